@@ -1,0 +1,194 @@
+"""Reading evidence: turning strings, exceptions and API documents into checked values.
+
+Everything here is total: it returns a checked value or raises one of the
+library's own errors naming the field and the value.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+from exitcodes.errors import MalformedEvidenceError, UnsupportedEvidenceError, describe
+
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+
+_MESSAGE_PREFIXES = ("Error response from daemon: ", "docker: ", "Error: ")
+
+
+class EvidenceKind(enum.Enum):
+    """What kind of evidence a classification was made from."""
+
+    STATUS = "status"
+    """A bare exit status (an ``int``)."""
+    MESSAGE = "message"
+    """An error text: a string, an exception or an API error body."""
+    WAIT = "wait"
+    """A wait response: ``{"StatusCode": ..., "Error": ...}``."""
+    STATE = "state"
+    """A container state: ``docker inspect``'s ``State`` or the whole document."""
+    EXEC = "exec"
+    """An exec inspect: ``{"ExitCode": ...}``."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+def strip_prefixes(message: str) -> str:
+    """Drop the prefixes the CLI and the client put before a daemon message."""
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _MESSAGE_PREFIXES:
+            if message.startswith(prefix):
+                message = message[len(prefix) :]
+                changed = True
+    return message
+
+
+def _decode(value: bytes | bytearray | memoryview) -> str:
+    return bytes(value).decode("utf-8", errors="replace")
+
+
+def exception_text(error: BaseException) -> str:
+    """The daemon message an exception carries.
+
+    docker-py's ``APIError.explanation`` holds the daemon's own text; other
+    exceptions are read through ``str()``.
+    """
+    try:
+        explanation = getattr(error, "explanation", None)
+    except Exception:
+        explanation = None
+    if isinstance(explanation, (bytes, bytearray)):
+        explanation = _decode(explanation)
+    if isinstance(explanation, str) and explanation:
+        return explanation
+    try:
+        text = str(error)
+    except Exception as exc:
+        raise MalformedEvidenceError(
+            f"cannot read the message of {type(error).__name__}: str() raised"
+            f" {type(exc).__name__}"
+        ) from None
+    return text
+
+
+def message_text(evidence: object, field: str = "error") -> str:
+    """Return the error text of *evidence* (str, bytes, exception or ``{"message": ...}``)."""
+    if isinstance(evidence, str):
+        return evidence
+    if isinstance(evidence, (bytes, bytearray, memoryview)):
+        return _decode(evidence)
+    if isinstance(evidence, BaseException):
+        return exception_text(evidence)
+    if isinstance(evidence, Mapping):
+        message = get_field(evidence, "message", field)
+        if isinstance(message, (bytes, bytearray)):
+            return _decode(message)
+        if isinstance(message, str):
+            return message
+        raise MalformedEvidenceError(
+            f"{field}['message'] must be a str, got {describe(message)}"
+        )
+    raise UnsupportedEvidenceError(
+        f"{field} must be a str, bytes, an exception or an API error body {{'message': ...}},"
+        f" got {type(evidence).__name__}: {describe(evidence)}"
+    )
+
+
+_MISSING: Any = object()
+
+
+def get_field(document: Mapping[Any, Any], key: str, where: str, default: Any = _MISSING) -> Any:
+    """``document[key]`` that turns a hostile mapping's exceptions into ours."""
+    try:
+        if key in document:
+            return document[key]
+    except Exception as exc:
+        raise MalformedEvidenceError(
+            f"cannot read {where}[{key!r}]: {type(exc).__name__}"
+        ) from None
+    if default is _MISSING:
+        raise MalformedEvidenceError(f"{where} has no {key!r} field")
+    return default
+
+
+def int_field(value: object, where: str, *, allow_none: bool = False) -> int | None:
+    """Check that *value* is an int64 (not a bool), as the Engine API types it."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise MalformedEvidenceError(f"{where} must be an int, got {describe(value)}")
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise MalformedEvidenceError(
+            f"{where} must fit in int64 as the Engine API sends it, got {describe(value)}"
+        )
+    return int(value)
+
+
+def bool_field(value: object, where: str) -> bool:
+    """Check that *value* is a bool or ``None`` (read as false)."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise MalformedEvidenceError(f"{where} must be a bool, got {describe(value)}")
+    return value
+
+
+def str_field(value: object, where: str) -> str:
+    """Check that *value* is a str or ``None`` (read as empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, (bytes, bytearray)):
+        return _decode(value)
+    if not isinstance(value, str):
+        raise MalformedEvidenceError(f"{where} must be a str, got {describe(value)}")
+    return value
+
+
+def wait_error(response: Mapping[Any, Any], where: str) -> str | None:
+    """The wait response's ``Error.Message``; ``None`` when ``Error`` is absent or null."""
+    error = get_field(response, "Error", where, None)
+    if error is None:
+        return None
+    if not isinstance(error, Mapping):
+        raise MalformedEvidenceError(
+            f"{where}['Error'] must be null or {{'Message': str}}, got {describe(error)}"
+        )
+    return str_field(get_field(error, "Message", f"{where}['Error']", None),
+                     f"{where}['Error']['Message']")
+
+
+_STATE_KEYS = frozenset(
+    {"Status", "OOMKilled", "Paused", "Restarting", "Dead", "StartedAt", "FinishedAt", "Error"}
+)
+_EXEC_KEYS = frozenset({"ProcessConfig", "ContainerID", "OpenStdin", "CanRemove", "ID"})
+
+
+def document_kind(document: Mapping[Any, Any], where: str) -> EvidenceKind:
+    """Tell a wait response, a state, an inspect document and an exec inspect apart."""
+    try:
+        keys = {key for key in document if isinstance(key, str)}
+    except Exception as exc:
+        raise MalformedEvidenceError(
+            f"cannot iterate over {where}: {type(exc).__name__}"
+        ) from None
+    if "StatusCode" in keys:
+        return EvidenceKind.WAIT
+    if "State" in keys:
+        return EvidenceKind.STATE
+    if "message" in keys:
+        return EvidenceKind.MESSAGE
+    if keys & _STATE_KEYS:
+        return EvidenceKind.STATE
+    if "ExitCode" in keys or keys & _EXEC_KEYS:
+        return EvidenceKind.EXEC
+    shown = ", ".join(sorted(keys)[:8]) or "none"
+    raise MalformedEvidenceError(
+        f"{where} is not a known document: expected a wait response (StatusCode), a container"
+        f" state or inspect document (State, Status, ExitCode), an exec inspect (ExitCode) or"
+        f" an API error body (message); its keys: {shown}"
+    )

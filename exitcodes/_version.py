@@ -1,0 +1,3 @@
+"""The version of this source tree (the installed metadata is authoritative)."""
+
+VERSION = "0.1.0"

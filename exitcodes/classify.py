@@ -1,0 +1,415 @@
+"""The classifier: one piece of evidence in, an outcome and the deciding rule out."""
+
+from __future__ import annotations
+
+import functools
+import signal as _signal
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from exitcodes._evidence import (
+    EvidenceKind,
+    bool_field,
+    document_kind,
+    get_field,
+    int_field,
+    message_text,
+    str_field,
+    strip_prefixes,
+    wait_error,
+)
+from exitcodes.errors import (
+    InvalidArgumentError,
+    MalformedEvidenceError,
+    UnsupportedEvidenceError,
+    describe,
+)
+from exitcodes.outcome import ExitOutcome
+from exitcodes.profiles import DEFAULT, Profile
+from exitcodes.rules import (
+    MESSAGE_RULES,
+    OUTCOME_RULES,
+    Layer,
+    MessageRule,
+    OutcomeRule,
+    behaviour,
+)
+
+__all__ = ["Classification", "EvidenceKind", "classify"]
+
+_SIGNAL_BASE = 128
+_MAX_SIGNAL = 64  # Linux has signals 1..64 (SIGRTMAX)
+
+
+@attrs.frozen
+class Classification:
+    """What one piece of evidence says happened, and which rule decided.
+
+    Attributes:
+        outcome: what happened.
+        exit_code: the code this means for the CLI process: the status the
+            evidence carries, truncated as the profile's platform does, or the
+            engine's conventional code for an error message (what ``docker
+            run`` exits with for it). ``None`` when no status exists yet (a
+            running or never-started container).
+        signal: the signal that ended the command (``128+n`` statuses, OOM
+            kills), or ``None``.
+        rule: the stable id of the rule that decided (see
+            :func:`exitcodes.rules.rule_by_id`).
+        reason: one plain sentence saying why.
+        kind: what kind of evidence was read.
+        status: the raw status the evidence carried (``State.ExitCode``,
+            ``StatusCode``, the int itself), before truncation; ``None`` for
+            messages.
+    """
+
+    outcome: ExitOutcome
+    exit_code: int | None
+    signal: _signal.Signals | None
+    rule: str
+    reason: str
+    kind: EvidenceKind
+    status: int | None = None
+
+
+@functools.lru_cache(maxsize=64)
+def message_rules(profile: Profile, layer: Layer) -> tuple[MessageRule, ...]:
+    """The rows of *layer* that apply to *profile*, in matching order."""
+    return tuple(
+        rule
+        for rule in MESSAGE_RULES
+        if rule.layer is layer and rule.engine is profile.engine and rule.versions.contains(profile)
+    )
+
+
+def first_match(profile: Profile, layer: Layer, message: str) -> MessageRule | None:
+    """The first rule of *layer* that matches *message* (``None`` for none)."""
+    lowered = message.lower() if layer in (Layer.ENGINE, Layer.ENGINE_EXEC) else message
+    stripped = strip_prefixes(message) if layer is Layer.USAGE else message
+    for rule in message_rules(profile, layer):
+        if rule.matches(message, lowered, stripped):
+            return rule
+    return None
+
+
+def cli_rule(profile: Profile, message: str) -> MessageRule:
+    """The docker run mapping (125/126/127) for *message* under *profile*."""
+    rule = first_match(profile, Layer.CLI, message)
+    if rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
+        raise AssertionError(f"no CLI rule for profile {profile}")
+    return rule
+
+
+def connection_rule(profile: Profile, message: str) -> MessageRule | None:
+    """The connection-failure rule if *message* is a client-side connection error."""
+    if "onnect" not in message:  # every connection wording says "connect" or "Connect"
+        return None
+    return first_match(profile, Layer.CONNECTION, message)
+
+
+def normalize(status: int, profile: Profile) -> int:
+    """The exit code the CLI process ends with for *status* on *profile*'s platform."""
+    return status & profile.platform.status_mask
+
+
+def signal_of(code: int) -> _signal.Signals | None:
+    """The signal of a ``128+n`` code, if ``n`` is a signal this platform names."""
+    number = code - _SIGNAL_BASE
+    if not 0 < number <= _MAX_SIGNAL:
+        return None
+    try:
+        return _signal.Signals(number)
+    except ValueError:
+        return None
+
+
+def status_outcome(code: int) -> ExitOutcome:
+    """The conventional meaning of a container's own exit status."""
+    if code == 0:
+        return ExitOutcome.SUCCESS
+    if code == 126:
+        return ExitOutcome.CANNOT_INVOKE
+    if code == 127:
+        return ExitOutcome.NOT_FOUND
+    if 0 < code - _SIGNAL_BASE <= _MAX_SIGNAL:
+        return ExitOutcome.SIGNALED
+    return ExitOutcome.COMMAND_FAILED
+
+
+def status_reason(code: int, status: int, what: str) -> str:
+    """One sentence about a status."""
+    sig = signal_of(code)
+    shown = str(code) if code == status else f"{status} (kept as {code} by the platform)"
+    if code == 0:
+        return f"{what} exited 0."
+    if sig is not None:
+        return f"{what} exited {shown}: 128 + {int(sig)}, killed by {sig.name}."
+    if 0 < code - _SIGNAL_BASE <= _MAX_SIGNAL:
+        return f"{what} exited {shown}: 128 + {code - _SIGNAL_BASE}, killed by a signal."
+    if code == 126:
+        return f"{what} exited {shown}: by convention the command could not be invoked."
+    if code == 127:
+        return f"{what} exited {shown}: by convention the command was not found."
+    return f"{what} exited {shown} on its own."
+
+
+def _outcome_rule(rule_id: str) -> OutcomeRule:
+    for rule in OUTCOME_RULES:
+        if rule.id == rule_id:
+            return rule
+    raise KeyError(rule_id)  # pragma: no cover - ids are constants of this module
+
+
+def classify_message(message: str, profile: Profile) -> Classification:
+    """Classify a daemon or client error text (what docker run would exit with for it)."""
+    usage = first_match(profile, Layer.USAGE, message)
+    if usage is not None:
+        return Classification(
+            usage.outcome, usage.exit_code, None, usage.id, usage.summary, EvidenceKind.MESSAGE
+        )
+    code_rule = cli_rule(profile, message)
+    connection = connection_rule(profile, message)
+    if connection is not None:
+        if behaviour("docker-cli/run-pings-first", profile):
+            code, how = 1, "docker run pings first and exits 1"
+        else:
+            code, how = code_rule.exit_code, f"docker run maps its text to {code_rule.exit_code}"
+        return Classification(
+            connection.outcome,
+            code,
+            None,
+            connection.id,
+            f"{connection.summary} {how} ({profile}).",
+            EvidenceKind.MESSAGE,
+        )
+    return Classification(
+        code_rule.outcome,
+        code_rule.exit_code,
+        None,
+        code_rule.id,
+        code_rule.summary,
+        EvidenceKind.MESSAGE,
+    )
+
+
+def classify_status(status: int, profile: Profile, *, what: str, kind: EvidenceKind) -> Classification:
+    """Classify a container's own status (wait StatusCode, State.ExitCode, exec ExitCode)."""
+    code = normalize(status, profile)
+    rule = _outcome_rule("docker-cli/container-status")
+    return Classification(
+        status_outcome(code),
+        code,
+        signal_of(code),
+        rule.id,
+        status_reason(code, status, what),
+        kind,
+        status,
+    )
+
+
+def classify_exit_code(status: int, profile: Profile) -> Classification:
+    """Classify a bare exit status of the docker CLI process itself."""
+    code = normalize(status, profile)
+    rule = _outcome_rule("docker-cli/exit-code")
+    if code == 125:
+        return Classification(
+            ExitOutcome.ENGINE_ERROR,
+            code,
+            None,
+            rule.id,
+            "docker exits 125 when the engine itself failed (daemon error, bad flag).",
+            EvidenceKind.STATUS,
+            status,
+        )
+    base = classify_status(status, profile, what="The command", kind=EvidenceKind.STATUS)
+    return attrs.evolve(base, rule=rule.id)
+
+
+def _oom(code: int | None, status: int | None) -> Classification:
+    rule = _outcome_rule("docker-state/oom-killed")
+    shown = f", status {status}" if status is not None else ""
+    return Classification(
+        ExitOutcome.OOM_KILLED,
+        code,
+        _signal.SIGKILL,
+        rule.id,
+        f"{rule.summary[:-1]}{shown}.",
+        EvidenceKind.STATE,
+        status,
+    )
+
+
+def _not_exited(state_name: str, status: int | None) -> Classification:
+    rule = _outcome_rule("docker-state/not-exited")
+    return Classification(
+        ExitOutcome.STATUS_UNKNOWN,
+        None,
+        None,
+        rule.id,
+        f"The container is {state_name}: it has no exit status yet.",
+        EvidenceKind.STATE,
+        status,
+    )
+
+
+_NOT_EXITED = frozenset({"created", "running", "paused", "restarting", "configured",
+                         "initialized", "stopping"})
+
+
+def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Classification:
+    """Classify ``docker inspect``'s State (see moby ``container/state.go``)."""
+    status_name = str_field(get_field(state, "Status", where, None), f"{where}['Status']")
+    status_name = status_name.strip().lower()
+    running = bool_field(get_field(state, "Running", where, None), f"{where}['Running']")
+    paused = bool_field(get_field(state, "Paused", where, None), f"{where}['Paused']")
+    restarting = bool_field(
+        get_field(state, "Restarting", where, None), f"{where}['Restarting']"
+    )
+    oom = bool_field(get_field(state, "OOMKilled", where, None), f"{where}['OOMKilled']")
+    exit_status = int_field(
+        get_field(state, "ExitCode", where, None), f"{where}['ExitCode']", allow_none=True
+    )
+    error = str_field(get_field(state, "Error", where, None), f"{where}['Error']")
+
+    if not status_name:
+        if restarting:
+            status_name = "restarting"
+        elif paused:
+            status_name = "paused"
+        elif running:
+            status_name = "running"
+    if status_name in ("running", "paused", "restarting"):
+        return _not_exited(status_name, exit_status)
+    code = None if exit_status is None else normalize(exit_status, profile)
+    if oom:
+        return _oom(code, exit_status)
+    if error and status_name in ("created", "exited", ""):
+        message = classify_message(error, profile)
+        rule = _outcome_rule("docker-state/start-failed")
+        recorded = "" if exit_status is None else f" (the daemon recorded {exit_status})"
+        return Classification(
+            message.outcome,
+            message.exit_code,
+            None,
+            message.rule,
+            f"{rule.summary[:-1]}{recorded}; {message.reason[0].lower()}{message.reason[1:]}",
+            EvidenceKind.STATE,
+            exit_status,
+        )
+    if status_name in _NOT_EXITED:
+        return _not_exited(status_name, exit_status)
+    if exit_status is None:
+        raise MalformedEvidenceError(
+            f"{where} has no ExitCode, so an exited container's status cannot be read"
+        )
+    return classify_status(exit_status, profile, what="The container", kind=EvidenceKind.STATE)
+
+
+def classify_wait(response: Mapping[Any, Any], profile: Profile, where: str) -> Classification:
+    """Classify a wait response ``{"StatusCode": n, "Error": {"Message": m} | None}``."""
+    error = wait_error(response, where)
+    status = int_field(get_field(response, "StatusCode", where, 0), f"{where}['StatusCode']")
+    assert status is not None
+    if error is not None:
+        rule = _outcome_rule("docker-cli/wait-error")
+        shown = repr(error) if error else "an empty message"
+        return Classification(
+            ExitOutcome.STATUS_UNKNOWN,
+            rule.exit_code,
+            None,
+            rule.id,
+            f"The wait response carried Error {shown}; docker run exits 125 for it.",
+            EvidenceKind.WAIT,
+            status,
+        )
+    return classify_status(status, profile, what="The container", kind=EvidenceKind.WAIT)
+
+
+def classify_exec(inspect: Mapping[Any, Any], profile: Profile, where: str) -> Classification:
+    """Classify an exec inspect ``{"ExitCode": n | None, "Running": bool}``."""
+    running = bool_field(get_field(inspect, "Running", where, None), f"{where}['Running']")
+    status = int_field(
+        get_field(inspect, "ExitCode", where, None), f"{where}['ExitCode']", allow_none=True
+    )
+    if running or status is None:
+        rule = _outcome_rule("docker-state/not-exited")
+        return Classification(
+            ExitOutcome.STATUS_UNKNOWN,
+            None,
+            None,
+            rule.id,
+            "The exec'd process has not exited: ExitCode is null.",
+            EvidenceKind.EXEC,
+            status,
+        )
+    return classify_status(status, profile, what="The exec'd process", kind=EvidenceKind.EXEC)
+
+
+def check_profile(profile: object) -> Profile:
+    """Return *profile*, or the default profile for ``None``."""
+    if profile is None:
+        return DEFAULT
+    if not isinstance(profile, Profile):
+        raise InvalidArgumentError(
+            f"profile must be an exitcodes Profile (e.g. profiles.docker('28.2.2')),"
+            f" got {describe(profile)}"
+        )
+    return profile
+
+
+def classify(evidence: object, *, profile: Profile | None = None) -> Classification:
+    """Classify one piece of evidence: what happened, with which exit code, and why.
+
+    Args:
+        evidence: one of
+
+            * an ``int``: an exit status of the docker CLI process;
+            * a daemon or client error: ``str`` (prefixes such as ``Error
+              response from daemon:`` do not matter), ``bytes``, any exception
+              (docker-py's ``explanation`` is preferred to ``str()``), or an
+              Engine API error body ``{"message": ...}``;
+            * a wait response ``{"StatusCode": ..., "Error": ...}``;
+            * ``docker inspect``'s ``State``, or the whole inspect document;
+            * an exec inspect ``{"ExitCode": ...}``.
+        profile: the engine and version to be faithful to; the newest Docker
+            CLI on Linux by default.
+
+    Returns:
+        The :class:`Classification`.
+
+    Raises:
+        UnsupportedEvidenceError: *evidence* is of another type.
+        MalformedEvidenceError: a field holds an impossible value.
+        InvalidArgumentError: *profile* is not a Profile.
+
+    >>> classify('exec: "foo": executable file not found in $PATH').outcome
+    ExitOutcome.NOT_FOUND
+    >>> classify({"StatusCode": 137, "Error": None}).signal.name
+    'SIGKILL'
+    """
+    active = check_profile(profile)
+    if isinstance(evidence, bool):
+        raise UnsupportedEvidenceError(
+            f"evidence must not be a bool (True/False are not exit statuses), got {evidence!r}"
+        )
+    if isinstance(evidence, int):
+        if int_field(evidence, "evidence") is None:  # pragma: no cover - int_field checks
+            raise AssertionError
+        return classify_exit_code(evidence, active)
+    if isinstance(evidence, Mapping):
+        kind = document_kind(evidence, "evidence")
+        if kind is EvidenceKind.WAIT:
+            return classify_wait(evidence, active, "evidence")
+        if kind is EvidenceKind.EXEC:
+            return classify_exec(evidence, active, "evidence")
+        if kind is EvidenceKind.STATE:
+            state = get_field(evidence, "State", "evidence", evidence)
+            if not isinstance(state, Mapping):
+                raise MalformedEvidenceError(
+                    f"evidence['State'] must be a mapping, got {describe(state)}"
+                )
+            where = "evidence['State']" if state is not evidence else "evidence"
+            return classify_state(state, active, where)
+    return classify_message(message_text(evidence, "evidence"), active)

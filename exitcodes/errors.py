@@ -1,0 +1,65 @@
+"""The exceptions that exitcodes raises, and nothing else.
+
+Every public function either returns a valid result or raises a subclass of
+:class:`ExitCodesError` whose message names the field and the value that was wrong.
+The subclasses also derive from the matching built-in exception, so
+``except ValueError`` and ``except TypeError`` keep working for callers that
+do not know this library.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ExitCodesError",
+    "InvalidArgumentError",
+    "InvalidVersionError",
+    "MalformedEvidenceError",
+    "UnsupportedEvidenceError",
+]
+
+_REPR_LIMIT = 80
+
+
+def describe(value: object) -> str:
+    """Return a short, never-failing ``repr`` of *value* for error messages."""
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not hide the real error
+        return f"<{type(value).__name__} object>"
+    if not isinstance(text, str):  # pragma: no cover - repr() always returns str
+        return f"<{type(value).__name__} object>"
+    if len(text) > _REPR_LIMIT:
+        return f"{text[: _REPR_LIMIT - 15]}... ({len(text)} chars)"
+    return text
+
+
+class ExitCodesError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class UnsupportedEvidenceError(ExitCodesError, TypeError):
+    """The evidence is of a type that exitcodes does not know how to read.
+
+    Raised for ``None``, floats, arbitrary objects and the like. The message
+    names the type and lists what is accepted.
+    """
+
+
+class MalformedEvidenceError(ExitCodesError, ValueError):
+    """The evidence has a known shape but a field holds an impossible value.
+
+    Examples: ``{"ExitCode": "abc"}``, ``{"StatusCode": True}``, a wait
+    response whose ``Error`` is a list. The message names the field and value.
+    """
+
+
+class InvalidArgumentError(ExitCodesError, ValueError):
+    """A call was made with an argument outside its documented domain.
+
+    Examples: an unknown command (``resolve("rn")``), an unknown phase, or
+    ``resolve("exec")`` without the exec inspect result it needs.
+    """
+
+
+class InvalidVersionError(ExitCodesError, ValueError):
+    """A version string could not be parsed, or is outside what is modelled."""

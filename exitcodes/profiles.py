@@ -1,0 +1,233 @@
+"""Profiles: which engine, which version, which platform the answer is for.
+
+The Docker CLI changed its exit-code behaviour several times (see
+:data:`exitcodes.rules.BEHAVIOURS`). A :class:`Profile` pins the CLI version, the
+engine (daemon) version and the platform, so that :func:`exitcodes.resolve`
+can be bug-compatible with exactly that combination.
+
+>>> from exitcodes import profiles
+>>> profiles.docker("20.10.24")
+Profile(engine=Engine.DOCKER, version=Version('20.10.24'), engine_version=Version('20.10.24'), platform=Platform.LINUX)
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from exitcodes.errors import InvalidArgumentError, InvalidVersionError, describe
+
+__all__ = [
+    "NEWEST_DOCKER_VERSION",
+    "OLDEST_DOCKER_VERSION",
+    "Engine",
+    "Platform",
+    "Profile",
+    "Version",
+    "docker",
+    "parse_version",
+]
+
+_VERSION_RE = re.compile(
+    r"v?(?P<major>[0-9]{1,4})\.(?P<minor>[0-9]{1,4})(?:\.(?P<patch>[0-9]{1,6}))?"
+    r"(?:-(?P<pre>[0-9A-Za-z][0-9A-Za-z.]{0,40}))?"
+    r"(?:\+[0-9A-Za-z][0-9A-Za-z.~-]{0,60})?"
+)
+# Pre-release tags that Docker used for final releases (17.06.0-ce, 18.09.1-ee).
+_RELEASE_TAGS = frozenset({"ce", "ee"})
+_MAX_VERSION_TEXT = 128
+
+
+class Engine(enum.Enum):
+    """The container engine whose CLI decides the exit code."""
+
+    DOCKER = "docker"
+    """The Docker CLI (docker/cli) talking to a Docker Engine (moby)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+class Platform(enum.Enum):
+    """The operating system the CLI process runs on.
+
+    It decides how a status outside 0..255 reaches the caller: POSIX kernels
+    keep only the low 8 bits of ``exit()``'s argument, Windows keeps 32 bits.
+    """
+
+    LINUX = "linux"
+    """Linux: statuses are truncated to ``status & 0xFF``."""
+    DARWIN = "darwin"
+    """macOS: statuses are truncated to ``status & 0xFF``."""
+    WINDOWS = "windows"
+    """Windows: statuses keep 32 bits (``status & 0xFFFFFFFF``)."""
+
+    @property
+    def posix(self) -> bool:
+        """Whether exit statuses are truncated to 8 bits on this platform."""
+        return self is not Platform.WINDOWS
+
+    @property
+    def status_mask(self) -> int:
+        """The mask the platform's ``exit()`` applies to a status."""
+        return 0xFF if self.posix else 0xFFFFFFFF
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+def _key(version: Version) -> tuple[int, int, int, int, str]:
+    pre = version.prerelease
+    return (version.major, version.minor, version.patch, 0 if pre else 1, pre or "")
+
+
+@attrs.frozen(eq=True, order=False, repr=False)
+class Version:
+    """A release number such as ``28.2.2``; pre-releases sort before the release.
+
+    Build metadata (``+dfsg1`` in Debian's ``20.10.24+dfsg1``) is ignored, and
+    the old ``-ce``/``-ee`` suffixes count as final releases.
+    """
+
+    major: int
+    minor: int
+    patch: int = 0
+    prerelease: str | None = None
+
+    def __lt__(self, other: Version) -> bool:
+        return _key(self) < _key(other)
+
+    def __le__(self, other: Version) -> bool:
+        return _key(self) <= _key(other)
+
+    def __gt__(self, other: Version) -> bool:
+        return _key(self) > _key(other)
+
+    def __ge__(self, other: Version) -> bool:
+        return _key(self) >= _key(other)
+
+    def __str__(self) -> str:
+        core = f"{self.major}.{self.minor}.{self.patch}"
+        return f"{core}-{self.prerelease}" if self.prerelease else core
+
+    def __repr__(self) -> str:
+        return f"Version({str(self)!r})"
+
+
+def parse_version(text: str) -> Version:
+    """Parse a Docker-style version string.
+
+    Accepts ``"28.2.2"``, ``"v28.2.2"``, ``"20.10"``, ``"29.0.0-rc.1"``,
+    ``"20.10.24+dfsg1"`` and ``"17.06.0-ce"``.
+
+    Raises:
+        InvalidVersionError: *text* is not a string or not a version.
+
+    >>> parse_version("20.10.24+dfsg1")
+    Version('20.10.24')
+    """
+    if isinstance(text, Version):
+        return text
+    if not isinstance(text, str):
+        raise InvalidVersionError(f"version must be a str such as '28.2.2', got {describe(text)}")
+    stripped = text.strip()
+    match = _VERSION_RE.fullmatch(stripped) if len(stripped) <= _MAX_VERSION_TEXT else None
+    if match is None:
+        raise InvalidVersionError(
+            f"cannot parse version {describe(text)}: expected MAJOR.MINOR[.PATCH][-PRE][+BUILD],"
+            " e.g. '28.2.2'"
+        )
+    pre = match["pre"]
+    if pre is not None and pre.lower() in _RELEASE_TAGS:
+        pre = None
+    return Version(int(match["major"]), int(match["minor"]), int(match["patch"] or 0), pre)
+
+
+NEWEST_DOCKER_VERSION = Version(29, 7, 2)
+"""The newest Docker CLI release whose behaviour the rule tables were checked against."""
+
+OLDEST_DOCKER_VERSION = Version(17, 6, 0)
+"""The oldest Docker CLI modelled: the first docker/cli release (wait by condition)."""
+
+
+def _convert_platform(value: Platform | str) -> Platform:
+    if isinstance(value, Platform):
+        return value
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        aliases = {"macos": "darwin", "mac": "darwin", "win32": "windows", "win": "windows"}
+        try:
+            return Platform(aliases.get(lowered, lowered))
+        except ValueError:
+            pass
+    choices = ", ".join(repr(p.value) for p in Platform)
+    raise InvalidArgumentError(f"platform must be one of {choices}, got {describe(value)}")
+
+
+@attrs.frozen
+class Profile:
+    """The engine, versions and platform that an answer is bug-compatible with.
+
+    Build one with :func:`docker` rather than directly.
+
+    Attributes:
+        engine: whose CLI decides the exit code.
+        version: the CLI's version; most exit-code rules live in the CLI.
+        engine_version: the daemon's version; it decides the codes the daemon
+            records (``docker exec`` of a missing binary: 126 before Engine 28,
+            127 since).
+        platform: where the CLI runs; decides 8-bit or 32-bit statuses.
+    """
+
+    engine: Engine
+    version: Version
+    engine_version: Version
+    platform: Platform = Platform.LINUX
+
+    @property
+    def posix(self) -> bool:
+        """Whether the CLI's exit statuses are truncated to 8 bits."""
+        return self.platform.posix
+
+    def __str__(self) -> str:
+        text = f"{self.engine.value} {self.version}"
+        if self.engine_version != self.version:
+            text += f" (engine {self.engine_version})"
+        return f"{text} on {self.platform.value}"
+
+
+def docker(
+    version: str | Version = str(NEWEST_DOCKER_VERSION),
+    *,
+    engine_version: str | Version | None = None,
+    platform: Platform | str = Platform.LINUX,
+) -> Profile:
+    """Return the profile of a Docker CLI *version* (and daemon *engine_version*).
+
+    Args:
+        version: the CLI's version, as ``docker version`` prints it.
+        engine_version: the daemon's version; defaults to *version*.
+        platform: ``"linux"`` (default), ``"darwin"`` or ``"windows"``.
+
+    Raises:
+        InvalidVersionError: a version cannot be parsed or predates
+            :data:`OLDEST_DOCKER_VERSION`.
+        InvalidArgumentError: *platform* is unknown.
+
+    >>> str(docker("28.2.2", engine_version="27.5.1"))
+    'docker 28.2.2 (engine 27.5.1) on linux'
+    """
+    cli = parse_version(version)
+    engine = cli if engine_version is None else parse_version(engine_version)
+    for label, parsed in (("version", cli), ("engine_version", engine)):
+        if parsed < OLDEST_DOCKER_VERSION:
+            raise InvalidVersionError(
+                f"docker {label} {parsed} predates {OLDEST_DOCKER_VERSION}, the oldest modelled"
+            )
+    return Profile(Engine.DOCKER, cli, engine, _convert_platform(platform))
+
+
+DEFAULT = docker()
+"""The profile used when none is given: the newest Docker CLI on Linux."""

@@ -1,0 +1,379 @@
+"""The resolver: the final exit code of a docker CLI command, given what happened."""
+
+from __future__ import annotations
+
+import signal as _signal
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from exitcodes._evidence import EvidenceKind, document_kind, get_field, message_text
+from exitcodes.classify import (
+    Classification,
+    check_profile,
+    classify_exec,
+    classify_state,
+    classify_status,
+    classify_wait,
+    cli_rule,
+    connection_rule,
+    first_match,
+)
+from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
+from exitcodes.outcome import ExitOutcome
+from exitcodes.profiles import Profile
+from exitcodes.rules import (
+    COMMANDS,
+    OUTCOME_RULES,
+    PHASE_RULES,
+    PHASES,
+    ErrorPolicy,
+    Layer,
+    OutcomeRule,
+    PhaseRule,
+    behaviour,
+)
+
+__all__ = ["Resolution", "resolve"]
+
+_STREAMS = frozenset({"stdin", "stdout", "stderr"})
+
+
+@attrs.frozen
+class Resolution:
+    """The exit code a CLI command ends with, what it means, and why.
+
+    Attributes:
+        exit_code: the process exit code; always 0..255 on a POSIX profile.
+        outcome: what happened. It can say more than the code (an OOM kill
+            is 137 like any SIGKILL), and where docker's mapping misleads (a
+            missing bind-mount source exits 127), the rule says so.
+        rule: the stable id of the rule that decided the code.
+        reason: one plain sentence saying why.
+        signal: the signal that ended the container, for ``128+n`` and OOM.
+    """
+
+    exit_code: int
+    outcome: ExitOutcome
+    rule: str
+    reason: str
+    signal: _signal.Signals | None = None
+
+
+def _outcome_rule(rule_id: str) -> OutcomeRule:
+    for rule in OUTCOME_RULES:
+        if rule.id == rule_id:
+            return rule
+    raise KeyError(rule_id)  # pragma: no cover - ids are constants of this module
+
+
+def _fixed(rule_id: str, reason: str | None = None) -> Resolution:
+    rule = _outcome_rule(rule_id)
+    assert rule.exit_code is not None
+    return Resolution(rule.exit_code, rule.outcome, rule.id, reason or rule.summary)
+
+
+def _phase_rule(profile: Profile, command: str, phase: str, detach: bool) -> PhaseRule:
+    for rule in PHASE_RULES:
+        if (
+            rule.engine is profile.engine
+            and command in rule.commands
+            and phase in rule.phases
+            and (rule.detach is None or rule.detach is detach)
+            and rule.versions.contains(profile)
+        ):
+            return rule
+    raise AssertionError(f"no phase rule for {command} {phase}")  # pragma: no cover
+
+
+def _resolve_error(
+    command: str, phase: str, message: str, detach: bool, profile: Profile
+) -> Resolution:
+    rule = _phase_rule(profile, command, phase, detach)
+    if rule.policy is ErrorPolicy.EXIT_CODE:
+        assert rule.exit_code is not None
+        return Resolution(rule.exit_code, rule.outcome, rule.id, rule.summary)
+    if rule.policy is ErrorPolicy.CLI_MESSAGE_RULES:
+        code_rule = cli_rule(profile, message)
+        connection = connection_rule(profile, message)
+        if connection is not None:
+            return Resolution(
+                code_rule.exit_code,
+                connection.outcome,
+                code_rule.id,
+                f"{connection.summary} docker run maps its text: {code_rule.summary[0].lower()}"
+                f"{code_rule.summary[1:]}",
+            )
+        return Resolution(code_rule.exit_code, code_rule.outcome, code_rule.id, code_rule.summary)
+    if rule.policy is ErrorPolicy.EXEC_START_RULES:
+        exec_rule = first_match(profile, Layer.ENGINE_EXEC, message)
+        assert exec_rule is not None  # the layer ends with a fallback row for every version
+        code = exec_rule.exit_code & profile.platform.status_mask
+        return Resolution(
+            code,
+            exec_rule.outcome,
+            exec_rule.id,
+            f"{exec_rule.summary} docker exec exits with the recorded code.",
+        )
+    # ErrorPolicy.CONNECTION_255_ELSE_1
+    if connection_rule(profile, message) is not None or _dropped(message):
+        code = -1 & profile.platform.status_mask
+        return Resolution(
+            code,
+            ExitOutcome.STATUS_UNKNOWN,
+            rule.id,
+            f"The exec inspect could not reach the daemon, so docker exec exits -1 ({code}).",
+        )
+    return Resolution(
+        1, ExitOutcome.ENGINE_ERROR, rule.id, "The exec inspect failed with an API error: exit 1."
+    )
+
+
+_DROPPED = ("EOF", "connection reset by peer", "connection refused", "broken pipe")
+
+
+def _dropped(message: str) -> bool:
+    """Go's client errors for a connection that broke (``IsErrConnectionFailed`` cases)."""
+    return any(text in message for text in _DROPPED)
+
+
+def _from_classification(found: Classification, rule: str | None = None) -> Resolution:
+    assert found.exit_code is not None
+    return Resolution(found.exit_code, found.outcome, rule or found.rule, found.reason, found.signal)
+
+
+def _read_state(state: object, profile: Profile) -> Classification | None:
+    if state is None:
+        return None
+    if not isinstance(state, Mapping):
+        raise MalformedEvidenceError(
+            f"state must be docker inspect's State (a mapping), got {describe(state)}"
+        )
+    inner = get_field(state, "State", "state", state)
+    if not isinstance(inner, Mapping):
+        raise MalformedEvidenceError(f"state['State'] must be a mapping, got {describe(inner)}")
+    return classify_state(inner, profile, "state" if inner is state else "state['State']")
+
+
+def _refine(resolution: Resolution, state: Classification | None) -> Resolution:
+    """Let the inspect State refine the outcome; the code stays the CLI's."""
+    if state is not None and state.outcome is ExitOutcome.OOM_KILLED:
+        return attrs.evolve(
+            resolution,
+            outcome=ExitOutcome.OOM_KILLED,
+            signal=_signal.SIGKILL,
+            reason=f"{resolution.reason} State.OOMKilled is true: the OOM killer ended it.",
+        )
+    return resolution
+
+
+def _read_wait(wait: object, where: str, profile: Profile) -> Classification:
+    if isinstance(wait, bool):
+        raise MalformedEvidenceError(f"{where} must be a wait response or an int, got {wait!r}")
+    if isinstance(wait, int):
+        return classify_wait({"StatusCode": wait}, profile, where)
+    if isinstance(wait, Mapping):
+        if document_kind(wait, where) is not EvidenceKind.WAIT and wait:
+            raise MalformedEvidenceError(
+                f"{where} must be a wait response {{'StatusCode': int, 'Error': ...}},"
+                f" got {describe(wait)}"
+            )
+        return classify_wait(wait, profile, where)
+    raise MalformedEvidenceError(
+        f"{where} must be a wait response {{'StatusCode': int, 'Error': ...}} or an int,"
+        f" got {type(wait).__name__}: {describe(wait)}"
+    )
+
+
+def _status_from(
+    wait: object, state: Classification | None, profile: Profile, command: str
+) -> Classification:
+    if wait is not None:
+        return _read_wait(wait, "wait", profile)
+    if state is not None and state.exit_code is not None and state.kind is EvidenceKind.STATE:
+        if state.status is not None:
+            return classify_status(state.status, profile, what="The container",
+                                   kind=EvidenceKind.STATE)
+    raise InvalidArgumentError(
+        f"resolve({command!r}) without an error needs the container's status: pass"
+        " wait={'StatusCode': ..., 'Error': None} (or an exited state=)"
+    )
+
+
+def _resolve_attached(
+    command: str, wait: object, state: Classification | None, profile: Profile
+) -> Resolution:
+    found = _status_from(wait, state, profile, command)
+    if found.rule == "docker-cli/wait-error" and command == "attach":
+        rule = _outcome_rule("docker-cli/attach-wait-error")
+        return Resolution(1, rule.outcome, rule.id, rule.summary)
+    return _refine(_from_classification(found), state)
+
+
+def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
+    if exec_inspect is None:
+        raise InvalidArgumentError(
+            "resolve('exec') without an error needs exec_inspect={'ExitCode': ...}"
+            " (or detach=True for docker exec -d)"
+        )
+    if isinstance(exec_inspect, bool) or not isinstance(exec_inspect, (Mapping, int)):
+        raise MalformedEvidenceError(
+            f"exec_inspect must be the exec inspect document {{'ExitCode': ...}},"
+            f" got {describe(exec_inspect)}"
+        )
+    inspect = {"ExitCode": exec_inspect} if isinstance(exec_inspect, int) else exec_inspect
+    found = classify_exec(inspect, profile, "exec_inspect")
+    rule = _outcome_rule("docker-cli/exec-exit-code")
+    if found.exit_code is None:
+        return Resolution(
+            0,
+            ExitOutcome.STATUS_UNKNOWN,
+            rule.id,
+            "The exec inspect's ExitCode is null; docker exec reads that as 0.",
+        )
+    return Resolution(found.exit_code, found.outcome, rule.id, found.reason, found.signal)
+
+
+def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
+    if wait is None or isinstance(wait, (str, bytes, Mapping)) or not isinstance(wait, Sequence):
+        raise InvalidArgumentError(
+            "resolve('wait') needs wait=[...], one wait response (or the error of its wait"
+            f" request) per container, got {describe(wait)}"
+        )
+    if len(wait) == 0:
+        raise InvalidArgumentError("resolve('wait') needs at least one container's wait result")
+    rule = _outcome_rule("docker-cli/wait-command")
+    failed = 0
+    for index, item in enumerate(wait):
+        if isinstance(item, (str, bytes, BaseException)):
+            message_text(item, f"wait[{index}]")
+            failed += 1
+        else:
+            _read_wait(item, f"wait[{index}]", profile)
+    if failed:
+        return Resolution(
+            1,
+            ExitOutcome.ENGINE_ERROR,
+            rule.id,
+            f"{failed} of {len(wait)} wait requests failed, so docker wait exits 1.",
+        )
+    return Resolution(
+        0,
+        ExitOutcome.SUCCESS,
+        rule.id,
+        "docker wait printed every container's status and exits 0, whatever they were.",
+    )
+
+
+def _check_choice(value: object, name: str, choices: Sequence[str]) -> str:
+    if not isinstance(value, str) or value not in choices:
+        shown = ", ".join(repr(choice) for choice in choices)
+        raise InvalidArgumentError(f"{name} must be one of {shown}, got {describe(value)}")
+    return value
+
+
+def _check_streams(attached_streams: object) -> frozenset[str] | None:
+    if attached_streams is None:
+        return None
+    if isinstance(attached_streams, str):
+        attached_streams = (attached_streams,)
+    if not isinstance(attached_streams, Collection):
+        raise InvalidArgumentError(
+            f"attached_streams must be a collection of 'stdin', 'stdout', 'stderr',"
+            f" got {describe(attached_streams)}"
+        )
+    streams = frozenset(attached_streams)
+    if not streams or not streams <= _STREAMS:
+        raise InvalidArgumentError(
+            f"attached_streams must name 'stdin', 'stdout' or 'stderr', got"
+            f" {describe(attached_streams)}"
+        )
+    return streams
+
+
+def resolve(
+    command: str,
+    *,
+    error: object = None,
+    phase: str = "start",
+    wait: object = None,
+    exec_inspect: object = None,
+    state: object = None,
+    detach: bool = False,
+    attached_streams: Collection[str] | None = None,
+    profile: Profile | None = None,
+) -> Resolution:
+    """Return the exit code the docker CLI *command* ends with, bug for bug.
+
+    Args:
+        command: ``"run"``, ``"create"``, ``"start"`` (plain), ``"start -a"``,
+            ``"attach"``, ``"exec"``, ``"wait"``, or ``"other"`` for any other
+            docker command (``ps``, an unknown command).
+        error: the error that ended the command, if any: a daemon or client
+            message (``str``, ``bytes``, an exception or ``{"message": ...}``).
+        phase: where *error* happened: ``"flags"``, ``"args"``, ``"connect"``,
+            ``"create"`` (incl. the image pull; for ``exec`` the exec create),
+            ``"attach"`` (for ``exec``, the exec start request), ``"start"``
+            (for ``exec``, the exec'd process failing to start as the daemon
+            reports it) or ``"wait"`` (the wait request itself; for ``exec``,
+            the exec inspect).
+        wait: the wait response ``{"StatusCode": n, "Error": ...}`` (or ``n``);
+            for ``"wait"``, a list with one wait response per container, or the
+            error of a wait request that failed.
+        exec_inspect: the exec inspect ``{"ExitCode": ...}`` for ``"exec"``.
+        state: ``docker inspect``'s State (or document); refines the outcome
+            (OOM) but never changes a code the CLI would not change.
+        detach: ``docker run -d`` / ``docker exec -d``.
+        attached_streams: the streams of ``-a``; ``("stdin",)`` alone made
+            ``docker run`` behave as detached before CLI 28.
+        profile: the CLI and engine to be bug-compatible with (default: the
+            newest Docker CLI on Linux).
+
+    Returns:
+        The :class:`Resolution`; ``exit_code`` is always 0..255 on POSIX.
+
+    Raises:
+        InvalidArgumentError: unknown *command* or *phase*, or missing evidence.
+        UnsupportedEvidenceError: *error* is of an unsupported type.
+        MalformedEvidenceError: *wait*, *exec_inspect* or *state* is malformed.
+
+    >>> resolve("run", wait={"StatusCode": 300, "Error": None}).exit_code
+    44
+    >>> resolve("start -a", error="...executable file not found...").exit_code
+    1
+    """
+    command = _check_choice(command, "command", COMMANDS)
+    phase = _check_choice(phase, "phase", PHASES)
+    if not isinstance(detach, bool):
+        raise InvalidArgumentError(f"detach must be a bool, got {describe(detach)}")
+    streams = _check_streams(attached_streams)
+    active = check_profile(profile)
+    refinement = _read_state(state, active)
+
+    if error is not None:
+        message = message_text(error, "error")
+        return _refine(_resolve_error(command, phase, message, detach, active), refinement)
+
+    if command == "run":
+        if detach:
+            return _fixed("docker-cli/detached")
+        if (
+            streams is not None
+            and streams == {"stdin"}
+            and not behaviour("docker-cli/stdin-only-attach-waits", active)
+        ):
+            return _fixed("docker-cli/stdin-only-attach-detached")
+        return _resolve_attached(command, wait, refinement, active)
+    if command in ("start -a", "attach"):
+        return _resolve_attached(command, wait, refinement, active)
+    if command == "exec":
+        if detach:
+            return _fixed(
+                "docker-cli/detached",
+                "docker exec -d exits 0 once the exec started, whatever the process does.",
+            )
+        return _resolve_exec(exec_inspect, active)
+    if command == "wait":
+        return _resolve_wait_command(wait, active)
+    return _fixed("docker-cli/completed")

@@ -1,0 +1,885 @@
+"""The rule tables: every exit-code decision as a row of data with its source.
+
+Three tables drive the library, and the tests and docs are generated from them:
+
+* :data:`MESSAGE_RULES` match daemon and client error texts. Rows of layer
+  :attr:`Layer.CLI` are the Docker CLI's own substring checks (``toStatusError``
+  in docker/cli), which decide ``docker run``'s 125/126/127. Rows of layer
+  :attr:`Layer.ENGINE` are the daemon's checks (``setExitCodeFromError`` in
+  moby), which decide the code the daemon records (``State.ExitCode``, the
+  exec ``ExitCode``). Rows of the other layers recognise usage errors and
+  connection failures. Within a layer the first matching row wins.
+* :data:`PHASE_RULES` say what a command does with an error, by the phase in
+  which it happened.
+* :data:`BEHAVIOURS` list the version-dependent changes, each with the release
+  that introduced it.
+
+A new engine or version is a new row; every row cites where its behaviour
+comes from.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+import attrs
+
+from exitcodes.outcome import ExitOutcome
+from exitcodes.profiles import Engine, Profile, Version
+
+__all__ = [
+    "BEHAVIOURS",
+    "COMMANDS",
+    "MESSAGE_RULES",
+    "OUTCOME_RULES",
+    "PHASES",
+    "PHASE_RULES",
+    "Behaviour",
+    "Component",
+    "ErrorPolicy",
+    "Layer",
+    "Match",
+    "MessageRule",
+    "OutcomeRule",
+    "PhaseRule",
+    "VersionRange",
+    "behaviour",
+    "rule_by_id",
+]
+
+COMMANDS = ("run", "create", "start", "start -a", "attach", "exec", "wait", "other")
+"""The commands :func:`exitcodes.resolve` models; ``"other"`` is any other docker command."""
+
+PHASES = ("flags", "args", "connect", "create", "attach", "start", "wait")
+"""Where an error can happen, in the order a command meets them."""
+
+
+class Component(enum.Enum):
+    """Which program's version a row depends on."""
+
+    CLI = "cli"
+    """The command-line client (docker/cli)."""
+    ENGINE = "engine"
+    """The daemon (moby)."""
+
+
+@attrs.frozen
+class VersionRange:
+    """Versions ``since <= v < until`` of one component; ``None`` is unbounded."""
+
+    since: Version | None = None
+    until: Version | None = None
+    component: Component = Component.CLI
+
+    def contains(self, profile: Profile) -> bool:
+        """Whether *profile*'s version of :attr:`component` is in the range."""
+        version = profile.version if self.component is Component.CLI else profile.engine_version
+        if self.since is not None and version < self.since:
+            return False
+        return self.until is None or version < self.until
+
+    def __str__(self) -> str:
+        name = self.component.value
+        if self.since and self.until:
+            return f"{name} {self.since} to before {self.until}"
+        if self.since:
+            return f"{name} >= {self.since}"
+        if self.until:
+            return f"{name} < {self.until}"
+        return "all versions"
+
+
+ALL_VERSIONS = VersionRange()
+
+
+class Layer(enum.Enum):
+    """Which program's check a message rule reproduces."""
+
+    USAGE = "usage"
+    """The CLI rejected its own arguments before talking to the daemon."""
+    CONNECTION = "connection"
+    """The client could not reach the daemon (a client-side error text)."""
+    CLI = "cli"
+    """docker/cli ``toStatusError``: ``docker run``'s 125/126/127."""
+    ENGINE = "engine"
+    """moby ``setExitCodeFromError``: the code the daemon records on a failed start."""
+    ENGINE_EXEC = "engine-exec"
+    """The code the daemon records for an exec whose process failed to start."""
+
+
+class Match(enum.Enum):
+    """How a rule's patterns are compared with a message."""
+
+    SUBSTRING = "substring"
+    """Case-sensitive substring anywhere (Go ``strings.Contains``)."""
+    SUBSTRING_IGNORE_CASE = "substring, ignoring case"
+    """Substring of the lower-cased message (moby lower-cases before matching)."""
+    PREFIX = "prefix"
+    """The message, after any ``docker: ``/``Error: `` prefix, starts with it."""
+    ALWAYS = "always"
+    """No pattern: the fallback row of its layer."""
+
+
+@attrs.frozen
+class MessageRule:
+    """One row of a message table: if the text matches, this is the answer.
+
+    Attributes:
+        id: stable identifier, ``<engine>-<layer>/<name>``; appears in results.
+        engine: the engine whose behaviour the row reproduces.
+        layer: which check it reproduces (see :class:`Layer`).
+        patterns: any one of these matching is enough.
+        match: how patterns are compared.
+        outcome: what the match means happened.
+        exit_code: the code that program produces for it.
+        versions: the releases that have this row.
+        source: where the behaviour is decided (repo: file: function, commit).
+        summary: one plain sentence, used as the result's reason.
+    """
+
+    id: str
+    engine: Engine
+    layer: Layer
+    patterns: tuple[str, ...]
+    match: Match
+    outcome: ExitOutcome
+    exit_code: int
+    versions: VersionRange
+    source: str
+    summary: str
+
+    def matches(self, message: str, lowered: str, stripped: str) -> bool:
+        """Whether the rule matches; *lowered* and *stripped* are precomputed forms."""
+        if self.match is Match.SUBSTRING:
+            return any(pattern in message for pattern in self.patterns)
+        if self.match is Match.SUBSTRING_IGNORE_CASE:
+            return any(pattern in lowered for pattern in self.patterns)
+        if self.match is Match.PREFIX:
+            return stripped.startswith(self.patterns)
+        return True
+
+
+_NOT_FOUND = (
+    "executable file not found",
+    "no such file or directory",
+    "system cannot find the file specified",
+)
+_CLI_TO_STATUS = (
+    "docker/cli cli/command/container/run.go: toStatusError (v28+, 90058df305);"
+    " runStartContainerErr before"
+)
+_MOBY_ERRORS = "moby daemon/errors.go: setExitCodeFromError (Engine 24+, 83dd99177f)"
+_MOBY_TRANSLATE = "moby daemon/start.go: translateContainerdStartErr (Engine < 24)"
+_D = Engine.DOCKER
+
+
+def _since(version: str, component: Component = Component.CLI) -> VersionRange:
+    from exitcodes.profiles import parse_version
+
+    return VersionRange(since=parse_version(version), component=component)
+
+
+def _until(version: str, component: Component = Component.CLI) -> VersionRange:
+    from exitcodes.profiles import parse_version
+
+    return VersionRange(until=parse_version(version), component=component)
+
+
+def _between(since: str, until: str, component: Component) -> VersionRange:
+    from exitcodes.profiles import parse_version
+
+    return VersionRange(parse_version(since), parse_version(until), component)
+
+
+_ENGINE_24 = "24.0.0"
+
+MESSAGE_RULES: tuple[MessageRule, ...] = (
+    # --- usage: the CLI's own argument checks (prefix of the printed error) ---
+    MessageRule(
+        "docker-usage/flag-error",
+        _D,
+        Layer.USAGE,
+        (
+            "unknown flag:",
+            "unknown shorthand flag:",
+            "flag needs an argument:",
+            "invalid argument ",
+            "bad flag syntax:",
+            "if any flags in the group",
+        ),
+        Match.PREFIX,
+        ExitOutcome.USAGE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "docker/cli cli/cobra.go: FlagErrorFunc (StatusError 125)",
+        "The CLI rejected a flag or a flag value; docker exits 125 for flag errors.",
+    ),
+    MessageRule(
+        "docker-usage/argument-error",
+        _D,
+        Layer.USAGE,
+        (
+            "unknown command:",
+            "requires at least ",
+            "requires exactly ",
+            "requires at most ",
+            "accepts no arguments",
+            "accepts at most ",
+            "accepts between ",
+        ),
+        Match.PREFIX,
+        ExitOutcome.USAGE_ERROR,
+        1,
+        ALL_VERSIONS,
+        "docker/cli cli/required.go: RequiresMinArgs/ExactArgs/NoArgs;"
+        " cmd/docker/docker.go: unknown command (plain errors, exit 1)",
+        "The CLI rejected the number of arguments or the command name; that is a plain error,"
+        " exit 1.",
+    ),
+    MessageRule(
+        "docker-usage/not-a-docker-command",
+        _D,
+        Layer.USAGE,
+        ("is not a docker command",),
+        Match.SUBSTRING,
+        ExitOutcome.USAGE_ERROR,
+        1,
+        ALL_VERSIONS,
+        "docker/cli cmd/docker/docker.go (<= v27: \"'foo' is not a docker command.\")",
+        "An unknown top-level command is a plain error: exit 1.",
+    ),
+    # --- connection: client-side wordings of an unreachable daemon ---
+    MessageRule(
+        "docker-connection/daemon-unreachable",
+        _D,
+        Layer.CONNECTION,
+        (
+            "Cannot connect to the Docker daemon",
+            "while trying to connect to the Docker daemon socket",
+            "failed to connect to the docker API",
+            "error during connect",
+        ),
+        Match.SUBSTRING,
+        ExitOutcome.ENGINE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "moby client/errors.go: ErrorConnectionFailed; client/request.go: doRequest",
+        "The client could not reach the daemon.",
+    ),
+    # --- the Docker CLI's run/create mapping, checked in this order ---
+    MessageRule(
+        "docker-cli/not-found",
+        _D,
+        Layer.CLI,
+        _NOT_FOUND,
+        Match.SUBSTRING,
+        ExitOutcome.NOT_FOUND,
+        127,
+        ALL_VERSIONS,
+        _CLI_TO_STATUS,
+        "The error says a file was not found, which docker run reports as 127 (command not"
+        " found), whichever file it was.",
+    ),
+    MessageRule(
+        "docker-cli/permission-denied",
+        _D,
+        Layer.CLI,
+        ("permission denied",),
+        Match.SUBSTRING,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        ALL_VERSIONS,
+        _CLI_TO_STATUS,
+        "The error says permission denied, which docker run reports as 126 (command cannot be"
+        " invoked).",
+    ),
+    MessageRule(
+        "docker-cli/is-a-directory",
+        _D,
+        Layer.CLI,
+        ("is a directory",),
+        Match.SUBSTRING,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        _since("23.0.1"),
+        _CLI_TO_STATUS + "; EISDIR added in docker/cli 9b5ceb52b0 (v23.0.1)",
+        "The error says is a directory, which docker run reports as 126 (command cannot be"
+        " invoked) since CLI 23.0.1.",
+    ),
+    MessageRule(
+        "docker-cli/engine-error",
+        _D,
+        Layer.CLI,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        125,
+        ALL_VERSIONS,
+        _CLI_TO_STATUS,
+        "The error matches none of docker's not-found or permission phrases, so docker run"
+        " reports it as 125 (the engine failed).",
+    ),
+    # --- the daemon's recorded code on a failed container start, Engine >= 24 ---
+    MessageRule(
+        "docker-engine/permission-denied",
+        _D,
+        Layer.ENGINE,
+        ("permission denied",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        _since(_ENGINE_24, Component.ENGINE),
+        _MOBY_ERRORS,
+        "The daemon records 126 for a start error that says permission denied.",
+    ),
+    MessageRule(
+        "docker-engine/is-a-directory",
+        _D,
+        Layer.ENGINE,
+        ("is a directory",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        _since(_ENGINE_24, Component.ENGINE),
+        _MOBY_ERRORS + "; EISDIR from moby 713e02e03e (Engine 23.0.2)",
+        "The daemon records 126 for a start error that says is a directory.",
+    ),
+    MessageRule(
+        "docker-engine/not-a-directory",
+        _D,
+        Layer.ENGINE,
+        ("not a directory",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.ENGINE_ERROR,
+        127,
+        _since(_ENGINE_24, Component.ENGINE),
+        _MOBY_ERRORS + "; ENOTDIR since moby PR #24754 (1.13)",
+        "The daemon records 127 for a start error that says not a directory (a file mounted"
+        " onto a directory or the reverse).",
+    ),
+    MessageRule(
+        "docker-engine/not-found",
+        _D,
+        Layer.ENGINE,
+        (*_NOT_FOUND, "failed to run runc create/exec call"),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.NOT_FOUND,
+        127,
+        _since(_ENGINE_24, Component.ENGINE),
+        _MOBY_ERRORS,
+        "The daemon records 127 for a start error that says a file was not found.",
+    ),
+    MessageRule(
+        "docker-engine/unknown",
+        _D,
+        Layer.ENGINE,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        128,
+        _since(_ENGINE_24, Component.ENGINE),
+        _MOBY_ERRORS + " (exitUnknown)",
+        "The daemon records 128 for any other start error.",
+    ),
+    # --- the same, Engine < 24: sequential overrides, ENOTDIR last ---
+    MessageRule(
+        "docker-engine-legacy/not-a-directory",
+        _D,
+        Layer.ENGINE,
+        ("not a directory",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.ENGINE_ERROR,
+        127,
+        _until(_ENGINE_24, Component.ENGINE),
+        _MOBY_TRANSLATE,
+        "The daemon records 127 for a start error that says not a directory (its last"
+        " override).",
+    ),
+    MessageRule(
+        "docker-engine-legacy/permission-denied",
+        _D,
+        Layer.ENGINE,
+        ("permission denied",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        _until(_ENGINE_24, Component.ENGINE),
+        _MOBY_TRANSLATE,
+        "The daemon records 126 for a start error that says permission denied.",
+    ),
+    MessageRule(
+        "docker-engine-legacy/is-a-directory",
+        _D,
+        Layer.ENGINE,
+        ("is a directory",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        _between("23.0.2", _ENGINE_24, Component.ENGINE),
+        _MOBY_TRANSLATE + "; moby 713e02e03e (Engine 23.0.2)",
+        "The daemon records 126 for a start error that says is a directory (Engine 23.0.2+).",
+    ),
+    MessageRule(
+        "docker-engine-legacy/not-found",
+        _D,
+        Layer.ENGINE,
+        _NOT_FOUND,
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.NOT_FOUND,
+        127,
+        _until(_ENGINE_24, Component.ENGINE),
+        _MOBY_TRANSLATE + "; command path no longer required since moby 225e046d9d (20.10.7)",
+        "The daemon records 127 for a start error that says a file was not found.",
+    ),
+    MessageRule(
+        "docker-engine-legacy/unknown",
+        _D,
+        Layer.ENGINE,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        128,
+        _until(_ENGINE_24, Component.ENGINE),
+        "moby daemon/start.go: containerStart defer (ExitCode 128 when left 0)",
+        "The daemon records 128 for any other start error.",
+    ),
+    # --- exec: the code the daemon records when the exec'd process fails to start ---
+    MessageRule(
+        "docker-engine-exec/start-failed-126",
+        _D,
+        Layer.ENGINE_EXEC,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        _until("28.0.0", Component.ENGINE),
+        "moby daemon/exec.go: ContainerExecStart defer (ExitCode 126, v1.12 to v27)",
+        "Before Engine 28 the daemon records 126 for every exec that fails to start, a missing"
+        " binary included.",
+    ),
+    MessageRule(
+        "docker-engine-exec/permission-denied",
+        _D,
+        Layer.ENGINE_EXEC,
+        ("permission denied", "is a directory"),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        _since("28.0.0", Component.ENGINE),
+        "moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        "The daemon records 126 for an exec that says permission denied or is a directory.",
+    ),
+    MessageRule(
+        "docker-engine-exec/not-found",
+        _D,
+        Layer.ENGINE_EXEC,
+        ("not a directory", *_NOT_FOUND, "failed to run runc create/exec call"),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.NOT_FOUND,
+        127,
+        _since("28.0.0", Component.ENGINE),
+        "moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        "Since Engine 28 the daemon records 127 for an exec whose binary was not found.",
+    ),
+    MessageRule(
+        "docker-engine-exec/unknown",
+        _D,
+        Layer.ENGINE_EXEC,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        128,
+        _since("28.0.0", Component.ENGINE),
+        "moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        "Since Engine 28 the daemon records 128 for an exec that the runtime failed to start"
+        " for another reason.",
+    ),
+)
+"""Every message rule, grouped by layer, in matching order within a layer."""
+
+
+class ErrorPolicy(enum.Enum):
+    """What a command does with an error met in a phase."""
+
+    EXIT_CODE = "fixed exit code"
+    """Exit with the row's code, whatever the message says."""
+    CLI_MESSAGE_RULES = "docker run's message rules"
+    """Match the message against the :attr:`Layer.CLI` rules (125/126/127)."""
+    EXEC_START_RULES = "the daemon's exec rules"
+    """The daemon records an exec exit code from the :attr:`Layer.ENGINE_EXEC` rules."""
+    CONNECTION_255_ELSE_1 = "255 if the connection failed, else 1"
+    """The CLI exits -1 (255) when the request failed to connect, 1 otherwise."""
+
+
+@attrs.frozen
+class PhaseRule:
+    """One row of the phase table: what *commands* do with an error in *phase*.
+
+    ``commands`` and ``phases`` are sets of names from :data:`COMMANDS` and
+    :data:`PHASES`; ``detach`` restricts the row to detached (``True``) or
+    attached (``False``) runs, ``None`` to either. The first matching row wins.
+    """
+
+    id: str
+    engine: Engine
+    commands: frozenset[str]
+    phases: frozenset[str]
+    policy: ErrorPolicy
+    outcome: ExitOutcome
+    exit_code: int | None
+    versions: VersionRange
+    source: str
+    summary: str
+    detach: bool | None = None
+
+
+def _names(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+_ALL_COMMANDS = frozenset(COMMANDS)
+_RUN_CODE = "docker/cli cli/command/container/run.go: runRun/runContainer"
+
+PHASE_RULES: tuple[PhaseRule, ...] = (
+    PhaseRule(
+        "docker-cli/flag-error",
+        _D,
+        _ALL_COMMANDS,
+        _names("flags"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "docker/cli cli/cobra.go: FlagErrorFunc; run.go/create.go: parse errors (StatusError 125)",
+        "A bad flag or flag value makes every docker command exit 125.",
+    ),
+    PhaseRule(
+        "docker-cli/argument-error",
+        _D,
+        _ALL_COMMANDS,
+        _names("args"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        1,
+        ALL_VERSIONS,
+        "docker/cli cli/required.go; cmd/docker/docker.go (plain errors, exit 1)",
+        "A wrong argument count or an unknown command is a plain error: exit 1.",
+    ),
+    PhaseRule(
+        "docker-cli/run-ping-failed",
+        _D,
+        _names("run"),
+        _names("connect"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.ENGINE_ERROR,
+        1,
+        _since("29.1.3"),
+        "docker/cli a6335c4226 (v29.1.3): run pings the daemon first and returns its raw error",
+        "Since CLI 29.1.3 docker run pings the daemon first, so an unreachable daemon is a"
+        " plain error: exit 1.",
+    ),
+    PhaseRule(
+        "docker-cli/run-error",
+        _D,
+        _names("run"),
+        _names("connect", "create", "start"),
+        ErrorPolicy.CLI_MESSAGE_RULES,
+        ExitOutcome.ENGINE_ERROR,
+        None,
+        ALL_VERSIONS,
+        _RUN_CODE + " -> toStatusError",
+        "docker run maps a create, pull, start or connection error to 125/126/127 by its text.",
+    ),
+    PhaseRule(
+        "docker-cli/run-detached-wait-ignored",
+        _D,
+        _names("run"),
+        _names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        _RUN_CODE + " (Detached mode: the wait result is never read)",
+        "docker run -d exits 0 once the container started; a failed wait is only logged.",
+        detach=True,
+    ),
+    PhaseRule(
+        "docker-cli/wait-failed",
+        _D,
+        _names("run", "start -a"),
+        _names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.STATUS_UNKNOWN,
+        125,
+        ALL_VERSIONS,
+        "docker/cli cli/command/container/utils.go: waitExitOrRemoved (error -> 125)",
+        "The wait request failed, so the container's status is unknown: docker exits 125.",
+    ),
+    PhaseRule(
+        "docker-cli/exec-process-start-failed",
+        _D,
+        _names("exec"),
+        _names("start"),
+        ErrorPolicy.EXEC_START_RULES,
+        ExitOutcome.ENGINE_ERROR,
+        None,
+        ALL_VERSIONS,
+        "moby daemon/exec.go: ContainerExecStart; docker/cli exec.go: getExecExitStatus",
+        "The exec'd process failed to start; the daemon records its exit code and docker exec"
+        " exits with it.",
+        detach=False,
+    ),
+    PhaseRule(
+        "docker-cli/exec-inspect-failed",
+        _D,
+        _names("exec"),
+        _names("wait"),
+        ErrorPolicy.CONNECTION_255_ELSE_1,
+        ExitOutcome.STATUS_UNKNOWN,
+        None,
+        ALL_VERSIONS,
+        "docker/cli cli/command/container/exec.go: getExecExitStatus (StatusError{-1})",
+        "The exec inspect failed: 255 (-1) if the daemon could not be reached, else 1.",
+    ),
+    PhaseRule(
+        "docker-cli/plain-error",
+        _D,
+        _ALL_COMMANDS,
+        frozenset(PHASES),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.ENGINE_ERROR,
+        1,
+        ALL_VERSIONS,
+        "docker/cli cmd/docker/docker.go: getExitCode (non-StatusError -> 1)",
+        "This command returns the daemon's error as a plain error, without docker run's"
+        " mapping: exit 1.",
+    ),
+)
+"""What each command does with an error in each phase; the first matching row wins."""
+
+
+@attrs.frozen
+class OutcomeRule:
+    """A decision made from a status rather than a message; documented like the others."""
+
+    id: str
+    engine: Engine
+    outcome: ExitOutcome
+    exit_code: int | None
+    versions: VersionRange
+    source: str
+    summary: str
+
+
+_WAIT_UTILS = "docker/cli cli/command/container/utils.go: waitExitOrRemoved"
+_STATUS_SOURCE = (
+    "containerd pkg/sys/reaper: exitStatus (128+signal); docker/cli os.Exit(int(StatusCode))"
+)
+
+OUTCOME_RULES: tuple[OutcomeRule, ...] = (
+    OutcomeRule(
+        "docker-cli/container-status",
+        _D,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        _STATUS_SOURCE,
+        "The CLI exits with the container's status, truncated by the platform.",
+    ),
+    OutcomeRule(
+        "docker-cli/wait-error",
+        _D,
+        ExitOutcome.STATUS_UNKNOWN,
+        125,
+        _since("18.2.0"),
+        _WAIT_UTILS + " (Error.Message -> 125; docker/cli 8471742a8a)",
+        "The wait response carried an Error, so docker run and start -a exit 125.",
+    ),
+    OutcomeRule(
+        "docker-cli/attach-wait-error",
+        _D,
+        ExitOutcome.STATUS_UNKNOWN,
+        1,
+        ALL_VERSIONS,
+        "docker/cli cli/command/container/attach.go: getExitStatus",
+        "The wait response carried an Error; docker attach turns it into a plain error: exit 1.",
+    ),
+    OutcomeRule(
+        "docker-cli/detached",
+        _D,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        _RUN_CODE + " (Detached mode)",
+        "Detached: the CLI exits 0 once the container started, whatever it does later.",
+    ),
+    OutcomeRule(
+        "docker-cli/stdin-only-attach-detached",
+        _D,
+        ExitOutcome.SUCCESS,
+        0,
+        _until("28.0.0"),
+        _RUN_CODE + "; changed in docker/cli aee9eebf34 (v28.0.0)",
+        "Before CLI 28, docker run -a stdin (no output stream) counts as detached: exit 0.",
+    ),
+    OutcomeRule(
+        "docker-cli/completed",
+        _D,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "docker/cli cmd/docker/docker.go: main (nil error -> 0)",
+        "The command succeeded and does not report a container status: exit 0.",
+    ),
+    OutcomeRule(
+        "docker-cli/exec-exit-code",
+        _D,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        "docker/cli cli/command/container/exec.go: getExecExitStatus",
+        "docker exec exits with the exec inspect's ExitCode (null counts as 0).",
+    ),
+    OutcomeRule(
+        "docker-cli/wait-command",
+        _D,
+        ExitOutcome.SUCCESS,
+        None,
+        ALL_VERSIONS,
+        "docker/cli cli/command/container/wait.go: runWait",
+        "docker wait prints every status and exits 0, or 1 if any wait request failed.",
+    ),
+    OutcomeRule(
+        "docker-state/oom-killed",
+        _D,
+        ExitOutcome.OOM_KILLED,
+        None,
+        ALL_VERSIONS,
+        "moby daemon/monitor.go: OOM event sets State.OOMKilled",
+        "State.OOMKilled is true: the kernel's OOM killer ended the container (SIGKILL).",
+    ),
+    OutcomeRule(
+        "docker-state/not-exited",
+        _D,
+        ExitOutcome.STATUS_UNKNOWN,
+        None,
+        ALL_VERSIONS,
+        "moby container/state.go: State.State()",
+        "The container has not exited (created, running, paused or restarting): no status yet.",
+    ),
+    OutcomeRule(
+        "docker-state/start-failed",
+        _D,
+        ExitOutcome.ENGINE_ERROR,
+        None,
+        ALL_VERSIONS,
+        "moby daemon/start.go: containerStart (State.Error, ExitCode 126/127/128)",
+        "The container never started; its State.Error holds the start error.",
+    ),
+    OutcomeRule(
+        "docker-cli/exit-code",
+        _D,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        "docker/cli docs/reference/run.md: Exit status",
+        "A docker exit status read by docker's conventions (125 engine, 126, 127, 128+n).",
+    ),
+)
+"""Decisions made from statuses and states, so every rule id in a result is documented."""
+
+
+@attrs.frozen
+class Behaviour:
+    """A version-dependent behaviour: present in ``versions`` of the engine."""
+
+    id: str
+    engine: Engine
+    versions: VersionRange
+    source: str
+    summary: str
+
+
+BEHAVIOURS: tuple[Behaviour, ...] = (
+    Behaviour(
+        "docker-cli/is-a-directory-126",
+        _D,
+        _since("23.0.1"),
+        "docker/cli 9b5ceb52b0 (2023-02-03)",
+        "docker run maps `is a directory` to 126 (125 before).",
+    ),
+    Behaviour(
+        "docker-cli/wait-error-125",
+        _D,
+        _since("18.2.0"),
+        "docker/cli 8471742a8a (2017-10-19)",
+        "A wait response Error makes docker run exit 125.",
+    ),
+    Behaviour(
+        "docker-cli/stdin-only-attach-waits",
+        _D,
+        _since("28.0.0"),
+        "docker/cli aee9eebf34",
+        "docker run -a stdin waits for the container and exits with its status (0 before).",
+    ),
+    Behaviour(
+        "docker-cli/run-pings-first",
+        _D,
+        _since("29.1.3"),
+        "docker/cli a6335c4226 (2025-12-11)",
+        "docker run pings first: an unreachable daemon exits 1 (125/126/127 before).",
+    ),
+    Behaviour(
+        "docker-engine/exec-not-found-127",
+        _D,
+        _since("28.0.0", Component.ENGINE),
+        "moby c866a7e5f8 (2024-09-26)",
+        "The daemon records 127 for an exec of a missing binary (126 before).",
+    ),
+    Behaviour(
+        "docker-engine/set-exit-code-from-error",
+        _D,
+        _since(_ENGINE_24, Component.ENGINE),
+        "moby 83dd99177f, 4bafaa00aa",
+        "The daemon's start-error codes: permission denied before not a directory.",
+    ),
+)
+"""Version-dependent behaviours, for the docs' version table."""
+
+
+def behaviour(behaviour_id: str, profile: Profile) -> bool:
+    """Whether *profile* has the behaviour *behaviour_id* of :data:`BEHAVIOURS`.
+
+    >>> from exitcodes import profiles
+    >>> behaviour("docker-cli/is-a-directory-126", profiles.docker("20.10.24"))
+    False
+    """
+    for row in BEHAVIOURS:
+        if row.id == behaviour_id:
+            return row.engine is profile.engine and row.versions.contains(profile)
+    raise KeyError(behaviour_id)
+
+
+def _index() -> Mapping[str, MessageRule | PhaseRule | OutcomeRule]:
+    table: dict[str, MessageRule | PhaseRule | OutcomeRule] = {}
+    for row in (*MESSAGE_RULES, *PHASE_RULES, *OUTCOME_RULES):
+        if row.id in table:  # pragma: no cover - guarded by tests
+            raise AssertionError(f"duplicate rule id {row.id}")
+        table[row.id] = row
+    return table
+
+
+_BY_ID = _index()
+
+
+def rule_by_id(rule_id: str) -> MessageRule | PhaseRule | OutcomeRule:
+    """Return the row whose id appears in a result's ``rule``.
+
+    Raises:
+        KeyError: no rule has that id.
+
+    >>> rule_by_id("docker-cli/not-found").exit_code
+    127
+    """
+    return _BY_ID[rule_id]
