@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from exitcodes._evidence import EvidenceKind, document_kind, get_field, message_text
+from exitcodes._evidence import EvidenceKind, get_field, message_text
 from exitcodes.classify import (
     Classification,
     check_profile,
@@ -74,13 +74,13 @@ def _fixed(rule_id: str, reason: str | None = None) -> Resolution:
     return Resolution(rule.exit_code, rule.outcome, rule.id, reason or rule.summary)
 
 
-def _phase_rule(profile: Profile, command: str, phase: str, detach: bool) -> PhaseRule:
+def _phase_rule(
+    profile: Profile, command: str, phase: str, detach: bool, message: str
+) -> PhaseRule:
     for rule in PHASE_RULES:
         if (
             rule.engine is profile.engine
-            and command in rule.commands
-            and phase in rule.phases
-            and (rule.detach is None or rule.detach is detach)
+            and rule.matches(command, phase, detach, message)
             and rule.versions.contains(profile)
         ):
             return rule
@@ -90,7 +90,7 @@ def _phase_rule(profile: Profile, command: str, phase: str, detach: bool) -> Pha
 def _resolve_error(
     command: str, phase: str, message: str, detach: bool, profile: Profile
 ) -> Resolution:
-    rule = _phase_rule(profile, command, phase, detach)
+    rule = _phase_rule(profile, command, phase, detach, message)
     if rule.policy is ErrorPolicy.EXIT_CODE:
         assert rule.exit_code is not None
         return Resolution(rule.exit_code, rule.outcome, rule.id, rule.summary)
@@ -174,7 +174,9 @@ def _read_wait(wait: object, where: str, profile: Profile) -> Classification:
     if isinstance(wait, int):
         return classify_wait({"StatusCode": wait}, profile, where)
     if isinstance(wait, Mapping):
-        if document_kind(wait, where) is not EvidenceKind.WAIT and wait:
+        if wait and get_field(wait, "StatusCode", where, None) is None and (
+            get_field(wait, "Error", where, None) is None
+        ):
             raise MalformedEvidenceError(
                 f"{where} must be a wait response {{'StatusCode': int, 'Error': ...}},"
                 f" got {describe(wait)}"

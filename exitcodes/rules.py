@@ -532,6 +532,16 @@ class PhaseRule:
     source: str
     summary: str
     detach: bool | None = None
+    patterns: tuple[str, ...] = ()
+
+    def matches(self, command: str, phase: str, detach: bool, message: str) -> bool:
+        """Whether the row applies (versions are checked by the caller)."""
+        return (
+            command in self.commands
+            and phase in self.phases
+            and (self.detach is None or self.detach is detach)
+            and (not self.patterns or any(pattern in message for pattern in self.patterns))
+        )
 
 
 def _names(*names: str) -> frozenset[str]:
@@ -603,6 +613,35 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         _RUN_CODE + " (Detached mode: the wait result is never read)",
         "docker run -d exits 0 once the container started; a failed wait is only logged.",
         detach=True,
+    ),
+    PhaseRule(
+        "docker-cli/detach-keys",
+        _D,
+        _names("run", "start -a"),
+        _names("attach"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "docker/cli run.go, start.go (term.EscapeError -> nil)",
+        "The user detached with the key sequence (read escape sequence): docker run and"
+        " start -a exit 0; attach and exec exit 1.",
+        patterns=("read escape sequence",),
+    ),
+    PhaseRule(
+        "docker-cli/wait-cancelled",
+        _D,
+        _names("run", "start -a"),
+        _names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.STATUS_UNKNOWN,
+        0,
+        _since("27.0.0"),
+        "docker/cli utils.go: waitExitOrRemoved (context.Canceled closes the channel;"
+        " 840016ea05, 31644d5ea7)",
+        "The wait was cancelled (context canceled): the status channel closes and the CLI"
+        " reads 0.",
+        patterns=("context canceled",),
     ),
     PhaseRule(
         "docker-cli/wait-failed",
