@@ -60,12 +60,12 @@ __all__ = [
 def __getattr__(name: str) -> str:
     """Read ``__version__`` lazily from the installed metadata (keeps import cheap)."""
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 
         try:
             return version("container-exitcodes")
         except PackageNotFoundError:  # running from a source tree that is not installed
-            from exitcodes._version import VERSION
+            from exitcodes._version import VERSION  # noqa: PLC0415
 
             return f"{VERSION}+unknown"
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -70,8 +70,7 @@ def exception_text(error: BaseException) -> str:
         text = str(error)
     except Exception as exc:
         raise MalformedEvidenceError(
-            f"cannot read the message of {type(error).__name__}: str() raised"
-            f" {type(exc).__name__}"
+            f"cannot read the message of {type(error).__name__}: str() raised {type(exc).__name__}"
         ) from None
     return text
 
@@ -90,9 +89,7 @@ def message_text(evidence: object, field: str = "error") -> str:
             return _decode(message)
         if isinstance(message, str):
             return message
-        raise MalformedEvidenceError(
-            f"{field}['message'] must be a str, got {describe(message)}"
-        )
+        raise MalformedEvidenceError(f"{field}['message'] must be a str, got {describe(message)}")
     raise UnsupportedEvidenceError(
         f"{field} must be a str, bytes, an exception or an API error body {{'message': ...}},"
         f" got {type(evidence).__name__}: {describe(evidence)}"
@@ -158,8 +155,9 @@ def wait_error(response: Mapping[Any, Any], where: str) -> str | None:
         raise MalformedEvidenceError(
             f"{where}['Error'] must be null or {{'Message': str}}, got {describe(error)}"
         )
-    return str_field(get_field(error, "Message", f"{where}['Error']", None),
-                     f"{where}['Error']['Message']")
+    return str_field(
+        get_field(error, "Message", f"{where}['Error']", None), f"{where}['Error']['Message']"
+    )
 
 
 _STATE_KEYS = frozenset(
@@ -173,9 +171,7 @@ def document_kind(document: Mapping[Any, Any], where: str) -> EvidenceKind:
     try:
         keys = {key for key in document if isinstance(key, str)}
     except Exception as exc:
-        raise MalformedEvidenceError(
-            f"cannot iterate over {where}: {type(exc).__name__}"
-        ) from None
+        raise MalformedEvidenceError(f"cannot iterate over {where}: {type(exc).__name__}") from None
     if "StatusCode" in keys:
         return EvidenceKind.WAIT
     if "State" in keys:

@@ -194,7 +194,9 @@ def classify_message(message: str, profile: Profile) -> Classification:
     )
 
 
-def classify_status(status: int, profile: Profile, *, what: str, kind: EvidenceKind) -> Classification:
+def classify_status(
+    status: int, profile: Profile, *, what: str, kind: EvidenceKind
+) -> Classification:
     """Classify a container's own status (wait StatusCode, State.ExitCode, exec ExitCode)."""
     code = normalize(status, profile)
     rule = _outcome_rule("docker-cli/container-status")
@@ -254,8 +256,9 @@ def _not_exited(state_name: str, status: int | None) -> Classification:
     )
 
 
-_NOT_EXITED = frozenset({"created", "running", "paused", "restarting", "configured",
-                         "initialized", "stopping"})
+_NOT_EXITED = frozenset(
+    {"created", "running", "paused", "restarting", "configured", "initialized", "stopping"}
+)
 
 
 def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Classification:
@@ -264,9 +267,7 @@ def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Cl
     status_name = status_name.strip().lower()
     running = bool_field(get_field(state, "Running", where, None), f"{where}['Running']")
     paused = bool_field(get_field(state, "Paused", where, None), f"{where}['Paused']")
-    restarting = bool_field(
-        get_field(state, "Restarting", where, None), f"{where}['Restarting']"
-    )
+    restarting = bool_field(get_field(state, "Restarting", where, None), f"{where}['Restarting']")
     oom = bool_field(get_field(state, "OOMKilled", where, None), f"{where}['OOMKilled']")
     exit_status = int_field(
         get_field(state, "ExitCode", where, None), f"{where}['ExitCode']", allow_none=True

@@ -6,8 +6,8 @@ engine (daemon) version and the platform, so that :func:`exitcodes.resolve`
 can be bug-compatible with exactly that combination.
 
 >>> from exitcodes import profiles
->>> profiles.docker("20.10.24")
-Profile(engine=Engine.DOCKER, version=Version('20.10.24'), engine_version=Version('20.10.24'), platform=Platform.LINUX)
+>>> profiles.docker("20.10.24").version
+Version('20.10.24')
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ class Version:
         return f"Version({str(self)!r})"
 
 
-def parse_version(text: str) -> Version:
+def parse_version(text: str | Version) -> Version:
     """Parse a Docker-style version string.
 
     Accepts ``"28.2.2"``, ``"v28.2.2"``, ``"20.10"``, ``"29.0.0-rc.1"``,

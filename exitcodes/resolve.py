@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal as _signal
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
 
 import attrs
 
@@ -140,7 +139,9 @@ def _dropped(message: str) -> bool:
 
 def _from_classification(found: Classification, rule: str | None = None) -> Resolution:
     assert found.exit_code is not None
-    return Resolution(found.exit_code, found.outcome, rule or found.rule, found.reason, found.signal)
+    return Resolution(
+        found.exit_code, found.outcome, rule or found.rule, found.reason, found.signal
+    )
 
 
 def _read_state(state: object, profile: Profile) -> Classification | None:
@@ -174,8 +175,10 @@ def _read_wait(wait: object, where: str, profile: Profile) -> Classification:
     if isinstance(wait, int):
         return classify_wait({"StatusCode": wait}, profile, where)
     if isinstance(wait, Mapping):
-        if wait and get_field(wait, "StatusCode", where, None) is None and (
-            get_field(wait, "Error", where, None) is None
+        if (
+            wait
+            and get_field(wait, "StatusCode", where, None) is None
+            and (get_field(wait, "Error", where, None) is None)
         ):
             raise MalformedEvidenceError(
                 f"{where} must be a wait response {{'StatusCode': int, 'Error': ...}},"
@@ -193,10 +196,8 @@ def _status_from(
 ) -> Classification:
     if wait is not None:
         return _read_wait(wait, "wait", profile)
-    if state is not None and state.exit_code is not None and state.kind is EvidenceKind.STATE:
-        if state.status is not None:
-            return classify_status(state.status, profile, what="The container",
-                                   kind=EvidenceKind.STATE)
+    if state is not None and state.exit_code is not None and state.status is not None:
+        return classify_status(state.status, profile, what="The container", kind=EvidenceKind.STATE)
     raise InvalidArgumentError(
         f"resolve({command!r}) without an error needs the container's status: pass"
         " wait={'StatusCode': ..., 'Error': None} (or an exited state=)"

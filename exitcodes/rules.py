@@ -26,9 +26,10 @@ from collections.abc import Mapping
 import attrs
 
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import Engine, Profile, Version
+from exitcodes.profiles import Engine, Profile, Version, parse_version
 
 __all__ = [
+    "ALL_RULES",
     "BEHAVIOURS",
     "COMMANDS",
     "MESSAGE_RULES",
@@ -43,6 +44,7 @@ __all__ = [
     "MessageRule",
     "OutcomeRule",
     "PhaseRule",
+    "Rule",
     "VersionRange",
     "behaviour",
     "rule_by_id",
@@ -175,20 +177,14 @@ _D = Engine.DOCKER
 
 
 def _since(version: str, component: Component = Component.CLI) -> VersionRange:
-    from exitcodes.profiles import parse_version
-
     return VersionRange(since=parse_version(version), component=component)
 
 
 def _until(version: str, component: Component = Component.CLI) -> VersionRange:
-    from exitcodes.profiles import parse_version
-
     return VersionRange(until=parse_version(version), component=component)
 
 
 def _between(since: str, until: str, component: Component) -> VersionRange:
-    from exitcodes.profiles import parse_version
-
     return VersionRange(parse_version(since), parse_version(until), component)
 
 
@@ -220,15 +216,15 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         _D,
         Layer.USAGE,
         (
-            "unknown command:",
-            "requires at least ",
-            "requires exactly ",
-            "requires at most ",
-            "accepts no arguments",
-            "accepts at most ",
-            "accepts between ",
+            "unknown command: ",
+            '" requires at least ',
+            '" requires exactly ',
+            '" requires at most ',
+            '" accepts no arguments',
+            '" accepts at most ',
+            '" accepts between ',
         ),
-        Match.PREFIX,
+        Match.SUBSTRING,
         ExitOutcome.USAGE_ERROR,
         1,
         ALL_VERSIONS,
@@ -393,8 +389,7 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         127,
         _until(_ENGINE_24, Component.ENGINE),
         _MOBY_TRANSLATE,
-        "The daemon records 127 for a start error that says not a directory (its last"
-        " override).",
+        "The daemon records 127 for a start error that says not a directory (its last override).",
     ),
     MessageRule(
         "docker-engine-legacy/permission-denied",
@@ -639,8 +634,7 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         _since("27.0.0"),
         "docker/cli utils.go: waitExitOrRemoved (context.Canceled closes the channel;"
         " 840016ea05, 31644d5ea7)",
-        "The wait was cancelled (context canceled): the status channel closes and the CLI"
-        " reads 0.",
+        "The wait was cancelled (context canceled): the status channel closes and the CLI reads 0.",
         patterns=("context canceled",),
     ),
     PhaseRule(
@@ -900,9 +894,16 @@ def behaviour(behaviour_id: str, profile: Profile) -> bool:
     raise KeyError(behaviour_id)
 
 
-def _index() -> Mapping[str, MessageRule | PhaseRule | OutcomeRule]:
-    table: dict[str, MessageRule | PhaseRule | OutcomeRule] = {}
-    for row in (*MESSAGE_RULES, *PHASE_RULES, *OUTCOME_RULES):
+Rule = MessageRule | PhaseRule | OutcomeRule
+"""Any row of the decision tables."""
+
+ALL_RULES: tuple[Rule, ...] = (*MESSAGE_RULES, *PHASE_RULES, *OUTCOME_RULES)
+"""Every decision row, in table order."""
+
+
+def _index() -> Mapping[str, Rule]:
+    table: dict[str, Rule] = {}
+    for row in ALL_RULES:
         if row.id in table:  # pragma: no cover - guarded by tests
             raise AssertionError(f"duplicate rule id {row.id}")
         table[row.id] = row
@@ -912,7 +913,7 @@ def _index() -> Mapping[str, MessageRule | PhaseRule | OutcomeRule]:
 _BY_ID = _index()
 
 
-def rule_by_id(rule_id: str) -> MessageRule | PhaseRule | OutcomeRule:
+def rule_by_id(rule_id: str) -> Rule:
     """Return the row whose id appears in a result's ``rule``.
 
     Raises:

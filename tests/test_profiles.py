@@ -1,0 +1,81 @@
+"""Profiles and versions: parsing, ordering and the behaviour table."""
+
+from __future__ import annotations
+
+import pytest
+
+from exitcodes import InvalidArgumentError, InvalidVersionError, Platform, profiles, rules
+from exitcodes.profiles import Version, parse_version
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("28.2.2", Version(28, 2, 2)),
+        ("v28.2.2", Version(28, 2, 2)),
+        ("20.10", Version(20, 10, 0)),
+        ("20.10.24+dfsg1", Version(20, 10, 24)),
+        ("17.06.0-ce", Version(17, 6, 0)),
+        ("29.0.0-rc.1", Version(29, 0, 0, "rc.1")),
+        (" 29.1.4 ", Version(29, 1, 4)),
+    ],
+)
+def test_parse(text: str, expected: Version) -> None:
+    assert parse_version(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "28", "latest", "28.2.2.2", "x28.2", "28.2.2-", "9" * 300])
+def test_unparsable_versions(text: str) -> None:
+    with pytest.raises(InvalidVersionError, match="cannot parse version"):
+        profiles.docker(text)
+    with pytest.raises(ValueError, match="version"):
+        parse_version(text)
+
+
+def test_non_string_version() -> None:
+    with pytest.raises(InvalidVersionError, match="must be a str"):
+        profiles.docker(28)  # type: ignore[arg-type]
+
+
+def test_too_old() -> None:
+    with pytest.raises(InvalidVersionError, match=r"predates 17\.6\.0"):
+        profiles.docker("1.13.1")
+
+
+def test_ordering() -> None:
+    assert parse_version("29.0.0-rc.1") < parse_version("29.0.0") < parse_version("29.0.1")
+    assert parse_version("23.0.1") >= parse_version("23.0.1") > parse_version("23.0.0")
+    assert parse_version("20.10.24") <= parse_version("23.0.0")
+
+
+def test_profile_fields_and_platforms() -> None:
+    profile = profiles.docker("28.2.2", engine_version="27.5.1", platform="macOS")
+    assert profile.platform is Platform.DARWIN and profile.posix
+    assert str(profile) == "docker 28.2.2 (engine 27.5.1) on darwin"
+    assert not profiles.docker(platform=Platform.WINDOWS).posix
+    assert profiles.docker() == profiles.DEFAULT
+    assert str(profiles.docker().version) == str(profiles.NEWEST_DOCKER_VERSION)
+    with pytest.raises(InvalidArgumentError, match="platform must be one of"):
+        profiles.docker(platform="beos")
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "before", "since"),
+    [(row.id, row.versions.since, row.versions.since) for row in rules.BEHAVIOURS],
+)
+def test_each_behaviour_switches_at_its_release(
+    behaviour: str, before: Version, since: Version
+) -> None:
+    """Generated from rules.BEHAVIOURS: off one patch release before, on at the release."""
+    assert since is not None
+    component = next(row.versions.component for row in rules.BEHAVIOURS if row.id == behaviour)
+    older = Version(since.major, since.minor, since.patch, "rc.0")
+    key = "version" if component is rules.Component.CLI else "engine_version"
+    base = {"version": "29.7.2"}
+    assert not rules.behaviour(behaviour, profiles.docker(**{**base, key: str(older)}))
+    assert rules.behaviour(behaviour, profiles.docker(**{**base, key: str(since)}))
+
+
+def test_unknown_behaviour() -> None:
+    with pytest.raises(KeyError):
+        rules.behaviour("nope", profiles.DEFAULT)

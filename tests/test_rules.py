@@ -1,0 +1,102 @@
+"""The rule tables themselves: well-formed, cited, reachable, and driving the results."""
+
+from __future__ import annotations
+
+import pytest
+
+from exitcodes import classify, profiles, resolve, rules
+from exitcodes.classify import first_match
+from exitcodes.profiles import Version
+from exitcodes.rules import Layer, Match, MessageRule
+
+ALL_ROWS = rules.ALL_RULES
+
+
+def test_ids_are_unique_and_resolvable() -> None:
+    ids = [row.id for row in ALL_ROWS]
+    assert len(ids) == len(set(ids))
+    for rule_id in ids:
+        assert rules.rule_by_id(rule_id).id == rule_id
+
+
+@pytest.mark.parametrize("row", ALL_ROWS, ids=[row.id for row in ALL_ROWS])
+def test_every_row_cites_a_source_and_explains_itself(row: object) -> None:
+    source = getattr(row, "source")
+    summary = getattr(row, "summary")
+    assert ("/" in source or ":" in source) and len(source) > 10
+    assert summary.endswith(".") and (summary[0].isupper() or summary.startswith("docker "))
+
+
+def _profile_in(rule: MessageRule) -> profiles.Profile:
+    since = rule.versions.since or Version(20, 10, 24)
+    version = str(since)
+    if rule.versions.component is rules.Component.CLI:
+        return profiles.docker(version)
+    return profiles.docker("29.7.2", engine_version=version)
+
+
+PATTERN_ROWS = [
+    (rule, pattern)
+    for rule in rules.MESSAGE_RULES
+    if rule.match is not Match.ALWAYS
+    for pattern in rule.patterns
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "pattern"), PATTERN_ROWS, ids=[f"{r.id}:{p}" for r, p in PATTERN_ROWS]
+)
+def test_every_pattern_reaches_its_row(rule: MessageRule, pattern: str) -> None:
+    """No row is shadowed: a message with only this pattern is decided by this row."""
+    message = pattern + " x" if rule.match is Match.PREFIX else f"prefix {pattern} suffix"
+    assert first_match(_profile_in(rule), rule.layer, message) == rule
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [r for r in rules.MESSAGE_RULES if r.layer is Layer.CLI and r.match is not Match.ALWAYS],
+    ids=lambda r: r.id,
+)
+def test_cli_rows_drive_run_and_classify(rule: MessageRule) -> None:
+    """Generated from the table: each CLI row's pattern gives its code via run and classify."""
+    profile = _profile_in(rule)
+    message = f"OCI runtime create failed: {rule.patterns[0]}: unknown"
+    assert resolve("run", error=message, profile=profile).exit_code == rule.exit_code
+    assert resolve("run", error=message, profile=profile).rule == rule.id
+    assert classify(message, profile=profile).exit_code == rule.exit_code
+
+
+def test_cli_match_is_case_sensitive_and_engine_match_is_not() -> None:
+    """docker-cli.md edge case 3: the CLI matches case-sensitively, the daemon does not."""
+    message = "executable file `foo` not found in $PATH: No such file or directory"
+    profile = profiles.docker("29.7.2")
+    assert first_match(profile, Layer.CLI, message).exit_code == 125  # type: ignore[union-attr]
+    assert first_match(profile, Layer.ENGINE, message).exit_code == 127  # type: ignore[union-attr]
+
+
+def test_engine_precedence_differs_from_cli() -> None:
+    """Edge case 3: both phrases -> daemon 126 (Engine 24+), CLI 127."""
+    message = "permission denied: no such file or directory"
+    profile = profiles.docker("29.7.2")
+    assert first_match(profile, Layer.ENGINE, message).exit_code == 126  # type: ignore[union-attr]
+    assert first_match(profile, Layer.CLI, message).exit_code == 127  # type: ignore[union-attr]
+    legacy = profiles.docker("29.7.2", engine_version="20.10.24")
+    both = "not a directory; permission denied"
+    assert first_match(legacy, Layer.ENGINE, both).exit_code == 127  # type: ignore[union-attr]
+    assert first_match(profile, Layer.ENGINE, both).exit_code == 126  # type: ignore[union-attr]
+
+
+def test_each_layer_has_a_fallback_for_every_version() -> None:
+    for version in ("18.09.0", "20.10.24", "23.0.6", "24.0.0", "27.5.1", "28.0.0", "29.7.2"):
+        profile = profiles.docker(version)
+        for layer in (Layer.CLI, Layer.ENGINE, Layer.ENGINE_EXEC):
+            assert first_match(profile, layer, "") is not None, (version, layer)
+
+
+def test_version_range_text() -> None:
+    assert str(rules.VersionRange()) == "all versions"
+    assert str(rules.VersionRange(Version(23, 0, 1))) == "cli >= 23.0.1"
+    assert "to before" in str(
+        rules.VersionRange(Version(1, 0), Version(2, 0), rules.Component.ENGINE)
+    )
+    assert str(rules.VersionRange(until=Version(2, 0))) == "cli < 2.0.0"
