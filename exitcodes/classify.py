@@ -73,6 +73,18 @@ class Classification:
     kind: EvidenceKind
     status: int | None = None
 
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict: enums as their values, the signal as its name."""
+        return {
+            "outcome": self.outcome.value,
+            "exit_code": self.exit_code,
+            "signal": None if self.signal is None else self.signal.name,
+            "rule": self.rule,
+            "reason": self.reason,
+            "kind": self.kind.value,
+            "status": self.status,
+        }
+
 
 @functools.lru_cache(maxsize=64)
 def message_rules(profile: Profile, layer: Layer) -> tuple[MessageRule, ...]:

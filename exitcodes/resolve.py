@@ -59,6 +59,16 @@ class Resolution:
     reason: str
     signal: _signal.Signals | None = None
 
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict: enums as their values, the signal as its name."""
+        return {
+            "exit_code": self.exit_code,
+            "outcome": self.outcome.value,
+            "rule": self.rule,
+            "reason": self.reason,
+            "signal": None if self.signal is None else self.signal.name,
+        }
+
 
 def _outcome_rule(rule_id: str) -> OutcomeRule:
     for rule in OUTCOME_RULES:

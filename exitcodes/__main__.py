@@ -1,0 +1,5 @@
+"""``python -m exitcodes``: the command line."""
+
+from exitcodes.cli import run
+
+run()
