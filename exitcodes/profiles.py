@@ -27,6 +27,7 @@ __all__ = [
     "Profile",
     "Version",
     "docker",
+    "from_spec",
     "parse_version",
 ]
 
@@ -231,3 +232,38 @@ def docker(
 
 DEFAULT = docker()
 """The profile used when none is given: the newest Docker CLI on Linux."""
+
+
+_FACTORIES = {"docker": docker}
+
+
+def from_spec(spec: str) -> Profile:
+    """Build a profile from a short text form, as the command line takes it.
+
+    The form is ``ENGINE[@VERSION][:PLATFORM]``: ``"docker"``,
+    ``"docker@28.2.2"``, ``"docker@20.10.24:windows"``.
+
+    Raises:
+        InvalidArgumentError: unknown engine or platform, or not a str.
+        InvalidVersionError: the version does not parse.
+
+    >>> str(from_spec("docker@20.10.24"))
+    'docker 20.10.24 on linux'
+    """
+    if not isinstance(spec, str):
+        raise InvalidArgumentError(f"profile spec must be a str, got {describe(spec)}")
+    text = spec.strip()
+    platform: str = Platform.LINUX.value
+    if ":" in text:
+        text, platform = text.rsplit(":", 1)
+    name, _, version = text.partition("@")
+    factory = _FACTORIES.get(name.strip().lower())
+    if factory is None:
+        engines = ", ".join(sorted(_FACTORIES))
+        raise InvalidArgumentError(
+            f"unknown engine in profile spec {describe(spec)}: expected one of {engines},"
+            " as ENGINE[@VERSION][:PLATFORM]"
+        )
+    if version:
+        return factory(version, platform=platform)
+    return factory(platform=platform)

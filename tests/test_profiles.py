@@ -79,3 +79,29 @@ def test_each_behaviour_switches_at_its_release(
 def test_unknown_behaviour() -> None:
     with pytest.raises(KeyError):
         rules.behaviour("nope", profiles.DEFAULT)
+
+
+@pytest.mark.parametrize(
+    ("spec", "text"),
+    [
+        ("docker", f"docker {profiles.NEWEST_DOCKER_VERSION} on linux"),
+        ("docker@28.2.2", "docker 28.2.2 on linux"),
+        ("DOCKER@20.10.24:windows", "docker 20.10.24 on windows"),
+    ],
+)
+def test_from_spec(spec: str, text: str) -> None:
+    assert str(profiles.from_spec(spec)) == text
+
+
+@pytest.mark.parametrize(
+    ("spec", "error"),
+    [
+        ("rkt@1.0", InvalidArgumentError),
+        ("docker@latest", InvalidVersionError),
+        ("docker:beos", InvalidArgumentError),
+        (3, InvalidArgumentError),
+    ],
+)
+def test_bad_specs(spec: object, error: type) -> None:
+    with pytest.raises(error):
+        profiles.from_spec(spec)  # type: ignore[arg-type]
