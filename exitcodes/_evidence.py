@@ -36,16 +36,22 @@ class EvidenceKind(enum.Enum):
         return f"{type(self).__name__}.{self.name}"
 
 
+def prefix_end(message: str) -> int:
+    """Where *message* starts after the prefixes the CLI and the client put before it.
+
+    ``message[prefix_end(message):]`` is :func:`strip_prefixes`, without copying.
+    """
+    start = 0
+    while message.startswith(_MESSAGE_PREFIXES, start):
+        for prefix in _MESSAGE_PREFIXES:
+            if message.startswith(prefix, start):
+                start += len(prefix)
+    return start
+
+
 def strip_prefixes(message: str) -> str:
     """Drop the prefixes the CLI and the client put before a daemon message."""
-    changed = True
-    while changed:
-        changed = False
-        for prefix in _MESSAGE_PREFIXES:
-            if message.startswith(prefix):
-                message = message[len(prefix) :]
-                changed = True
-    return message
+    return message[prefix_end(message) :]
 
 
 def _decode(value: bytes | bytearray | memoryview) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import signal as _signal
 from collections.abc import Mapping
 from typing import Any
@@ -16,8 +15,8 @@ from exitcodes._evidence import (
     get_field,
     int_field,
     message_text,
+    prefix_end,
     str_field,
-    strip_prefixes,
     wait_error,
 )
 from exitcodes.errors import (
@@ -27,11 +26,12 @@ from exitcodes.errors import (
     describe,
 )
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import DEFAULT, Profile
+from exitcodes.profiles import DEFAULT, Engine, Profile
 from exitcodes.rules import (
     MESSAGE_RULES,
     OUTCOME_RULES,
     Layer,
+    Match,
     MessageRule,
     OutcomeRule,
     behaviour,
@@ -41,6 +41,7 @@ __all__ = ["Classification", "EvidenceKind", "classify"]
 
 _SIGNAL_BASE = 128
 _MAX_SIGNAL = 64  # Linux has signals 1..64 (SIGRTMAX)
+_SIGNALS = {member.value: member for member in _signal.Signals}  # no aliases: canonical names
 
 
 @attrs.frozen
@@ -86,29 +87,160 @@ class Classification:
         }
 
 
-@functools.lru_cache(maxsize=64)
+# Matching a message is the hot path (every failed container, every log line), so the
+# rows that apply to a profile are compiled once into plain tuples (see _Tables), and
+# each row's patterns are grouped under a shared prefix that is searched first: the six
+# '" requires ...'/'" accepts ...' patterns cost one scan of the message, not six,
+# unless the message holds '" '. The answers are exactly those of MessageRule.matches.
+_SUBSTRING, _IGNORE_CASE, _PREFIX, _ALWAYS, _OTHER = range(5)
+_KINDS = {
+    Match.SUBSTRING: _SUBSTRING,
+    Match.SUBSTRING_IGNORE_CASE: _IGNORE_CASE,
+    Match.PREFIX: _PREFIX,
+    Match.ALWAYS: _ALWAYS,
+}
+_Groups = tuple[tuple[str, tuple[str, ...]], ...]
+_Row = tuple[int, tuple[str, ...], _Groups, MessageRule]
+
+
+def _shared_prefix(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _groups(patterns: tuple[str, ...]) -> _Groups:
+    """*patterns* grouped by first character: ``(shared prefix, the group's patterns)``.
+
+    A group of one is ``(pattern, ())``: finding the prefix is finding the pattern.
+    """
+    by_first: dict[str, list[str]] = {}
+    for pattern in patterns:
+        by_first.setdefault(pattern[:1], []).append(pattern)
+    return tuple(
+        (group[0], ()) if len(group) == 1 else (_shared_prefix(group), tuple(group))
+        for group in by_first.values()
+    )
+
+
+def _compile(rule: MessageRule) -> _Row:
+    return (_KINDS.get(rule.match, _OTHER), rule.patterns, _groups(rule.patterns), rule)
+
+
+def _scan(rows: tuple[_Row, ...], message: str, lowered: str, start: int) -> MessageRule | None:
+    """The first of *rows* that matches, as :meth:`MessageRule.matches` decides.
+
+    *lowered* is the text that case-insensitive rows search; *start* is where the
+    text after the CLI's prefixes begins (for prefix rows).
+    """
+    for kind, patterns, groups, rule in rows:
+        if kind is _SUBSTRING or kind is _IGNORE_CASE:
+            text = message if kind is _SUBSTRING else lowered
+            for shared, group in groups:
+                if shared in text:
+                    if not group:
+                        return rule
+                    for pattern in group:
+                        if pattern in text:
+                            return rule
+        elif kind is _PREFIX:
+            if message.startswith(patterns, start):
+                return rule
+        elif kind is _ALWAYS or rule.matches(message, lowered, message[start:]):
+            return rule
+    return None
+
+
+def _message_result(rule: MessageRule) -> Classification:
+    return Classification(
+        rule.outcome, rule.exit_code, None, rule.id, rule.summary, EvidenceKind.MESSAGE
+    )
+
+
+class _Tables:
+    """Everything about message rules that depends only on the profile, computed once."""
+
+    __slots__ = ("connection_results", "layers", "results")
+
+    def __init__(self, profile: Profile) -> None:
+        layers: dict[Layer, tuple[_Row, ...]] = {}
+        for layer in Layer:
+            layers[layer] = tuple(
+                _compile(rule)
+                for rule in MESSAGE_RULES
+                if rule.layer is layer
+                and rule.engine is profile.engine
+                and rule.versions.contains(profile)
+            )
+        self.layers = layers
+        # The answers of classify_message: one immutable Classification per row.
+        self.results = {
+            row[3].id: _message_result(row[3])
+            for layer in (Layer.USAGE, Layer.CLI)
+            for row in layers[layer]
+        }
+        pings_first = behaviour("docker-cli/run-pings-first", profile)
+        connection_results: dict[tuple[str, str], Classification] = {}
+        for _, _, _, connection in layers[Layer.CONNECTION]:
+            for _, _, _, code_rule in layers[Layer.CLI]:
+                if pings_first:
+                    code, how = 1, "docker run pings first and exits 1"
+                else:
+                    code = code_rule.exit_code
+                    how = f"docker run maps its text to {code_rule.exit_code}"
+                connection_results[connection.id, code_rule.id] = Classification(
+                    connection.outcome,
+                    code,
+                    None,
+                    connection.id,
+                    f"{connection.summary} {how} ({profile}).",
+                    EvidenceKind.MESSAGE,
+                )
+        self.connection_results = connection_results
+
+
+# Keyed by id(profile) and holding the profile, so a hit costs no hashing of a Profile
+# (attrs hashes in Python); equal profiles built separately share tables through
+# _TABLES_BY_VALUE. Both stay small; dict operations are atomic, so threads at worst
+# build the same tables twice.
+_TABLES_BY_ID: dict[int, tuple[Profile, _Tables]] = {}
+_TABLES_BY_VALUE: dict[Profile, _Tables] = {}
+_MAX_CACHED = 64
+
+
+def _tables(profile: Profile) -> _Tables:
+    entry = _TABLES_BY_ID.get(id(profile))
+    if entry is not None and entry[0] is profile:
+        return entry[1]
+    tables = _TABLES_BY_VALUE.get(profile)
+    if tables is None:
+        tables = _Tables(profile)
+        if len(_TABLES_BY_VALUE) >= _MAX_CACHED:
+            _TABLES_BY_VALUE.clear()
+        _TABLES_BY_VALUE[profile] = tables
+    if len(_TABLES_BY_ID) >= _MAX_CACHED:
+        _TABLES_BY_ID.clear()
+    _TABLES_BY_ID[id(profile)] = (profile, tables)
+    return tables
+
+
 def message_rules(profile: Profile, layer: Layer) -> tuple[MessageRule, ...]:
     """The rows of *layer* that apply to *profile*, in matching order."""
-    return tuple(
-        rule
-        for rule in MESSAGE_RULES
-        if rule.layer is layer and rule.engine is profile.engine and rule.versions.contains(profile)
-    )
+    return tuple(row[3] for row in _tables(profile).layers[layer])
 
 
 def first_match(profile: Profile, layer: Layer, message: str) -> MessageRule | None:
     """The first rule of *layer* that matches *message* (``None`` for none)."""
     lowered = message.lower() if layer in (Layer.ENGINE, Layer.ENGINE_EXEC) else message
-    stripped = strip_prefixes(message) if layer is Layer.USAGE else message
-    for rule in message_rules(profile, layer):
-        if rule.matches(message, lowered, stripped):
-            return rule
-    return None
+    start = prefix_end(message) if layer is Layer.USAGE else 0
+    return _scan(_tables(profile).layers[layer], message, lowered, start)
 
 
 def cli_rule(profile: Profile, message: str) -> MessageRule:
     """The docker run mapping (125/126/127) for *message* under *profile*."""
-    rule = first_match(profile, Layer.CLI, message)
+    rule = _scan(_tables(profile).layers[Layer.CLI], message, message, 0)
     if rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
         raise AssertionError(f"no CLI rule for profile {profile}")
     return rule
@@ -118,7 +250,7 @@ def connection_rule(profile: Profile, message: str) -> MessageRule | None:
     """The connection-failure rule if *message* is a client-side connection error."""
     if "onnect" not in message:  # every connection wording says "connect" or "Connect"
         return None
-    return first_match(profile, Layer.CONNECTION, message)
+    return _scan(_tables(profile).layers[Layer.CONNECTION], message, message, 0)
 
 
 def normalize(status: int, profile: Profile) -> int:
@@ -131,10 +263,7 @@ def signal_of(code: int) -> _signal.Signals | None:
     number = code - _SIGNAL_BASE
     if not 0 < number <= _MAX_SIGNAL:
         return None
-    try:
-        return _signal.Signals(number)
-    except ValueError:
-        return None
+    return _SIGNALS.get(number)  # what _signal.Signals(number) gives, None for ValueError
 
 
 def status_outcome(code: int) -> ExitOutcome:
@@ -167,43 +296,33 @@ def status_reason(code: int, status: int, what: str) -> str:
     return f"{what} exited {shown} on its own."
 
 
+_OUTCOME_RULES = {rule.id: rule for rule in reversed(OUTCOME_RULES)}  # first row wins
+
+
 def _outcome_rule(rule_id: str) -> OutcomeRule:
-    for rule in OUTCOME_RULES:
-        if rule.id == rule_id:
-            return rule
-    raise KeyError(rule_id)  # pragma: no cover - ids are constants of this module
+    return _OUTCOME_RULES[rule_id]
+
+
+def engine_rule_id(profile: Profile, name: str) -> str:
+    """The id of the engine's own row *name*, e.g. ``podman-cli/container-status``."""
+    return f"{profile.engine.value}-cli/{name}"
 
 
 def classify_message(message: str, profile: Profile) -> Classification:
     """Classify a daemon or client error text (what docker run would exit with for it)."""
-    usage = first_match(profile, Layer.USAGE, message)
+    tables = _tables(profile)
+    layers = tables.layers
+    usage = _scan(layers[Layer.USAGE], message, message, prefix_end(message))
     if usage is not None:
-        return Classification(
-            usage.outcome, usage.exit_code, None, usage.id, usage.summary, EvidenceKind.MESSAGE
-        )
-    code_rule = cli_rule(profile, message)
-    connection = connection_rule(profile, message)
-    if connection is not None:
-        if behaviour("docker-cli/run-pings-first", profile):
-            code, how = 1, "docker run pings first and exits 1"
-        else:
-            code, how = code_rule.exit_code, f"docker run maps its text to {code_rule.exit_code}"
-        return Classification(
-            connection.outcome,
-            code,
-            None,
-            connection.id,
-            f"{connection.summary} {how} ({profile}).",
-            EvidenceKind.MESSAGE,
-        )
-    return Classification(
-        code_rule.outcome,
-        code_rule.exit_code,
-        None,
-        code_rule.id,
-        code_rule.summary,
-        EvidenceKind.MESSAGE,
-    )
+        return tables.results[usage.id]
+    code_rule = _scan(layers[Layer.CLI], message, message, 0)
+    if code_rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
+        raise AssertionError(f"no CLI rule for profile {profile}")
+    if "onnect" in message:  # as connection_rule
+        connection = _scan(layers[Layer.CONNECTION], message, message, 0)
+        if connection is not None:
+            return tables.connection_results[connection.id, code_rule.id]
+    return tables.results[code_rule.id]
 
 
 def classify_status(
@@ -211,7 +330,7 @@ def classify_status(
 ) -> Classification:
     """Classify a container's own status (wait StatusCode, State.ExitCode, exec ExitCode)."""
     code = normalize(status, profile)
-    rule = _outcome_rule("docker-cli/container-status")
+    rule = _outcome_rule(engine_rule_id(profile, "container-status"))
     return Classification(
         status_outcome(code),
         code,
@@ -226,14 +345,15 @@ def classify_status(
 def classify_exit_code(status: int, profile: Profile) -> Classification:
     """Classify a bare exit status of the docker CLI process itself."""
     code = normalize(status, profile)
-    rule = _outcome_rule("docker-cli/exit-code")
-    if code == 125:
+    rule = _outcome_rule(engine_rule_id(profile, "exit-code"))
+    if code == 125 and profile.engine is not Engine.NERDCTL:
         return Classification(
             ExitOutcome.ENGINE_ERROR,
             code,
             None,
             rule.id,
-            "docker exits 125 when the engine itself failed (daemon error, bad flag).",
+            f"{profile.engine.value} exits 125 when the engine itself failed (daemon error,"
+            " bad flag).",
             EvidenceKind.STATUS,
             status,
         )
@@ -320,20 +440,28 @@ def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Cl
     return classify_status(exit_status, profile, what="The container", kind=EvidenceKind.STATE)
 
 
+_WAIT_ERROR = {
+    Engine.DOCKER: ("docker-cli/wait-error", 125),
+    Engine.PODMAN: ("podman-cli/wait-failed-127", 127),
+    Engine.NERDCTL: ("nerdctl-cli/engine-error", 1),
+}
+
+
 def classify_wait(response: Mapping[Any, Any], profile: Profile, where: str) -> Classification:
     """Classify a wait response ``{"StatusCode": n, "Error": {"Message": m} | None}``."""
     error = wait_error(response, where)
     status = int_field(get_field(response, "StatusCode", where, 0), f"{where}['StatusCode']")
     assert status is not None
     if error is not None:
-        rule = _outcome_rule("docker-cli/wait-error")
         shown = repr(error) if error else "an empty message"
+        rule_id, code = _WAIT_ERROR[profile.engine]
         return Classification(
             ExitOutcome.STATUS_UNKNOWN,
-            rule.exit_code,
+            code,
             None,
-            rule.id,
-            f"The wait response carried Error {shown}; docker run exits 125 for it.",
+            rule_id,
+            f"The wait response carried Error {shown}; {profile.engine.value} run exits {code}"
+            " for it.",
             EvidenceKind.WAIT,
             status,
         )
@@ -403,6 +531,8 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
     'SIGKILL'
     """
     active = check_profile(profile)
+    if type(evidence) is str:  # the hot path: a daemon message
+        return classify_message(evidence, active)
     if isinstance(evidence, bool):
         raise UnsupportedEvidenceError(
             f"evidence must not be a bool (True/False are not exit statuses), got {evidence!r}"

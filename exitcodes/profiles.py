@@ -21,14 +21,20 @@ from exitcodes.errors import InvalidArgumentError, InvalidVersionError, describe
 
 __all__ = [
     "NEWEST_DOCKER_VERSION",
+    "NEWEST_NERDCTL_VERSION",
+    "NEWEST_PODMAN_VERSION",
     "OLDEST_DOCKER_VERSION",
+    "OLDEST_NERDCTL_VERSION",
+    "OLDEST_PODMAN_VERSION",
     "Engine",
     "Platform",
     "Profile",
     "Version",
     "docker",
     "from_spec",
+    "nerdctl",
     "parse_version",
+    "podman",
 ]
 
 _VERSION_RE = re.compile(
@@ -46,6 +52,10 @@ class Engine(enum.Enum):
 
     DOCKER = "docker"
     """The Docker CLI (docker/cli) talking to a Docker Engine (moby)."""
+    PODMAN = "podman"
+    """Podman (containers/podman), local or remote; its own 125/126/127 rules."""
+    NERDCTL = "nerdctl"
+    """nerdctl (containerd/nerdctl): exit 1 for every engine error."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
@@ -152,6 +162,18 @@ NEWEST_DOCKER_VERSION = Version(29, 7, 2)
 OLDEST_DOCKER_VERSION = Version(17, 6, 0)
 """The oldest Docker CLI modelled: the first docker/cli release (wait by condition)."""
 
+NEWEST_PODMAN_VERSION = Version(5, 8, 0)
+"""The newest Podman release whose behaviour the rule tables were checked against."""
+
+OLDEST_PODMAN_VERSION = Version(3, 0, 0)
+"""The oldest Podman release modelled."""
+
+NEWEST_NERDCTL_VERSION = Version(2, 1, 0)
+"""The newest nerdctl release whose behaviour the rule tables were checked against."""
+
+OLDEST_NERDCTL_VERSION = Version(1, 0, 0)
+"""The oldest nerdctl release modelled."""
+
 
 def _convert_platform(value: Platform | str) -> Platform:
     if isinstance(value, Platform):
@@ -230,18 +252,62 @@ def docker(
     return Profile(Engine.DOCKER, cli, engine, _convert_platform(platform))
 
 
+def _single_version(
+    engine: Engine, version: str | Version, oldest: Version, platform: Platform | str
+) -> Profile:
+    parsed = parse_version(version)
+    if parsed < oldest:
+        raise InvalidVersionError(
+            f"{engine.value} version {parsed} predates {oldest}, the oldest modelled"
+        )
+    return Profile(engine, parsed, parsed, _convert_platform(platform))
+
+
+def podman(
+    version: str | Version = str(NEWEST_PODMAN_VERSION), *, platform: Platform | str = "linux"
+) -> Profile:
+    """Return the profile of a Podman *version* (the CLI and libpod are one program).
+
+    Raises:
+        InvalidVersionError: *version* cannot be parsed or predates
+            :data:`OLDEST_PODMAN_VERSION`.
+        InvalidArgumentError: *platform* is unknown.
+
+    >>> str(podman("4.3.1"))
+    'podman 4.3.1 on linux'
+    """
+    return _single_version(Engine.PODMAN, version, OLDEST_PODMAN_VERSION, platform)
+
+
+def nerdctl(
+    version: str | Version = str(NEWEST_NERDCTL_VERSION), *, platform: Platform | str = "linux"
+) -> Profile:
+    """Return the profile of a nerdctl *version*.
+
+    Raises:
+        InvalidVersionError: *version* cannot be parsed or predates
+            :data:`OLDEST_NERDCTL_VERSION`.
+        InvalidArgumentError: *platform* is unknown.
+
+    >>> str(nerdctl("2.1.0"))
+    'nerdctl 2.1.0 on linux'
+    """
+    return _single_version(Engine.NERDCTL, version, OLDEST_NERDCTL_VERSION, platform)
+
+
 DEFAULT = docker()
 """The profile used when none is given: the newest Docker CLI on Linux."""
 
 
-_FACTORIES = {"docker": docker}
+_FACTORIES = {"docker": docker, "podman": podman, "nerdctl": nerdctl}
 
 
 def from_spec(spec: str) -> Profile:
     """Build a profile from a short text form, as the command line takes it.
 
     The form is ``ENGINE[@VERSION][:PLATFORM]``: ``"docker"``,
-    ``"docker@28.2.2"``, ``"docker@20.10.24:windows"``.
+    ``"docker@28.2.2"``, ``"docker@20.10.24:windows"``, ``"podman@4.3.1"``,
+    ``"nerdctl"``.
 
     Raises:
         InvalidArgumentError: unknown engine or platform, or not a str.

@@ -17,11 +17,12 @@ from exitcodes.classify import (
     classify_wait,
     cli_rule,
     connection_rule,
+    engine_rule_id,
     first_match,
 )
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import Profile
+from exitcodes.profiles import Engine, Profile
 from exitcodes.rules import (
     COMMANDS,
     OUTCOME_RULES,
@@ -218,7 +219,16 @@ def _resolve_attached(
     command: str, wait: object, state: Classification | None, profile: Profile
 ) -> Resolution:
     found = _status_from(wait, state, profile, command)
-    if found.rule == "docker-cli/wait-error" and command == "attach":
+    engine = profile.engine
+    if command == "attach" and engine is Engine.PODMAN:
+        rule = _outcome_rule("podman-cli/attach-discards-status")
+        return _refine(Resolution(0, rule.outcome, rule.id, rule.summary), state)
+    if (
+        found.kind is EvidenceKind.WAIT
+        and found.outcome is ExitOutcome.STATUS_UNKNOWN
+        and command == "attach"
+        and engine is Engine.DOCKER
+    ):
         rule = _outcome_rule("docker-cli/attach-wait-error")
         return Resolution(1, rule.outcome, rule.id, rule.summary)
     return _refine(_from_classification(found), state)
@@ -237,15 +247,27 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
         )
     inspect = {"ExitCode": exec_inspect} if isinstance(exec_inspect, int) else exec_inspect
     found = classify_exec(inspect, profile, "exec_inspect")
-    rule = _outcome_rule("docker-cli/exec-exit-code")
+    rule = _outcome_rule(engine_rule_id(profile, "exec-exit-code"))
     if found.exit_code is None:
         return Resolution(
             0,
             ExitOutcome.STATUS_UNKNOWN,
             rule.id,
-            "The exec inspect's ExitCode is null; docker exec reads that as 0.",
+            "The exec inspect's ExitCode is null; the CLI reads that as 0.",
+        )
+    if profile.engine is Engine.NERDCTL and found.exit_code != 0:
+        nonzero = _outcome_rule("nerdctl-cli/exec-nonzero-1")
+        return Resolution(
+            1,
+            found.outcome,
+            nonzero.id,
+            f"{found.reason} {nonzero.summary}",
+            found.signal,
         )
     return Resolution(found.exit_code, found.outcome, rule.id, found.reason, found.signal)
+
+
+_WAIT_COMMAND_FAILED = {Engine.DOCKER: 1, Engine.PODMAN: 125, Engine.NERDCTL: 1}
 
 
 def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
@@ -256,7 +278,7 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
         )
     if len(wait) == 0:
         raise InvalidArgumentError("resolve('wait') needs at least one container's wait result")
-    rule = _outcome_rule("docker-cli/wait-command")
+    rule = _outcome_rule(engine_rule_id(profile, "wait-command"))
     failed = 0
     for index, item in enumerate(wait):
         if isinstance(item, (str, bytes, BaseException)):
@@ -265,17 +287,20 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
         else:
             _read_wait(item, f"wait[{index}]", profile)
     if failed:
+        code = _WAIT_COMMAND_FAILED[profile.engine]
         return Resolution(
-            1,
+            code,
             ExitOutcome.ENGINE_ERROR,
             rule.id,
-            f"{failed} of {len(wait)} wait requests failed, so docker wait exits 1.",
+            f"{failed} of {len(wait)} wait requests failed, so {profile.engine.value} wait"
+            f" exits {code}.",
         )
     return Resolution(
         0,
         ExitOutcome.SUCCESS,
         rule.id,
-        "docker wait printed every container's status and exits 0, whatever they were.",
+        f"{profile.engine.value} wait printed every container's status and exits 0, whatever"
+        " they were.",
     )
 
 
@@ -370,10 +395,10 @@ def resolve(
 
     if command == "run":
         if detach:
-            return _fixed("docker-cli/detached")
+            return _fixed(engine_rule_id(active, "detached"))
         if (
-            streams is not None
-            and streams == {"stdin"}
+            active.engine is Engine.DOCKER
+            and streams == frozenset({"stdin"})
             and not behaviour("docker-cli/stdin-only-attach-waits", active)
         ):
             return _fixed("docker-cli/stdin-only-attach-detached")
@@ -383,10 +408,11 @@ def resolve(
     if command == "exec":
         if detach:
             return _fixed(
-                "docker-cli/detached",
-                "docker exec -d exits 0 once the exec started, whatever the process does.",
+                engine_rule_id(active, "detached"),
+                f"{active.engine.value} exec -d exits 0 once the exec started, whatever the"
+                " process does.",
             )
         return _resolve_exec(exec_inspect, active)
     if command == "wait":
         return _resolve_wait_command(wait, active)
-    return _fixed("docker-cli/completed")
+    return _fixed(engine_rule_id(active, "completed"))

@@ -174,6 +174,14 @@ _CLI_TO_STATUS = (
 _MOBY_ERRORS = "moby daemon/errors.go: setExitCodeFromError (Engine 24+, 83dd99177f)"
 _MOBY_TRANSLATE = "moby daemon/start.go: translateContainerdStartErr (Engine < 24)"
 _D = Engine.DOCKER
+_FLAG_ERRORS = (
+    "unknown flag:",
+    "unknown shorthand flag:",
+    "flag needs an argument:",
+    "invalid argument ",
+)
+_P = Engine.PODMAN
+_N = Engine.NERDCTL
 
 
 def _since(version: str, component: Component = Component.CLI) -> VersionRange:
@@ -490,6 +498,199 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         "Since Engine 28 the daemon records 128 for an exec that the runtime failed to start"
         " for another reason.",
     ),
+    # --- Podman: its own usage, connection and start-error rules ---
+    MessageRule(
+        "podman-usage/flag-error",
+        _P,
+        Layer.USAGE,
+        _FLAG_ERRORS,
+        Match.PREFIX,
+        ExitOutcome.USAGE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "containers/podman cmd/podman/root.go: Execute (any error without a code -> 125)",
+        "Podman rejected a flag; like every podman error without its own code it exits 125.",
+    ),
+    MessageRule(
+        "podman-usage/argument-error",
+        _P,
+        Layer.USAGE,
+        (
+            "unrecognized command `",
+            "requires at least ",
+            "requires exactly ",
+            "accepts at most ",
+            "accepts no arguments",
+            "must provide a non-empty command",
+        ),
+        Match.SUBSTRING,
+        ExitOutcome.USAGE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "containers/podman cmd/podman/root.go: Execute; cmd/podman/validate/args.go",
+        "Podman rejected the arguments or the command name: exit 125.",
+    ),
+    MessageRule(
+        "podman-connection/service-unreachable",
+        _P,
+        Layer.CONNECTION,
+        ("Cannot connect to Podman", "unable to connect to Podman"),
+        Match.SUBSTRING,
+        ExitOutcome.ENGINE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "containers/podman pkg/bindings/connection.go (podman-remote)",
+        "podman-remote could not reach the Podman service: exit 125.",
+    ),
+    MessageRule(
+        "podman-cli/not-found",
+        _P,
+        Layer.CLI,
+        ("not found", "executable path is empty", "no such file"),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.NOT_FOUND,
+        127,
+        ALL_VERSIONS,
+        "containers/podman libpod/define/exec_codes.go: ExitCode (lower-cased substrings)",
+        "The start error says not found or no such file, which podman reports as 127.",
+    ),
+    MessageRule(
+        "podman-cli/permission-denied",
+        _P,
+        Layer.CLI,
+        (
+            "permission denied",
+            "operation not permitted",
+            "is a directory",
+            "is not a regular file",
+            "exists but it is not executable",
+        ),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        ALL_VERSIONS,
+        "containers/podman libpod/define/exec_codes.go: ExitCode (everything else -> 126);"
+        " libpod/oci_util.go: getOCIRuntimeError",
+        "The start error says the command could not be executed, which podman reports as 126.",
+    ),
+    MessageRule(
+        "podman-cli/start-failed",
+        _P,
+        Layer.CLI,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        126,
+        ALL_VERSIONS,
+        "containers/podman libpod/define/exec_codes.go: ExitCode (catch-all 126)",
+        "Podman reports every other start failure as 126 (docker would say 125): port"
+        " conflicts, runtime flags, SELinux labels, a missing workdir.",
+    ),
+    MessageRule(
+        "podman-exec/permission-denied",
+        _P,
+        Layer.ENGINE_EXEC,
+        ("permission denied", "operation not permitted"),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
+        ALL_VERSIONS,
+        "containers/podman libpod/define/exec_codes.go: TranslateExecErrorToExitCode;"
+        " libpod/oci_util.go: getOCIRuntimeError (checked first)",
+        "The exec'd command could not be executed (OCI permission denied): podman exits 126.",
+    ),
+    MessageRule(
+        "podman-exec/not-found",
+        _P,
+        Layer.ENGINE_EXEC,
+        (
+            "executable file not found in",
+            "no such file or directory",
+            "open executable",
+            "attempted to invoke a command that was not found",
+        ),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.NOT_FOUND,
+        127,
+        ALL_VERSIONS,
+        "containers/podman libpod/define/exec_codes.go: TranslateExecErrorToExitCode;"
+        " libpod/oci_util.go: getOCIRuntimeError",
+        "The exec'd command was not found (OCI runtime not found): podman exits 127.",
+    ),
+    MessageRule(
+        "podman-exec/invalid-argument",
+        _P,
+        Layer.ENGINE_EXEC,
+        ("invalid argument",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.USAGE_ERROR,
+        125,
+        _since("5.1.0"),
+        "containers/podman libpod/define/exec_codes.go: TranslateExecErrorToExitCode"
+        " (ErrInvalidArg, containers/podman#22329)",
+        "The exec request was invalid: podman exits 125.",
+    ),
+    MessageRule(
+        "podman-exec/unknown",
+        _P,
+        Layer.ENGINE_EXEC,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        255,
+        ALL_VERSIONS,
+        "containers/podman libpod/container_exec.go (-1); cmd/podman/root.go: os.Exit(-1)",
+        "Any other exec failure leaves podman's exit code at -1, which the kernel reports as 255.",
+    ),
+    # --- nerdctl: exit 1 for every engine error; the outcome still says what happened ---
+    MessageRule(
+        "nerdctl-usage/flag-error",
+        _N,
+        Layer.USAGE,
+        _FLAG_ERRORS,
+        Match.PREFIX,
+        ExitOutcome.USAGE_ERROR,
+        1,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/main.go (log.Fatal -> exit 1)",
+        "nerdctl rejected a flag; it exits 1 for every error.",
+    ),
+    MessageRule(
+        "nerdctl-cli/not-found",
+        _N,
+        Layer.CLI,
+        _NOT_FOUND,
+        Match.SUBSTRING,
+        ExitOutcome.NOT_FOUND,
+        1,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/main.go + pkg/errutil/exit_coder.go (no 125/126/127)",
+        "The command was not found, but nerdctl exits 1 for every engine error.",
+    ),
+    MessageRule(
+        "nerdctl-cli/permission-denied",
+        _N,
+        Layer.CLI,
+        ("permission denied", "is a directory"),
+        Match.SUBSTRING,
+        ExitOutcome.CANNOT_INVOKE,
+        1,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/main.go + pkg/errutil/exit_coder.go (no 125/126/127)",
+        "The command could not be invoked, but nerdctl exits 1 for every engine error.",
+    ),
+    MessageRule(
+        "nerdctl-cli/error",
+        _N,
+        Layer.CLI,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        1,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/main.go (log.Fatal -> exit 1)",
+        "nerdctl exits 1 for every engine error.",
+    ),
 )
 """Every message rule, grouped by layer, in matching order within a layer."""
 
@@ -688,6 +889,162 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         "This command returns the daemon's error as a plain error, without docker run's"
         " mapping: exit 1.",
     ),
+    # --- Podman ---
+    PhaseRule(
+        "podman-cli/flag-error",
+        _P,
+        _ALL_COMMANDS,
+        _names("flags"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "containers/podman cmd/podman/root.go: Execute (test/e2e/run_exit_test.go: 125)",
+        "A bad flag makes podman exit 125, like every podman error without its own code.",
+    ),
+    PhaseRule(
+        "podman-cli/exec-without-command",
+        _P,
+        _names("exec"),
+        _names("args"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        255,
+        _until("5.1.0"),
+        "containers/podman libpod/container_exec.go (-1 before ErrInvalidArg,"
+        " containers/podman#22329); observed on podman 4.3.1",
+        "Before podman 5.1, exec without a command failed inside libpod with -1: exit 255.",
+        patterns=("must provide a non-empty command",),
+    ),
+    PhaseRule(
+        "podman-cli/argument-error",
+        _P,
+        _ALL_COMMANDS,
+        _names("args"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "containers/podman cmd/podman/root.go: Execute (observed on podman 4.3.1)",
+        "A wrong argument count or an unknown command makes podman exit 125.",
+    ),
+    PhaseRule(
+        "podman-cli/run-start-error",
+        _P,
+        _names("run"),
+        _names("start"),
+        ErrorPolicy.CLI_MESSAGE_RULES,
+        ExitOutcome.ENGINE_ERROR,
+        None,
+        ALL_VERSIONS,
+        "containers/podman pkg/domain/infra/abi/containers.go: ContainerRun -> define.ExitCode",
+        "podman run maps a start error to 127 (not found) or 126 (anything else) by its text.",
+    ),
+    PhaseRule(
+        "podman-cli/run-detached-wait-ignored",
+        _P,
+        _names("run"),
+        _names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "containers/podman pkg/domain/infra/abi/containers.go: ContainerRun (detached)",
+        "podman run -d exits 0 once the container started.",
+        detach=True,
+    ),
+    PhaseRule(
+        "podman-cli/wait-failed-127",
+        _P,
+        _names("run", "start -a"),
+        _names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.STATUS_UNKNOWN,
+        127,
+        ALL_VERSIONS,
+        "containers/podman pkg/domain/infra/abi/containers.go: ContainerWaitForExitCode"
+        " (returns 127 when Wait fails)",
+        "Waiting for the container failed; podman's ContainerWaitForExitCode returns 127 for"
+        " that (sic).",
+    ),
+    PhaseRule(
+        "podman-cli/exec-process-start-failed",
+        _P,
+        _names("exec"),
+        _names("start"),
+        ErrorPolicy.EXEC_START_RULES,
+        ExitOutcome.ENGINE_ERROR,
+        None,
+        ALL_VERSIONS,
+        "containers/podman pkg/domain/infra/abi/containers.go: ContainerExec ->"
+        " TranslateExecErrorToExitCode",
+        "The exec'd process failed to start: podman exits 126, 127, or 255 for -1.",
+        detach=False,
+    ),
+    PhaseRule(
+        "podman-cli/exec-attach-failed",
+        _P,
+        _names("exec"),
+        _names("attach"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.ENGINE_ERROR,
+        255,
+        ALL_VERSIONS,
+        "containers/podman libpod/container_exec.go: execStartAndAttach (-1)",
+        "The exec session could not be started or attached: libpod returns -1, exit 255.",
+        detach=False,
+    ),
+    PhaseRule(
+        "podman-cli/error",
+        _P,
+        _ALL_COMMANDS,
+        frozenset(PHASES),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.ENGINE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "containers/podman cmd/podman/root.go: Execute (error without a code -> 125)",
+        "Podman exits 125 for its own errors (create, pull, mounts, names, missing"
+        " containers, start -a start failures).",
+    ),
+    # --- nerdctl ---
+    PhaseRule(
+        "nerdctl-cli/usage-error",
+        _N,
+        _ALL_COMMANDS,
+        _names("flags", "args"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        1,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/main.go (log.Fatal -> exit 1)",
+        "nerdctl exits 1 for usage errors too.",
+    ),
+    PhaseRule(
+        "nerdctl-cli/run-detached-wait-ignored",
+        _N,
+        _names("run"),
+        _names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/container/container_run.go (detached)",
+        "nerdctl run -d exits 0 once the container started.",
+        detach=True,
+    ),
+    PhaseRule(
+        "nerdctl-cli/engine-error",
+        _N,
+        _ALL_COMMANDS,
+        frozenset(PHASES),
+        ErrorPolicy.CLI_MESSAGE_RULES,
+        ExitOutcome.ENGINE_ERROR,
+        None,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/main.go (log.Fatal -> exit 1)",
+        "nerdctl exits 1 for every engine error; the outcome still says what happened.",
+    ),
 )
 """What each command does with an error in each phase; the first matching row wins."""
 
@@ -819,8 +1176,92 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         "docker/cli docs/reference/run.md: Exit status",
         "A docker exit status read by docker's conventions (125 engine, 126, 127, 128+n).",
     ),
+    OutcomeRule(
+        "podman-cli/attach-discards-status",
+        _P,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "containers/podman pkg/domain/infra/abi/containers.go: ContainerAttach (returns only"
+        " an error); observed on podman 4.3.1",
+        "podman attach exits 0 when the container exits, whatever its status.",
+    ),
+    OutcomeRule(
+        "nerdctl-cli/exec-nonzero-1",
+        _N,
+        ExitOutcome.COMMAND_FAILED,
+        1,
+        ALL_VERSIONS,
+        "containerd/nerdctl pkg/cmd/container/exec.go (exec failed with exit code N)",
+        "nerdctl exec turns any non-zero status into an error: exit 1.",
+    ),
 )
 """Decisions made from statuses and states, so every rule id in a result is documented."""
+
+
+def _per_engine_outcomes() -> tuple[OutcomeRule, ...]:
+    """The status decisions that podman and nerdctl share with docker, citing their own code."""
+    podman_wait = "containers/podman pkg/domain/infra/abi/containers.go: ContainerWaitForExitCode"
+    podman_run = "containers/podman pkg/domain/infra/abi/containers.go: ContainerRun"
+    nerdctl_run = "containerd/nerdctl cmd/nerdctl/container/container_run.go"
+    rows = []
+    for engine, sources in (
+        (
+            _P,
+            {
+                "container-status": podman_wait + " (the conmon exit file's code)",
+                "detached": podman_run + " (detached)",
+                "completed": "containers/podman cmd/podman/root.go: Execute (nil error -> 0)",
+                "exec-exit-code": "containers/podman pkg/domain/infra/abi/containers.go:"
+                " ContainerExec",
+                "wait-command": "containers/podman cmd/podman/containers/wait.go (errors -> 125)",
+                "exit-code": "containers/podman libpod/define/exec_codes.go (125, 126, 127)",
+            },
+        ),
+        (
+            _N,
+            {
+                "container-status": nerdctl_run + " (NewExitCoderErr(status))",
+                "detached": nerdctl_run + " (detached)",
+                "completed": "containerd/nerdctl cmd/nerdctl/main.go (nil error -> 0)",
+                "exec-exit-code": "containerd/nerdctl pkg/cmd/container/exec.go",
+                "wait-command": "containerd/nerdctl cmd/nerdctl/container/container_wait.go",
+                "exit-code": "containerd/nerdctl cmd/nerdctl/main.go (errors -> 1)",
+            },
+        ),
+    ):
+        for row in OUTCOME_RULES:
+            name = row.id.partition("/")[2]
+            if row.id.startswith("docker-cli/") and name in sources:
+                summary = row.summary.replace("docker", engine.value)
+                summary = summary.replace("The CLI", engine.value)
+                if name == "exit-code":
+                    summary = (
+                        f"A {engine.value} exit status read by its conventions"
+                        f" ({'125 engine, 126, 127' if engine is _P else '1 for any error'},"
+                        " 128+n)."
+                    )
+                if name == "wait-command":
+                    failed = "125" if engine is _P else "1"
+                    summary = (
+                        f"{engine.value} wait prints every status and exits 0, or {failed} if any"
+                        " wait failed."
+                    )
+                rows.append(
+                    attrs.evolve(
+                        row,
+                        id=f"{engine.value}-cli/{name}",
+                        engine=engine,
+                        source=sources[name],
+                        summary=summary[0].upper() + summary[1:]
+                        if not summary.startswith(engine.value)
+                        else summary,
+                    )
+                )
+    return tuple(rows)
+
+
+OUTCOME_RULES = OUTCOME_RULES + _per_engine_outcomes()
 
 
 @attrs.frozen

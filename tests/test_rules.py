@@ -24,14 +24,23 @@ def test_every_row_cites_a_source_and_explains_itself(row: object) -> None:
     source = getattr(row, "source")
     summary = getattr(row, "summary")
     assert ("/" in source or ":" in source) and len(source) > 10
-    assert summary.endswith(".") and (summary[0].isupper() or summary.startswith("docker "))
+    assert summary.endswith(".")
+    assert summary[0].isupper() or summary.split()[0] in {
+        "docker",
+        "podman",
+        "podman-remote",
+        "nerdctl",
+    }
+
+
+DEFAULT_VERSION = {"docker": "20.10.24", "podman": "4.3.1", "nerdctl": "2.1.0"}
 
 
 def _profile_in(rule: MessageRule) -> profiles.Profile:
-    since = rule.versions.since or Version(20, 10, 24)
-    version = str(since)
+    engine = rule.engine.value
+    version = str(rule.versions.since) if rule.versions.since else DEFAULT_VERSION[engine]
     if rule.versions.component is rules.Component.CLI:
-        return profiles.docker(version)
+        return profiles.from_spec(f"{engine}@{version}")
     return profiles.docker("29.7.2", engine_version=version)
 
 
