@@ -7,6 +7,7 @@ library's own errors naming the field and the value.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,9 +32,18 @@ class EvidenceKind(enum.Enum):
     """A container state: ``docker inspect``'s ``State`` or the whole document."""
     EXEC = "exec"
     """An exec inspect: ``{"ExitCode": ...}``."""
+    KUBERNETES = "kubernetes"
+    """A Kubernetes container status or state (terminated, waiting, running)."""
+    PROCESS = "process"
+    """A process result already decided by a real CLI (``return_code``, ``returncode``)."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
+
+
+# No prefix starts another, so at most one matches at any place and this pattern strips
+# what a loop over the prefixes would, in one linear pass over literal alternatives.
+_PREFIXES = re.compile("(?:" + "|".join(re.escape(prefix) for prefix in _MESSAGE_PREFIXES) + ")*")
 
 
 def prefix_end(message: str) -> int:
@@ -41,12 +51,10 @@ def prefix_end(message: str) -> int:
 
     ``message[prefix_end(message):]`` is :func:`strip_prefixes`, without copying.
     """
-    start = 0
-    while message.startswith(_MESSAGE_PREFIXES, start):
-        for prefix in _MESSAGE_PREFIXES:
-            if message.startswith(prefix, start):
-                start += len(prefix)
-    return start
+    if not message.startswith(_MESSAGE_PREFIXES):
+        return 0
+    match = _PREFIXES.match(message)
+    return 0 if match is None else match.end()
 
 
 def strip_prefixes(message: str) -> str:
@@ -169,6 +177,10 @@ def wait_error(response: Mapping[Any, Any], where: str) -> str | None:
 _STATE_KEYS = frozenset(
     {"Status", "OOMKilled", "Paused", "Restarting", "Dead", "StartedAt", "FinishedAt", "Error"}
 )
+_KUBERNETES_KEYS = frozenset({"exitCode", "exit_code", "terminated", "waiting", "running"})
+_KUBERNETES_STATUS_KEYS = frozenset(
+    {"lastState", "last_state", "name", "restartCount", "restart_count", "containerID", "ready"}
+)
 _EXEC_KEYS = frozenset({"ProcessConfig", "ContainerID", "OpenStdin", "CanRemove", "ID"})
 
 
@@ -180,6 +192,8 @@ def document_kind(document: Mapping[Any, Any], where: str) -> EvidenceKind:
         raise MalformedEvidenceError(f"cannot iterate over {where}: {type(exc).__name__}") from None
     if "StatusCode" in keys:
         return EvidenceKind.WAIT
+    if keys & _KUBERNETES_KEYS or ("state" in keys and keys & _KUBERNETES_STATUS_KEYS):
+        return EvidenceKind.KUBERNETES
     if "State" in keys:
         return EvidenceKind.STATE
     if "message" in keys:

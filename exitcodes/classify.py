@@ -19,12 +19,14 @@ from exitcodes._evidence import (
     str_field,
     wait_error,
 )
+from exitcodes.adapters import Adapted, AdaptedKind, adapt
 from exitcodes.errors import (
     InvalidArgumentError,
     MalformedEvidenceError,
     UnsupportedEvidenceError,
     describe,
 )
+from exitcodes.kubernetes import ReasonRule, reason_rule
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import DEFAULT, Engine, Profile
 from exitcodes.rules import (
@@ -88,10 +90,11 @@ class Classification:
 
 
 # Matching a message is the hot path (every failed container, every log line), so the
-# rows that apply to a profile are compiled once into plain tuples (see _Tables), and
-# each row's patterns are grouped under a shared prefix that is searched first: the six
-# '" requires ...'/'" accepts ...' patterns cost one scan of the message, not six,
-# unless the message holds '" '. The answers are exactly those of MessageRule.matches.
+# rows that apply to a profile are compiled once (see _Tables) into a flat tuple of
+# steps: one per group of a row's patterns that share their first eight characters,
+# searched for their shared prefix first. The six '" requires ...'/'" accepts ...'
+# patterns thus cost two scans of a message, not six. The first step that matches names
+# the row: exactly the row that MessageRule.matches, tried row by row, would pick.
 _SUBSTRING, _IGNORE_CASE, _PREFIX, _ALWAYS, _OTHER = range(5)
 _KINDS = {
     Match.SUBSTRING: _SUBSTRING,
@@ -99,8 +102,9 @@ _KINDS = {
     Match.PREFIX: _PREFIX,
     Match.ALWAYS: _ALWAYS,
 }
-_Groups = tuple[tuple[str, tuple[str, ...]], ...]
-_Row = tuple[int, tuple[str, ...], _Groups, MessageRule]
+# (kind, shared prefix, the group's patterns or () when the prefix is the pattern, row)
+_Step = tuple[int, str, tuple[str, ...], MessageRule]
+_GROUP_BY = 8
 
 
 def _shared_prefix(texts: list[str]) -> str:
@@ -111,44 +115,38 @@ def _shared_prefix(texts: list[str]) -> str:
     return first[:size]
 
 
-def _groups(patterns: tuple[str, ...]) -> _Groups:
-    """*patterns* grouped by first character: ``(shared prefix, the group's patterns)``.
-
-    A group of one is ``(pattern, ())``: finding the prefix is finding the pattern.
-    """
-    by_first: dict[str, list[str]] = {}
-    for pattern in patterns:
-        by_first.setdefault(pattern[:1], []).append(pattern)
+def _steps(rule: MessageRule) -> tuple[_Step, ...]:
+    kind = _KINDS.get(rule.match, _OTHER)
+    if kind not in (_SUBSTRING, _IGNORE_CASE):
+        return ((kind, "", rule.patterns, rule),)
+    by_start: dict[str, list[str]] = {}
+    for pattern in rule.patterns:
+        by_start.setdefault(pattern[:_GROUP_BY], []).append(pattern)
     return tuple(
-        (group[0], ()) if len(group) == 1 else (_shared_prefix(group), tuple(group))
-        for group in by_first.values()
+        (kind, group[0], (), rule)
+        if len(group) == 1
+        else (kind, _shared_prefix(group), tuple(group), rule)
+        for group in by_start.values()
     )
 
 
-def _compile(rule: MessageRule) -> _Row:
-    return (_KINDS.get(rule.match, _OTHER), rule.patterns, _groups(rule.patterns), rule)
-
-
-def _scan(rows: tuple[_Row, ...], message: str, lowered: str, start: int) -> MessageRule | None:
-    """The first of *rows* that matches, as :meth:`MessageRule.matches` decides.
+def _scan(steps: tuple[_Step, ...], message: str, lowered: str, start: int) -> MessageRule | None:
+    """The first row that matches, as :meth:`MessageRule.matches` decides row by row.
 
     *lowered* is the text that case-insensitive rows search; *start* is where the
     text after the CLI's prefixes begins (for prefix rows).
     """
-    for kind, patterns, groups, rule in rows:
-        if kind is _SUBSTRING or kind is _IGNORE_CASE:
-            text = message if kind is _SUBSTRING else lowered
-            for shared, group in groups:
-                if shared in text:
-                    if not group:
-                        return rule
-                    for pattern in group:
-                        if pattern in text:
-                            return rule
-        elif kind is _PREFIX:
+    for kind, shared, patterns, rule in steps:
+        if kind == _SUBSTRING:
+            if shared in message and (not patterns or any(p in message for p in patterns)):
+                return rule
+        elif kind == _IGNORE_CASE:
+            if shared in lowered and (not patterns or any(p in lowered for p in patterns)):
+                return rule
+        elif kind == _PREFIX:
             if message.startswith(patterns, start):
                 return rule
-        elif kind is _ALWAYS or rule.matches(message, lowered, message[start:]):
+        elif kind == _ALWAYS or rule.matches(message, lowered, message[start:]):
             return rule
     return None
 
@@ -162,35 +160,35 @@ def _message_result(rule: MessageRule) -> Classification:
 class _Tables:
     """Everything about message rules that depends only on the profile, computed once."""
 
-    __slots__ = ("connection_results", "layers", "results")
+    __slots__ = ("cli", "connection", "connection_results", "layers", "results", "usage")
 
     def __init__(self, profile: Profile) -> None:
-        layers: dict[Layer, tuple[_Row, ...]] = {}
-        for layer in Layer:
-            layers[layer] = tuple(
-                _compile(rule)
+        self.layers: dict[Layer, tuple[_Step, ...]] = {
+            layer: tuple(
+                step
                 for rule in MESSAGE_RULES
                 if rule.layer is layer
                 and rule.engine is profile.engine
                 and rule.versions.contains(profile)
+                for step in _steps(rule)
             )
-        self.layers = layers
-        # The answers of classify_message: one immutable Classification per row.
-        self.results = {
-            row[3].id: _message_result(row[3])
-            for layer in (Layer.USAGE, Layer.CLI)
-            for row in layers[layer]
+            for layer in Layer
         }
+        self.usage = self.layers[Layer.USAGE]
+        self.cli = self.layers[Layer.CLI]
+        self.connection = self.layers[Layer.CONNECTION]
+        # What classify_message returns: one immutable Classification per row.
+        self.results = {step[3].id: _message_result(step[3]) for step in (*self.usage, *self.cli)}
         pings_first = behaviour("docker-cli/run-pings-first", profile)
-        connection_results: dict[tuple[str, str], Classification] = {}
-        for _, _, _, connection in layers[Layer.CONNECTION]:
-            for _, _, _, code_rule in layers[Layer.CLI]:
+        self.connection_results: dict[tuple[str, str], Classification] = {}
+        for connection in {step[3].id: step[3] for step in self.connection}.values():
+            for code_rule in {step[3].id: step[3] for step in self.cli}.values():
                 if pings_first:
                     code, how = 1, "docker run pings first and exits 1"
                 else:
                     code = code_rule.exit_code
                     how = f"docker run maps its text to {code_rule.exit_code}"
-                connection_results[connection.id, code_rule.id] = Classification(
+                self.connection_results[connection.id, code_rule.id] = Classification(
                     connection.outcome,
                     code,
                     None,
@@ -198,13 +196,12 @@ class _Tables:
                     f"{connection.summary} {how} ({profile}).",
                     EvidenceKind.MESSAGE,
                 )
-        self.connection_results = connection_results
 
 
-# Keyed by id(profile) and holding the profile, so a hit costs no hashing of a Profile
-# (attrs hashes in Python); equal profiles built separately share tables through
-# _TABLES_BY_VALUE. Both stay small; dict operations are atomic, so threads at worst
-# build the same tables twice.
+# Keyed by id(profile) and holding the profile, so that a hit costs no hashing of a
+# Profile (attrs hashes in Python); equal profiles built separately share tables
+# through _TABLES_BY_VALUE. Both stay small; each dict operation is atomic, so threads
+# at worst build the same tables twice.
 _TABLES_BY_ID: dict[int, tuple[Profile, _Tables]] = {}
 _TABLES_BY_VALUE: dict[Profile, _Tables] = {}
 _MAX_CACHED = 64
@@ -228,7 +225,7 @@ def _tables(profile: Profile) -> _Tables:
 
 def message_rules(profile: Profile, layer: Layer) -> tuple[MessageRule, ...]:
     """The rows of *layer* that apply to *profile*, in matching order."""
-    return tuple(row[3] for row in _tables(profile).layers[layer])
+    return tuple({step[3].id: step[3] for step in _tables(profile).layers[layer]}.values())
 
 
 def first_match(profile: Profile, layer: Layer, message: str) -> MessageRule | None:
@@ -240,7 +237,7 @@ def first_match(profile: Profile, layer: Layer, message: str) -> MessageRule | N
 
 def cli_rule(profile: Profile, message: str) -> MessageRule:
     """The docker run mapping (125/126/127) for *message* under *profile*."""
-    rule = _scan(_tables(profile).layers[Layer.CLI], message, message, 0)
+    rule = _scan(_tables(profile).cli, message, message, 0)
     if rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
         raise AssertionError(f"no CLI rule for profile {profile}")
     return rule
@@ -250,7 +247,7 @@ def connection_rule(profile: Profile, message: str) -> MessageRule | None:
     """The connection-failure rule if *message* is a client-side connection error."""
     if "onnect" not in message:  # every connection wording says "connect" or "Connect"
         return None
-    return _scan(_tables(profile).layers[Layer.CONNECTION], message, message, 0)
+    return _scan(_tables(profile).connection, message, message, 0)
 
 
 def normalize(status: int, profile: Profile) -> int:
@@ -311,15 +308,14 @@ def engine_rule_id(profile: Profile, name: str) -> str:
 def classify_message(message: str, profile: Profile) -> Classification:
     """Classify a daemon or client error text (what docker run would exit with for it)."""
     tables = _tables(profile)
-    layers = tables.layers
-    usage = _scan(layers[Layer.USAGE], message, message, prefix_end(message))
+    usage = _scan(tables.usage, message, message, prefix_end(message))
     if usage is not None:
         return tables.results[usage.id]
-    code_rule = _scan(layers[Layer.CLI], message, message, 0)
+    code_rule = _scan(tables.cli, message, message, 0)
     if code_rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
         raise AssertionError(f"no CLI rule for profile {profile}")
     if "onnect" in message:  # as connection_rule
-        connection = _scan(layers[Layer.CONNECTION], message, message, 0)
+        connection = _scan(tables.connection, message, message, 0)
         if connection is not None:
             return tables.connection_results[connection.id, code_rule.id]
     return tables.results[code_rule.id]
@@ -488,6 +484,146 @@ def classify_exec(inspect: Mapping[Any, Any], profile: Profile, where: str) -> C
     return classify_status(status, profile, what="The exec'd process", kind=EvidenceKind.EXEC)
 
 
+def classify_cli_result(code: int, stderr: str, profile: Profile, source: str) -> Classification:
+    """Classify a code a real CLI already decided, explained by its stderr when it can be."""
+    if code < 0 and source in ("CalledProcessError", "CompletedProcess"):
+        number = -code
+        rule = _outcome_rule("cli-result/killed-by-signal")
+        sig = signal_of(_SIGNAL_BASE + number)
+        name = sig.name if sig is not None else f"signal {number}"
+        return Classification(
+            ExitOutcome.SIGNALED,
+            normalize(_SIGNAL_BASE + number, profile),
+            sig,
+            rule.id,
+            f"The process was killed by {name} (returncode {code}); a shell reports"
+            f" {_SIGNAL_BASE + number}.",
+            EvidenceKind.PROCESS,
+            code,
+        )
+    exit_code = normalize(code, profile)
+    if stderr:
+        message = classify_message(stderr, profile)
+        if message.exit_code == exit_code and exit_code != 0:
+            return attrs.evolve(message, kind=EvidenceKind.PROCESS, status=code)
+    found = classify_exit_code(code, profile)
+    rule = _outcome_rule("cli-result/passed-through")
+    return attrs.evolve(
+        found,
+        rule=rule.id,
+        reason=f"{source}: the real CLI exited {code}. {found.reason}",
+        kind=EvidenceKind.PROCESS,
+    )
+
+
+def _k8s_text(value: object, where: str) -> str:
+    return str_field(value, where)
+
+
+def classify_kubernetes(
+    document: Mapping[Any, Any], profile: Profile, where: str
+) -> Classification:
+    """Classify a Kubernetes container status, state, or terminated/waiting state."""
+    inner = get_field(document, "state", where, None)
+    if isinstance(inner, Mapping) and get_field(document, "exitCode", where, None) is None:
+        document, where = inner, f"{where}['state']"
+    for key in ("terminated", "waiting", "running"):
+        part = get_field(document, key, where, None)
+        if part is not None:
+            if not isinstance(part, Mapping):
+                raise MalformedEvidenceError(
+                    f"{where}[{key!r}] must be a mapping, got {describe(part)}"
+                )
+            return _classify_k8s_part(key, part, profile, f"{where}[{key!r}]")
+    if get_field(document, "exitCode", where, None) is not None or (
+        get_field(document, "exit_code", where, None) is not None
+    ):
+        return _classify_k8s_part("terminated", document, profile, where)
+    raise MalformedEvidenceError(
+        f"{where} holds no Kubernetes state: expected terminated, waiting or running"
+    )
+
+
+def _classify_k8s_part(
+    key: str, part: Mapping[Any, Any], profile: Profile, where: str
+) -> Classification:
+    reason = _k8s_text(get_field(part, "reason", where, None), f"{where}['reason']")
+    message = _k8s_text(get_field(part, "message", where, None), f"{where}['message']")
+    kind = EvidenceKind.KUBERNETES
+    if key == "running":
+        rule = _k8s_rule("running", "")
+        return Classification(
+            rule.outcome or ExitOutcome.STATUS_UNKNOWN, None, None, rule.id, rule.summary, kind
+        )
+    if key == "waiting":
+        waiting_rule = (reason_rule("waiting", reason) if reason else None) or _k8s_rule(
+            "waiting", ""
+        )
+        return _k8s_with_message(waiting_rule, message, None, None, profile)
+    raw = get_field(part, "exitCode", where, None)
+    if raw is None:
+        raw = get_field(part, "exit_code", where, None)
+    status = int_field(raw, f"{where}['exitCode']")
+    assert status is not None
+    code = normalize(status, profile)
+    rule = (reason_rule("terminated", reason) if reason else None) or _k8s_rule("terminated", "")
+    if rule.outcome is None:
+        found = classify_status(status, profile, what="The container", kind=kind)
+        return attrs.evolve(
+            found, rule=rule.id, reason=f"{found.reason} (reason {reason or 'unset'})."
+        )
+    if rule.outcome is ExitOutcome.OOM_KILLED:
+        return Classification(
+            rule.outcome, code, _signal.SIGKILL, rule.id, rule.summary, kind, status
+        )
+    if rule.outcome is ExitOutcome.SIGNALED:
+        return Classification(
+            rule.outcome, code, signal_of(code), rule.id, rule.summary, kind, status
+        )
+    return _k8s_with_message(rule, message, code, status, profile)
+
+
+def _k8s_rule(state: str, reason: str) -> ReasonRule:
+    rule = reason_rule(state, reason)
+    assert rule is not None
+    return rule
+
+
+def _k8s_with_message(
+    rule: ReasonRule, message: str, code: int | None, status: int | None, profile: Profile
+) -> Classification:
+    outcome = rule.outcome or ExitOutcome.STATUS_UNKNOWN
+    reason = rule.summary
+    if rule.from_message and message:
+        found = classify_message(message, profile)
+        if found.outcome in (ExitOutcome.NOT_FOUND, ExitOutcome.CANNOT_INVOKE):
+            outcome = found.outcome
+        reason = f"{reason} Its message: {found.reason[0].lower()}{found.reason[1:]}"
+    return Classification(outcome, code, None, rule.id, reason, EvidenceKind.KUBERNETES, status)
+
+
+def _classify_adapted(adapted: Adapted, profile: Profile) -> Classification:
+    value = adapted.value
+    where = adapted.source or "evidence"
+    if adapted.kind is AdaptedKind.MESSAGE:
+        assert isinstance(value, str)
+        return classify_message(value, profile)
+    if adapted.kind is AdaptedKind.CLI_RESULT:
+        assert isinstance(value, int)
+        return classify_cli_result(value, adapted.text, profile, adapted.source)
+    assert isinstance(value, Mapping)
+    if adapted.kind is AdaptedKind.WAIT:
+        return classify_wait(value, profile, where)
+    if adapted.kind is AdaptedKind.EXEC:
+        return classify_exec(value, profile, where)
+    if adapted.kind is AdaptedKind.KUBERNETES:
+        return classify_kubernetes(value, profile, where)
+    state = get_field(value, "State", where, value)
+    if not isinstance(state, Mapping):
+        raise MalformedEvidenceError(f"{where}['State'] must be a mapping, got {describe(state)}")
+    return classify_state(state, profile, where)
+
+
 def check_profile(profile: object) -> Profile:
     """Return *profile*, or the default profile for ``None``."""
     if profile is None:
@@ -530,7 +666,7 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
     >>> classify({"StatusCode": 137, "Error": None}).signal.name
     'SIGKILL'
     """
-    active = check_profile(profile)
+    active = DEFAULT if profile is None else check_profile(profile)
     if type(evidence) is str:  # the hot path: a daemon message
         return classify_message(evidence, active)
     if isinstance(evidence, bool):
@@ -555,4 +691,10 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
                 )
             where = "evidence['State']" if state is not evidence else "evidence"
             return classify_state(state, active, where)
+        if kind is EvidenceKind.KUBERNETES:
+            return classify_kubernetes(evidence, active, "evidence")
+    elif not isinstance(evidence, (str, bytes, bytearray, memoryview)):
+        adapted = adapt(evidence)
+        if adapted is not None:
+            return _classify_adapted(adapted, active)
     return classify_message(message_text(evidence, "evidence"), active)

@@ -8,9 +8,11 @@ from collections.abc import Collection, Mapping, Sequence
 import attrs
 
 from exitcodes._evidence import EvidenceKind, get_field, message_text
+from exitcodes.adapters import AdaptedKind, adapt
 from exitcodes.classify import (
     Classification,
     check_profile,
+    classify_cli_result,
     classify_exec,
     classify_state,
     classify_status,
@@ -159,6 +161,10 @@ def _read_state(state: object, profile: Profile) -> Classification | None:
     if state is None:
         return None
     if not isinstance(state, Mapping):
+        adapted = adapt(state)
+        if adapted is not None and adapted.kind is AdaptedKind.STATE:
+            state = adapted.value
+    if not isinstance(state, Mapping):
         raise MalformedEvidenceError(
             f"state must be docker inspect's State (a mapping), got {describe(state)}"
         )
@@ -240,6 +246,10 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
             "resolve('exec') without an error needs exec_inspect={'ExitCode': ...}"
             " (or detach=True for docker exec -d)"
         )
+    if not isinstance(exec_inspect, (Mapping, int)):
+        adapted = adapt(exec_inspect)
+        if adapted is not None and adapted.kind is AdaptedKind.EXEC:
+            exec_inspect = adapted.value
     if isinstance(exec_inspect, bool) or not isinstance(exec_inspect, (Mapping, int)):
         raise MalformedEvidenceError(
             f"exec_inspect must be the exec inspect document {{'ExitCode': ...}},"
@@ -389,6 +399,16 @@ def resolve(
     active = check_profile(profile)
     refinement = _read_state(state, active)
 
+    if error is not None and not isinstance(error, (str, bytes, bytearray, memoryview, Mapping)):
+        adapted = adapt(error)
+        if adapted is not None and adapted.kind is AdaptedKind.CLI_RESULT:
+            assert isinstance(adapted.value, int)
+            found = classify_cli_result(adapted.value, adapted.text, active, adapted.source)
+            return _refine(_from_classification(found), refinement)
+        if adapted is not None and adapted.kind is AdaptedKind.WAIT and wait is None:
+            wait, error = adapted.value, None  # docker-py ContainerError: the container's status
+        elif adapted is not None and adapted.kind is AdaptedKind.MESSAGE:
+            error = adapted.value
     if error is not None:
         message = message_text(error, "error")
         return _refine(_resolve_error(command, phase, message, detach, active), refinement)

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from exitcodes.kubernetes import REASONS, ReasonRule
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import Engine, Profile, Version, parse_version
 
@@ -1177,6 +1178,26 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         "A docker exit status read by docker's conventions (125 engine, 126, 127, 128+n).",
     ),
     OutcomeRule(
+        "cli-result/passed-through",
+        _D,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        "python-on-whales DockerException.return_code; subprocess returncode (python-ecosystem"
+        " notes 1.5: a code already resolved by a CLI is passed through)",
+        "The code was already decided by the real CLI process; it is passed through, and its"
+        " stderr says what happened.",
+    ),
+    OutcomeRule(
+        "cli-result/killed-by-signal",
+        _D,
+        ExitOutcome.SIGNALED,
+        None,
+        ALL_VERSIONS,
+        "CPython subprocess docs: returncode -N means killed by signal N (POSIX)",
+        "The process was killed by a signal (negative returncode); a shell reports 128+N.",
+    ),
+    OutcomeRule(
         "podman-cli/attach-discards-status",
         _P,
         ExitOutcome.SUCCESS,
@@ -1335,10 +1356,10 @@ def behaviour(behaviour_id: str, profile: Profile) -> bool:
     raise KeyError(behaviour_id)
 
 
-Rule = MessageRule | PhaseRule | OutcomeRule
+Rule = MessageRule | PhaseRule | OutcomeRule | ReasonRule
 """Any row of the decision tables."""
 
-ALL_RULES: tuple[Rule, ...] = (*MESSAGE_RULES, *PHASE_RULES, *OUTCOME_RULES)
+ALL_RULES: tuple[Rule, ...] = (*MESSAGE_RULES, *PHASE_RULES, *OUTCOME_RULES, *REASONS)
 """Every decision row, in table order."""
 
 

@@ -1,0 +1,264 @@
+"""SDK objects as evidence: the real SDKs' own classes, built as the SDKs build them.
+
+The SDKs are test extras; each test skips if its SDK is not installed (``CI=true``
+installs them all through ``.[tests]``). exitcodes itself imports none of them.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from exitcodes import EvidenceKind, ExitOutcome, classify, profiles, resolve
+from exitcodes.kubernetes import pod_failure_policy_rule
+
+NOT_FOUND = (
+    "failed to create task for container: failed to create shim task: OCI runtime create failed:"
+    ' runc create failed: unable to start container process: exec: "foo": executable file not'
+    " found in $PATH: unknown"
+)
+
+
+def test_docker_py_api_error_uses_explanation() -> None:
+    errors = pytest.importorskip("docker.errors")
+    error = errors.APIError("400 Client Error", explanation=NOT_FOUND)
+    assert classify(error).exit_code == 127
+    assert resolve("run", error=error).exit_code == 127
+    assert resolve("start -a", error=error).exit_code == 1
+    not_found = errors.ImageNotFound("404", explanation="No such image: busybox:nope")
+    assert resolve("run", phase="create", error=not_found).exit_code == 125
+
+
+def test_docker_py_container_error_is_the_container_status() -> None:
+    errors = pytest.importorskip("docker.errors")
+    error = errors.ContainerError("c", 3, "sh -c 'exit 3'", "busybox", b"boom")
+    result = classify(error)
+    assert (result.exit_code, result.kind, result.outcome) == (
+        3,
+        EvidenceKind.WAIT,
+        ExitOutcome.COMMAND_FAILED,
+    )
+    assert resolve("run", error=error).exit_code == 3
+    killed = errors.ContainerError("c", 137, "sleep 9", "busybox", None)
+    state = {"State": {"Status": "exited", "ExitCode": 137, "OOMKilled": True}}
+    oom = resolve("run", error=killed, state=state)
+    assert (oom.exit_code, oom.outcome) == (137, ExitOutcome.OOM_KILLED)
+
+
+def test_docker_py_exec_result_and_wait_dict() -> None:
+    containers = pytest.importorskip("docker.models.containers")
+    result = containers.ExecResult(exit_code=5, output=b"")
+    assert classify(result).exit_code == 5
+    assert resolve("exec", exec_inspect=result).exit_code == 5
+    assert resolve("exec", exec_inspect=containers.ExecResult(None, b"")).exit_code == 0
+    assert resolve("run", wait={"StatusCode": 300, "Error": None}).exit_code == 44
+
+
+def test_docker_py_container_object() -> None:
+    containers = pytest.importorskip("docker.models.containers")
+    container = containers.Container(
+        attrs={"Id": "abc", "State": {"Status": "exited", "ExitCode": 137, "OOMKilled": True}}
+    )
+    assert classify(container).outcome is ExitOutcome.OOM_KILLED
+    assert (
+        resolve("run", wait={"StatusCode": 137}, state=container).outcome is ExitOutcome.OOM_KILLED
+    )
+
+
+def test_podman_py_objects() -> None:
+    errors = pytest.importorskip("podman.errors")
+    error = errors.APIError("500", explanation=NOT_FOUND)
+    assert resolve("run", error=error, profile=profiles.podman("4.3.1")).exit_code == 127
+    no_container: Any = None
+    failed = errors.ContainerError(no_container, 2, ["false"], "busybox", [b"a", b"b"])
+    assert classify(failed).exit_code == 2
+    assert resolve("exec", exec_inspect=(7, b"out")).exit_code == 7
+    assert classify(3).exit_code == 3  # podman-py's wait() returns a bare int
+
+
+def test_python_on_whales_docker_exception_passes_the_cli_code_through() -> None:
+    exceptions = pytest.importorskip("python_on_whales.exceptions")
+    stderr = b"docker: Error response from daemon: " + NOT_FOUND.encode() + b"\n"
+    error = exceptions.DockerException(["docker", "run", "busybox", "foo"], 127, b"", stderr)
+    result = classify(error)
+    assert (result.exit_code, result.outcome, result.kind) == (
+        127,
+        ExitOutcome.NOT_FOUND,
+        EvidenceKind.PROCESS,
+    )
+    assert resolve("run", error=error).exit_code == 127
+    own = exceptions.DockerException(
+        ["docker", "run", "busybox", "sh", "-c", "exit 3"], 3, b"", b""
+    )
+    assert (classify(own).exit_code, classify(own).rule) == (3, "cli-result/passed-through")
+
+
+def test_python_on_whales_container_state() -> None:
+    models = pytest.importorskip("python_on_whales.components.container.models")
+    state = models.ContainerState(status="exited", exit_code=137, oom_killed=True, running=False)
+    assert classify(state).outcome is ExitOutcome.OOM_KILLED
+    plain = models.ContainerState(status="exited", exit_code=0, oom_killed=False)
+    assert classify(plain).outcome is ExitOutcome.SUCCESS
+
+
+def test_aiodocker_error() -> None:
+    exceptions = pytest.importorskip("aiodocker.exceptions")
+    error = exceptions.DockerError(400, {"message": NOT_FOUND})
+    assert classify(error).exit_code == 127
+
+
+def test_kubernetes_objects() -> None:
+    client = pytest.importorskip("kubernetes.client")
+    start_error = client.V1ContainerStateTerminated(
+        exit_code=128,
+        reason="StartError",
+        message='failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "foo": executable file not found in $PATH: unknown',
+    )
+    result = classify(start_error)
+    assert (result.outcome, result.exit_code, result.signal) == (ExitOutcome.NOT_FOUND, 128, None)
+    status = client.V1ContainerStatus(
+        name="app",
+        image="busybox",
+        image_id="",
+        ready=False,
+        restart_count=3,
+        state=client.V1ContainerState(
+            waiting=client.V1ContainerStateWaiting(reason="CrashLoopBackOff", message="back-off")
+        ),
+        last_state=client.V1ContainerState(
+            terminated=client.V1ContainerStateTerminated(exit_code=137, reason="OOMKilled")
+        ),
+    )
+    assert classify(status).rule == "kubernetes/crash-loop-back-off"
+    assert classify(status.last_state).outcome is ExitOutcome.OOM_KILLED
+    exceptions = pytest.importorskip("kubernetes.client.exceptions")
+    api = exceptions.ApiException(status=404, reason="Not Found")
+    api.body = '{"kind":"Status","message":"pods \\"x\\" not found","reason":"NotFound","code":404}'
+    assert "not found" in classify(api).reason or classify(api).exit_code == 125
+
+
+@pytest.mark.parametrize(
+    ("document", "outcome", "code", "rule"),
+    [
+        ({"exitCode": 0, "reason": "Completed"}, ExitOutcome.SUCCESS, 0, "kubernetes/completed"),
+        ({"exitCode": 137, "reason": "Error"}, ExitOutcome.SIGNALED, 137, "kubernetes/error"),
+        (
+            {"exitCode": 137, "reason": "OOMKilled"},
+            ExitOutcome.OOM_KILLED,
+            137,
+            "kubernetes/oom-killed",
+        ),
+        (
+            {"exitCode": 137, "reason": "ContainerStatusUnknown"},
+            ExitOutcome.STATUS_UNKNOWN,
+            137,
+            "kubernetes/container-status-unknown",
+        ),
+        (
+            {"exitCode": 255, "reason": "Unknown"},
+            ExitOutcome.STATUS_UNKNOWN,
+            255,
+            "kubernetes/unknown",
+        ),
+        (
+            {"exitCode": 128, "reason": "StartError", "message": 'exec: "/etc": permission denied'},
+            ExitOutcome.CANNOT_INVOKE,
+            128,
+            "kubernetes/start-error",
+        ),
+        (
+            {
+                "exitCode": 128,
+                "reason": "StartError",
+                "message": "error mounting: invalid argument",
+            },
+            ExitOutcome.ENGINE_ERROR,
+            128,
+            "kubernetes/start-error",
+        ),
+        (
+            {"exitCode": 143, "reason": "DeadlineExceeded"},
+            ExitOutcome.SIGNALED,
+            143,
+            "kubernetes/deadline-exceeded",
+        ),
+        (
+            {"exitCode": 3, "reason": "SomethingNew"},
+            ExitOutcome.COMMAND_FAILED,
+            3,
+            "kubernetes/exit-code",
+        ),
+        (
+            {"terminated": {"exitCode": 139, "reason": "Error"}},
+            ExitOutcome.SIGNALED,
+            139,
+            "kubernetes/error",
+        ),
+        (
+            {"waiting": {"reason": "ImagePullBackOff", "message": "Back-off pulling image"}},
+            ExitOutcome.ENGINE_ERROR,
+            None,
+            "kubernetes/image-pull-back-off",
+        ),
+        (
+            {"running": {"startedAt": "2026-01-01T00:00:00Z"}},
+            ExitOutcome.STATUS_UNKNOWN,
+            None,
+            "kubernetes/running",
+        ),
+        (
+            {
+                "name": "app",
+                "state": {"terminated": {"exitCode": 1, "reason": "Error"}},
+                "lastState": {},
+            },
+            ExitOutcome.COMMAND_FAILED,
+            1,
+            "kubernetes/error",
+        ),
+    ],
+)
+def test_kubectl_json(
+    document: dict[str, Any], outcome: ExitOutcome, code: int | None, rule: str
+) -> None:
+    """peers.md 4.2 (who sets which reason) as kubectl get pod -o json shows it."""
+    result = classify(document)
+    assert (result.outcome, result.exit_code, result.rule) == (outcome, code, rule)
+
+
+def test_pod_failure_policy() -> None:
+    """peers.md 4.4: In/NotIn, 0 never matches, containerName restricts, order wins."""
+    rules: list[dict[str, Any]] = [
+        {"action": "Ignore", "onPodConditions": [{"type": "DisruptionTarget"}]},
+        {
+            "action": "FailJob",
+            "onExitCodes": {"containerName": "main", "operator": "In", "values": [42]},
+        },
+        {"action": "Count", "onExitCodes": {"operator": "NotIn", "values": [1, 2]}},
+    ]
+    assert pod_failure_policy_rule(42, rules, container_name="main") == 1
+    assert pod_failure_policy_rule(42, rules, container_name="sidecar") == 2
+    assert pod_failure_policy_rule(1, rules) is None
+    assert pod_failure_policy_rule(0, rules) is None
+
+
+def test_real_subprocess_results() -> None:
+    """CPython docs: returncode -N is a signal death; a shell would say 128+N."""
+    killed = subprocess.run(["sh", "-c", "kill -KILL $$"], check=False)
+    result = classify(killed)
+    assert (killed.returncode, result.exit_code, result.signal, result.outcome) == (
+        -9,
+        137,
+        signal.SIGKILL,
+        ExitOutcome.SIGNALED,
+    )
+    error = subprocess.CalledProcessError(3, ["false"], stderr=b"")
+    assert resolve("run", error=error).exit_code == 3
+    ran = subprocess.run(
+        [sys.executable, "-c", "raise SystemExit(300)"], check=False, capture_output=True
+    )
+    assert classify(ran).exit_code == 44
