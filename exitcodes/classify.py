@@ -160,7 +160,15 @@ def _message_result(rule: MessageRule) -> Classification:
 class _Tables:
     """Everything about message rules that depends only on the profile, computed once."""
 
-    __slots__ = ("cli", "connection", "connection_results", "layers", "results", "usage")
+    __slots__ = (
+        "cli",
+        "connection",
+        "connection_results",
+        "ignores_case",
+        "layers",
+        "results",
+        "usage",
+    )
 
     def __init__(self, profile: Profile) -> None:
         self.layers: dict[Layer, tuple[_Step, ...]] = {
@@ -174,6 +182,11 @@ class _Tables:
             )
             for layer in Layer
         }
+        self.ignores_case = frozenset(
+            layer
+            for layer, steps in self.layers.items()
+            if any(step[0] == _IGNORE_CASE for step in steps)
+        )
         self.usage = self.layers[Layer.USAGE]
         self.cli = self.layers[Layer.CLI]
         self.connection = self.layers[Layer.CONNECTION]
@@ -187,7 +200,7 @@ class _Tables:
                     code, how = 1, "docker run pings first and exits 1"
                 else:
                     code = code_rule.exit_code
-                    how = f"docker run maps its text to {code_rule.exit_code}"
+                    how = f"{profile.engine.value} run maps its text to {code_rule.exit_code}"
                 self.connection_results[connection.id, code_rule.id] = Classification(
                     connection.outcome,
                     code,
@@ -230,14 +243,17 @@ def message_rules(profile: Profile, layer: Layer) -> tuple[MessageRule, ...]:
 
 def first_match(profile: Profile, layer: Layer, message: str) -> MessageRule | None:
     """The first rule of *layer* that matches *message* (``None`` for none)."""
-    lowered = message.lower() if layer in (Layer.ENGINE, Layer.ENGINE_EXEC) else message
+    tables = _tables(profile)
+    lowered = message.lower() if layer in tables.ignores_case else message
     start = prefix_end(message) if layer is Layer.USAGE else 0
-    return _scan(_tables(profile).layers[layer], message, lowered, start)
+    return _scan(tables.layers[layer], message, lowered, start)
 
 
 def cli_rule(profile: Profile, message: str) -> MessageRule:
     """The docker run mapping (125/126/127) for *message* under *profile*."""
-    rule = _scan(_tables(profile).cli, message, message, 0)
+    tables = _tables(profile)
+    lowered = message.lower() if Layer.CLI in tables.ignores_case else message
+    rule = _scan(tables.cli, message, lowered, 0)
     if rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
         raise AssertionError(f"no CLI rule for profile {profile}")
     return rule
@@ -247,7 +263,9 @@ def connection_rule(profile: Profile, message: str) -> MessageRule | None:
     """The connection-failure rule if *message* is a client-side connection error."""
     if "onnect" not in message:  # every connection wording says "connect" or "Connect"
         return None
-    return _scan(_tables(profile).connection, message, message, 0)
+    tables = _tables(profile)
+    lowered = message.lower() if Layer.CONNECTION in tables.ignores_case else message
+    return _scan(tables.connection, message, lowered, 0)
 
 
 def normalize(status: int, profile: Profile) -> int:
@@ -311,7 +329,8 @@ def classify_message(message: str, profile: Profile) -> Classification:
     usage = _scan(tables.usage, message, message, prefix_end(message))
     if usage is not None:
         return tables.results[usage.id]
-    code_rule = _scan(tables.cli, message, message, 0)
+    lowered = message.lower() if Layer.CLI in tables.ignores_case else message
+    code_rule = _scan(tables.cli, message, lowered, 0)
     if code_rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
         raise AssertionError(f"no CLI rule for profile {profile}")
     if "onnect" in message:  # as connection_rule

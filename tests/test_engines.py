@@ -319,3 +319,11 @@ def test_nerdctl_outcome_keeps_the_diagnosis() -> None:
     )
     assert classify(1, profile=NERDCTL).outcome is ExitOutcome.COMMAND_FAILED
     assert classify(125, profile=NERDCTL).outcome is ExitOutcome.COMMAND_FAILED
+
+
+def test_podman_matching_ignores_case() -> None:
+    """podman 2.1: define.ExitCode lower-cases the message before matching."""
+    for message in ("Error: image Not Found", "NO SUCH FILE"):
+        assert classify(message, profile=PODMAN).exit_code == 127
+        assert resolve("run", error=message, profile=PODMAN).exit_code == 127
+    assert resolve("exec", error="OPERATION NOT PERMITTED", profile=PODMAN).exit_code == 126
