@@ -128,8 +128,13 @@ def _resolve_error(
             exec_rule.id,
             f"{exec_rule.summary} docker exec exits with the recorded code.",
         )
-    # ErrorPolicy.CONNECTION_255_ELSE_1
-    if connection_rule(profile, message) is not None or _dropped(message):
+    # ErrorPolicy.CONNECTION_255_ELSE_1: decided by the error's type in the CLI, which
+    # the client's wording reveals; an API error always carries "Error response from daemon".
+    connection = None if _API_ERROR in message else connection_rule(profile, message)
+    if connection is not None and (
+        connection.id != "docker-connection/transport-error"
+        or behaviour("docker-cli/transport-errors-are-connection-failures", profile)
+    ):
         code = -1 & profile.platform.status_mask
         return Resolution(
             code,
@@ -138,16 +143,15 @@ def _resolve_error(
             f"The exec inspect could not reach the daemon, so docker exec exits -1 ({code}).",
         )
     return Resolution(
-        1, ExitOutcome.ENGINE_ERROR, rule.id, "The exec inspect failed with an API error: exit 1."
+        1,
+        ExitOutcome.ENGINE_ERROR,
+        rule.id,
+        "The exec inspect failed with an error that is not a connection failure for this CLI:"
+        " exit 1.",
     )
 
 
-_DROPPED = ("EOF", "connection reset by peer", "connection refused", "broken pipe")
-
-
-def _dropped(message: str) -> bool:
-    """Go's client errors for a connection that broke (``IsErrConnectionFailed`` cases)."""
-    return any(text in message for text in _DROPPED)
+_API_ERROR = "Error response from daemon"
 
 
 def _from_classification(found: Classification, rule: str | None = None) -> Resolution:

@@ -259,18 +259,32 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         "docker-connection/daemon-unreachable",
         _D,
         Layer.CONNECTION,
-        (
-            "Cannot connect to the Docker daemon",
-            "while trying to connect to the Docker daemon socket",
-            "failed to connect to the docker API",
-            "error during connect",
-        ),
+        ("Cannot connect to the Docker daemon", "failed to connect to the docker API"),
         Match.SUBSTRING,
         ExitOutcome.ENGINE_ERROR,
         125,
         ALL_VERSIONS,
         "moby client/errors.go: ErrorConnectionFailed; client/request.go: doRequest",
         "The client could not reach the daemon.",
+    ),
+    MessageRule(
+        "docker-connection/transport-error",
+        _D,
+        Layer.CONNECTION,
+        (
+            "error during connect",
+            "while trying to connect to the Docker daemon socket",
+            "Connection aborted",
+            "Max retries exceeded with url",
+        ),
+        Match.SUBSTRING,
+        ExitOutcome.ENGINE_ERROR,
+        125,
+        ALL_VERSIONS,
+        "moby client/request.go: doRequest (wraps transport errors: error during connect;"
+        " errConnectionFailed since the client vendored in docker/cli a8379092af, v25.0.4);"
+        " requests' ConnectionError wording for docker-py",
+        "The request to the daemon failed in transport (refused, reset, EOF, socket permissions).",
     ),
     # --- the Docker CLI's run/create mapping, checked in this order ---
     MessageRule(
@@ -874,8 +888,10 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         ExitOutcome.STATUS_UNKNOWN,
         None,
         ALL_VERSIONS,
-        "docker/cli cli/command/container/exec.go: getExecExitStatus (StatusError{-1})",
-        "The exec inspect failed: 255 (-1) if the daemon could not be reached, else 1.",
+        "docker/cli cli/command/container/exec.go: getExecExitStatus (StatusError{-1} when"
+        " client.IsErrConnectionFailed)",
+        "The exec inspect failed: 255 (-1) if the client could not reach the daemon, 1 for an"
+        " API error (Error response from daemon).",
     ),
     PhaseRule(
         "docker-cli/plain-error",
@@ -981,6 +997,20 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         " TranslateExecErrorToExitCode",
         "The exec'd process failed to start: podman exits 126, 127, or 255 for -1.",
         detach=False,
+    ),
+    PhaseRule(
+        "podman-cli/exec-session-refused",
+        _P,
+        _names("exec"),
+        _names("create", "attach"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.ENGINE_ERROR,
+        255,
+        ALL_VERSIONS,
+        "containers/podman libpod/container_exec.go: ExecCreate (-1); observed on podman 4.3.1",
+        "libpod refused to create the exec session (the container is not running): it returns"
+        " -1, so podman exits 255.",
+        patterns=("can only create exec sessions", "container state improper"),
     ),
     PhaseRule(
         "podman-cli/exec-attach-failed",
@@ -1324,6 +1354,14 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
         _since("29.1.3"),
         "docker/cli a6335c4226 (2025-12-11)",
         "docker run pings first: an unreachable daemon exits 1 (125/126/127 before).",
+    ),
+    Behaviour(
+        "docker-cli/transport-errors-are-connection-failures",
+        _D,
+        _since("25.0.4"),
+        "docker/cli a8379092af (vendored moby client: errConnectionFailed{error during connect})",
+        "A transport error (error during connect) counts as a connection failure, so docker"
+        " exec exits 255 when its exec inspect breaks (1 before).",
     ),
     Behaviour(
         "docker-engine/exec-not-found-127",

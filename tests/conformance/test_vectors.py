@@ -1,0 +1,57 @@
+"""Replay the recorded vectors (``vectors/*.jsonl``) through the library, with no CLI present.
+
+Each line is what a real docker CLI did in one scenario (recorded by ``record_vectors.py``);
+``exitcodes.resolve(**line["resolve"], profile=exitcodes.profiles.docker(line["cli"]))`` must
+give the same exit code. This keeps fidelity checked on machines without docker.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.runner import STATS
+from conformance.scenarios import predict, vector_line
+
+VECTOR_DIR = Path(__file__).resolve().parent / "vectors"
+
+
+def load_vectors() -> list[tuple[str, dict[str, Any]]]:
+    """``(file stem, vector)`` for every line of every ``vectors/*.jsonl``."""
+    out = []
+    for path in sorted(VECTOR_DIR.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if line.strip():
+                    try:
+                        out.append((path.stem, json.loads(line)))
+                    except ValueError as exc:
+                        raise ValueError(f"{path}:{number}: {exc}") from exc
+    return out
+
+
+VECTORS = load_vectors()
+_PARAMS = [pytest.param(v, id=f"{v['name']}@{stem}") for stem, v in VECTORS] or [
+    pytest.param(None, id="no-vectors")
+]
+
+
+@pytest.mark.parametrize("vec", _PARAMS)
+def test_vector(vec: dict[str, Any] | None) -> None:
+    """The library reproduces the recorded real CLI exit code."""
+    if vec is None:
+        pytest.skip("no recorded vectors; run `python tests/conformance/record_vectors.py`")
+        return
+    try:
+        predicted: int | str = predict(vec["resolve"], vec["cli"])
+    except Exception as exc:  # the library raising is a disagreement too
+        predicted = f"{type(exc).__name__}: {exc}"
+    agree = predicted == vec["exit_code"]
+    STATS.add("vectors", f"docker-{vec['cli']}", 1, 0 if agree else 1, 0.0)
+    assert agree, (
+        vector_line(vec)
+        + f"\n  recorded: real docker {vec['cli']} exited {vec['exit_code']}; exitcodes.resolve said {predicted}"
+    )
