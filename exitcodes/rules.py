@@ -1008,7 +1008,7 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         255,
         ALL_VERSIONS,
         "containers/podman libpod/container_exec.go: ExecCreate (-1); observed on podman 4.3.1",
-        "libpod refused to create the exec session (the container is not running): it returns"
+        "Podman refused to create the exec session (the container is not running): libpod returns"
         " -1, so podman exits 255.",
         patterns=("can only create exec sessions", "container state improper"),
     ),
