@@ -486,7 +486,7 @@ OBSERVED: list[tuple[str, dict[str, Any], int]] = [
         {
             "command": "exec",
             "phase": "wait",
-            "error": 'Get "http://127.0.0.1:1/v1.50/exec/e/json": EOF',
+            "error": 'error during connect: Get "http://127.0.0.1:1/v1.50/exec/e/json": EOF',
         },
         255,
     ),
