@@ -901,6 +901,36 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         {"command": "exec", "phase": "wait", "error": NO_DAEMON},
         255,
     ),
+    (
+        "summary #38 exec inspect dropped, CLI 20.10 (plain error)",
+        "20.10.24",
+        {
+            "command": "exec",
+            "phase": "wait",
+            "error": 'error during connect: Get "http://127.0.0.1:1/v1.41/exec/e/json": EOF',
+        },
+        1,
+    ),
+    (
+        "summary #38 exec inspect dropped, CLI 25.0.4 (errConnectionFailed)",
+        "25.0.4",
+        {
+            "command": "exec",
+            "phase": "wait",
+            "error": 'error during connect: Get "http://127.0.0.1:1/v1.44/exec/e/json": EOF',
+        },
+        255,
+    ),
+    (
+        "summary #38 exec inspect API error mentioning connection refused",
+        "28.2.2",
+        {
+            "command": "exec",
+            "phase": "wait",
+            "error": 'Error response from daemon: connection error: desc = "transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: connection refused": unavailable',
+        },
+        1,
+    ),
     ("summary #39 exec -d", "29.7.2", {"command": "exec", "detach": True}, 0),
     (
         "summary #39 exec -d API error",
