@@ -16,7 +16,7 @@ ExitOutcome.OOM_KILLED
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exitcodes import profiles, rules
 from exitcodes._evidence import EvidenceKind
@@ -33,14 +33,34 @@ from exitcodes.profiles import Engine, Platform, Profile, Version
 from exitcodes.resolve import Resolution, resolve
 
 if TYPE_CHECKING:
+    from exitcodes import conversions, kubernetes, wrappers
+    from exitcodes.catalog import CatalogEntry
+    from exitcodes.explanation import Cause, Explanation, explain, explain_exit
+
     __version__: str
 
+# Loaded on first use so that ``import exitcodes`` stays cheap (the catalog, the
+# conversion and wrapper tables are only needed by some callers).
+_LAZY = {
+    "CatalogEntry": ("exitcodes.catalog", "CatalogEntry"),
+    "Cause": ("exitcodes.explanation", "Cause"),
+    "Explanation": ("exitcodes.explanation", "Explanation"),
+    "explain": ("exitcodes.explanation", "explain"),
+    "explain_exit": ("exitcodes.explanation", "explain_exit"),
+    "conversions": ("exitcodes.conversions", None),
+    "kubernetes": ("exitcodes.kubernetes", None),
+    "wrappers": ("exitcodes.wrappers", None),
+}
+
 __all__ = [
+    "CatalogEntry",
+    "Cause",
     "Classification",
     "Engine",
     "EvidenceKind",
     "ExitCodesError",
     "ExitOutcome",
+    "Explanation",
     "InvalidArgumentError",
     "InvalidVersionError",
     "MalformedEvidenceError",
@@ -51,14 +71,27 @@ __all__ = [
     "Version",
     "__version__",
     "classify",
+    "conversions",
+    "explain",
+    "explain_exit",
+    "kubernetes",
     "profiles",
     "resolve",
     "rules",
+    "wrappers",
 ]
 
 
-def __getattr__(name: str) -> str:
-    """Read ``__version__`` lazily from the installed metadata (keeps import cheap)."""
+def __getattr__(name: str) -> Any:
+    """Load the lazy names on first use; read ``__version__`` from the installed metadata."""
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415
+
+        module_name, attribute = _LAZY[name]
+        module = importlib.import_module(module_name)
+        value = module if attribute is None else getattr(module, attribute)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 
