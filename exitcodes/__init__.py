@@ -26,6 +26,7 @@ from exitcodes.errors import (
     InvalidArgumentError,
     InvalidVersionError,
     MalformedEvidenceError,
+    UnknownRuleError,
     UnsupportedEvidenceError,
 )
 from exitcodes.outcome import ExitOutcome
@@ -67,6 +68,7 @@ __all__ = [
     "Platform",
     "Profile",
     "Resolution",
+    "UnknownRuleError",
     "UnsupportedEvidenceError",
     "Version",
     "__version__",

@@ -4,7 +4,7 @@ Every :class:`CatalogEntry` is one likely cause of an exit code: a stable id, a
 title, a one-paragraph hint on what to check or do, how the entry is recognised
 (message substrings, exit statuses, Kubernetes reasons, container-state
 conditions), the outcomes it goes with, and a real message form with the public
-issue or upstream source file where that form appears. :func:`exitcodes.explanation.explain`
+issue or upstream source file where that form appears. :func:`exitcodes.explain`
 ranks the entries that match a piece of evidence; the troubleshooting page of the
 documentation is generated from :data:`CATALOG` by
 :func:`render_troubleshooting_markdown`.

@@ -162,12 +162,15 @@ class _Tables:
 
     __slots__ = (
         "cli",
+        "cli_lowers",
         "connection",
+        "connection_lowers",
         "connection_results",
         "ignores_case",
         "layers",
         "results",
         "usage",
+        "usage_lowers",
     )
 
     def __init__(self, profile: Profile) -> None:
@@ -190,6 +193,10 @@ class _Tables:
         self.usage = self.layers[Layer.USAGE]
         self.cli = self.layers[Layer.CLI]
         self.connection = self.layers[Layer.CONNECTION]
+        # Plain bools for the hot path: an enum's hash is computed in Python.
+        self.usage_lowers = Layer.USAGE in self.ignores_case
+        self.cli_lowers = Layer.CLI in self.ignores_case
+        self.connection_lowers = Layer.CONNECTION in self.ignores_case
         # What classify_message returns: one immutable Classification per row.
         self.results = {step[3].id: _message_result(step[3]) for step in (*self.usage, *self.cli)}
         pings_first = behaviour("docker-cli/run-pings-first", profile)
@@ -252,8 +259,7 @@ def first_match(profile: Profile, layer: Layer, message: str) -> MessageRule | N
 def cli_rule(profile: Profile, message: str) -> MessageRule:
     """The docker run mapping (125/126/127) for *message* under *profile*."""
     tables = _tables(profile)
-    lowered = message.lower() if Layer.CLI in tables.ignores_case else message
-    rule = _scan(tables.cli, message, lowered, 0)
+    rule = _scan(tables.cli, message, message.lower() if tables.cli_lowers else message, 0)
     if rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
         raise AssertionError(f"no CLI rule for profile {profile}")
     return rule
@@ -264,7 +270,7 @@ def connection_rule(profile: Profile, message: str) -> MessageRule | None:
     if "onnect" not in message:  # every connection wording says "connect" or "Connect"
         return None
     tables = _tables(profile)
-    lowered = message.lower() if Layer.CONNECTION in tables.ignores_case else message
+    lowered = message.lower() if tables.connection_lowers else message
     return _scan(tables.connection, message, lowered, 0)
 
 
@@ -326,15 +332,17 @@ def engine_rule_id(profile: Profile, name: str) -> str:
 def classify_message(message: str, profile: Profile) -> Classification:
     """Classify a daemon or client error text (what docker run would exit with for it)."""
     tables = _tables(profile)
-    usage = _scan(tables.usage, message, message, prefix_end(message))
+    lowered = message.lower() if tables.usage_lowers else message
+    usage = _scan(tables.usage, message, lowered, prefix_end(message))
     if usage is not None:
         return tables.results[usage.id]
-    lowered = message.lower() if Layer.CLI in tables.ignores_case else message
+    lowered = message.lower() if tables.cli_lowers else message
     code_rule = _scan(tables.cli, message, lowered, 0)
     if code_rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
         raise AssertionError(f"no CLI rule for profile {profile}")
     if "onnect" in message:  # as connection_rule
-        connection = _scan(tables.connection, message, message, 0)
+        lowered = message.lower() if tables.connection_lowers else message
+        connection = _scan(tables.connection, message, lowered, 0)
         if connection is not None:
             return tables.connection_results[connection.id, code_rule.id]
     return tables.results[code_rule.id]
@@ -467,7 +475,9 @@ def classify_wait(response: Mapping[Any, Any], profile: Profile, where: str) -> 
     error = wait_error(response, where)
     status = int_field(get_field(response, "StatusCode", where, 0), f"{where}['StatusCode']")
     assert status is not None
-    if error is not None:
+    if error is not None and (
+        profile.engine is not Engine.DOCKER or behaviour("docker-cli/wait-error-125", profile)
+    ):
         shown = repr(error) if error else "an empty message"
         rule_id, code = _WAIT_ERROR[profile.engine]
         return Classification(

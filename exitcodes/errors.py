@@ -14,6 +14,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidVersionError",
     "MalformedEvidenceError",
+    "UnknownRuleError",
     "UnsupportedEvidenceError",
 ]
 
@@ -63,3 +64,14 @@ class InvalidArgumentError(ExitCodesError, ValueError):
 
 class InvalidVersionError(ExitCodesError, ValueError):
     """A version string could not be parsed, or is outside what is modelled."""
+
+
+class UnknownRuleError(ExitCodesError, KeyError):
+    """No rule or behaviour has that id (:func:`exitcodes.rules.rule_by_id`).
+
+    It derives from :class:`KeyError`, what a table lookup raises, so
+    ``except KeyError`` keeps working.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown rule"

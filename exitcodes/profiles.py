@@ -193,7 +193,7 @@ def _convert_platform(value: Platform | str) -> Platform:
 class Profile:
     """The engine, versions and platform that an answer is bug-compatible with.
 
-    Build one with :func:`docker` rather than directly.
+    Build one with :func:`~exitcodes.profiles.docker` rather than directly.
 
     Attributes:
         engine: whose CLI decides the exit code.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import signal as _signal
 from collections.abc import Collection, Mapping, Sequence
 
@@ -105,7 +106,8 @@ def _resolve_error(
     rule = _phase_rule(profile, command, phase, detach, message)
     if rule.policy is ErrorPolicy.EXIT_CODE:
         assert rule.exit_code is not None
-        return Resolution(rule.exit_code, rule.outcome, rule.id, rule.summary)
+        code = rule.exit_code & profile.platform.status_mask  # rows may say -1
+        return Resolution(code, rule.outcome, rule.id, rule.summary)
     if rule.policy is ErrorPolicy.CLI_MESSAGE_RULES:
         code_rule = cli_rule(profile, message)
         connection = connection_rule(profile, message)
@@ -335,13 +337,18 @@ def _check_streams(attached_streams: object) -> frozenset[str] | None:
             f"attached_streams must be a collection of 'stdin', 'stdout', 'stderr',"
             f" got {describe(attached_streams)}"
         )
-    streams = frozenset(attached_streams)
-    if not streams or not streams <= _STREAMS:
+    try:
+        items = list(itertools.islice(attached_streams, len(_STREAMS) + 1))
+    except Exception:  # a hostile __iter__
+        items = []
+    if not 0 < len(items) <= len(_STREAMS) or not all(
+        isinstance(item, str) and item in _STREAMS for item in items
+    ):
         raise InvalidArgumentError(
             f"attached_streams must name 'stdin', 'stdout' or 'stderr', got"
             f" {describe(attached_streams)}"
         )
-    return streams
+    return frozenset(items)
 
 
 def resolve(

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from exitcodes.errors import InvalidArgumentError, UnknownRuleError, describe
 from exitcodes.kubernetes import REASONS, ReasonRule
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import Engine, Profile, Version, parse_version
@@ -76,7 +77,7 @@ class VersionRange:
     component: Component = Component.CLI
 
     def contains(self, profile: Profile) -> bool:
-        """Whether *profile*'s version of :attr:`component` is in the range."""
+        """Whether *profile*'s version of the range's ``component`` is in the range."""
         version = profile.version if self.component is Component.CLI else profile.engine_version
         if self.since is not None and version < self.since:
             return False
@@ -119,7 +120,7 @@ class Match(enum.Enum):
     SUBSTRING_IGNORE_CASE = "substring, ignoring case"
     """Substring of the lower-cased message (moby lower-cases before matching)."""
     PREFIX = "prefix"
-    """The message, after any ``docker: ``/``Error: `` prefix, starts with it."""
+    """The message, after any ``"docker: "``/``"Error: "`` prefix, starts with it."""
     ALWAYS = "always"
     """No pattern: the fallback row of its layer."""
 
@@ -275,7 +276,7 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
             "error during connect",
             "while trying to connect to the Docker daemon socket",
             "Connection aborted",
-            "Max retries exceeded with url",
+            "Failed to establish a new connection",
         ),
         Match.SUBSTRING,
         ExitOutcome.ENGINE_ERROR,
@@ -652,7 +653,7 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         (),
         Match.ALWAYS,
         ExitOutcome.ENGINE_ERROR,
-        255,
+        -1,
         ALL_VERSIONS,
         "containers/podman libpod/container_exec.go (-1); cmd/podman/root.go: os.Exit(-1)",
         "Any other exec failure leaves podman's exit code at -1, which the kernel reports as 255.",
@@ -926,7 +927,7 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         _names("args"),
         ErrorPolicy.EXIT_CODE,
         ExitOutcome.USAGE_ERROR,
-        255,
+        -1,
         _until("5.1.0"),
         "containers/podman libpod/container_exec.go (-1 before ErrInvalidArg,"
         " containers/podman#22329); observed on podman 4.3.1",
@@ -1005,7 +1006,7 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         _names("create", "attach"),
         ErrorPolicy.EXIT_CODE,
         ExitOutcome.ENGINE_ERROR,
-        255,
+        -1,
         ALL_VERSIONS,
         "containers/podman libpod/container_exec.go: ExecCreate (-1); observed on podman 4.3.1",
         "Podman refused to create the exec session (the container is not running): libpod returns"
@@ -1019,7 +1020,7 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         _names("attach"),
         ErrorPolicy.EXIT_CODE,
         ExitOutcome.ENGINE_ERROR,
-        255,
+        -1,
         ALL_VERSIONS,
         "containers/podman libpod/container_exec.go: execStartAndAttach (-1)",
         "The exec session could not be started or attached: libpod returns -1, exit 255.",
@@ -1388,10 +1389,13 @@ def behaviour(behaviour_id: str, profile: Profile) -> bool:
     >>> behaviour("docker-cli/is-a-directory-126", profiles.docker("20.10.24"))
     False
     """
-    for row in BEHAVIOURS:
-        if row.id == behaviour_id:
-            return row.engine is profile.engine and row.versions.contains(profile)
-    raise KeyError(behaviour_id)
+    if not isinstance(profile, Profile):
+        raise InvalidArgumentError(f"profile must be an exitcodes Profile, got {describe(profile)}")
+    if isinstance(behaviour_id, str):
+        for row in BEHAVIOURS:
+            if row.id == behaviour_id:
+                return row.engine is profile.engine and row.versions.contains(profile)
+    raise UnknownRuleError(f"no behaviour has the id {describe(behaviour_id)}")
 
 
 Rule = MessageRule | PhaseRule | OutcomeRule | ReasonRule
@@ -1417,9 +1421,12 @@ def rule_by_id(rule_id: str) -> Rule:
     """Return the row whose id appears in a result's ``rule``.
 
     Raises:
-        KeyError: no rule has that id.
+        UnknownRuleError: no rule has that id (a :class:`KeyError` too).
 
     >>> rule_by_id("docker-cli/not-found").exit_code
     127
     """
-    return _BY_ID[rule_id]
+    row = _BY_ID.get(rule_id) if isinstance(rule_id, str) else None
+    if row is None:
+        raise UnknownRuleError(f"no rule has the id {describe(rule_id)}")
+    return row

@@ -1263,9 +1263,9 @@ def classify_wrapper_status(
 ) -> StatusReading:
     """What an exit status of *tool* means.
 
-    ``timeout``'s 124 is read as :attr:`ExitOutcome.SIGNALED`: COMMAND did not
+    ``timeout``'s 124 is read as :attr:`~exitcodes.ExitOutcome.SIGNALED`: COMMAND did not
     finish on its own, timeout stopped it with a signal (TERM unless ``-s``).
-    125 is :attr:`ExitOutcome.ENGINE_ERROR` (the wrapper failed around the
+    125 is :attr:`~exitcodes.ExitOutcome.ENGINE_ERROR` (the wrapper failed around the
     command, like ``docker run``'s 125), or a usage error.
 
     Args:

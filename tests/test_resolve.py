@@ -1055,3 +1055,10 @@ def test_unknown_message_is_not_an_error() -> None:
         ExitOutcome.ENGINE_ERROR,
         "docker-cli/engine-error",
     )
+
+
+def test_wait_error_field_is_ignored_before_cli_18_02() -> None:
+    """Version history: CLI 18.02.0 (8471742a8a) made a wait Error exit 125."""
+    response = {"StatusCode": 3, "Error": {"Message": "x"}}
+    assert resolve("run", wait=response, profile=profiles.docker("17.12.1")).exit_code == 3
+    assert resolve("run", wait=response, profile=profiles.docker("18.2.0")).exit_code == 125
