@@ -909,6 +909,20 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
     ),
     # --- Podman ---
     PhaseRule(
+        "podman-cli/detach-keys",
+        _P,
+        _names("run", "start -a", "attach"),
+        _names("attach"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "containers/podman pkg/domain/infra/abi/containers.go: ContainerRun/ContainerAttach"
+        " (define.ErrDetach is not an error)",
+        "The user detached with the key sequence: podman exits 0, attach included.",
+        patterns=("read escape sequence", "detached from container"),
+    ),
+    PhaseRule(
         "podman-cli/flag-error",
         _P,
         _ALL_COMMANDS,
@@ -1040,6 +1054,20 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         " containers, start -a start failures).",
     ),
     # --- nerdctl ---
+    PhaseRule(
+        "nerdctl-cli/detach-keys",
+        _N,
+        _names("run", "start -a", "attach"),
+        _names("attach"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "containerd/nerdctl pkg/cmd/container/attach.go (detaching exits 0;"
+        " containerd/nerdctl#3571)",
+        "The user detached with the key sequence: nerdctl exits 0, attach included.",
+        patterns=("read escape sequence", "detached from container"),
+    ),
     PhaseRule(
         "nerdctl-cli/usage-error",
         _N,

@@ -327,3 +327,11 @@ def test_podman_matching_ignores_case() -> None:
         assert classify(message, profile=PODMAN).exit_code == 127
         assert resolve("run", error=message, profile=PODMAN).exit_code == 127
     assert resolve("exec", error="OPERATION NOT PERMITTED", profile=PODMAN).exit_code == 126
+
+
+@pytest.mark.parametrize("profile", [PODMAN, NERDCTL], ids=["podman", "nerdctl"])
+@pytest.mark.parametrize("command", ["run", "start -a", "attach"])
+def test_detach_keys_exit_0(profile: profiles.Profile, command: str) -> None:
+    """peers #19: detaching exits 0 in podman and nerdctl, attach included."""
+    result = resolve(command, phase="attach", error="read escape sequence", profile=profile)
+    assert (result.exit_code, result.outcome) == (0, ExitOutcome.SUCCESS)

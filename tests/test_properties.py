@@ -43,13 +43,7 @@ PHRASES = [
 posix_profiles = profile_strategy(platforms=["linux", "darwin"])
 # A new profile builds the library's per-profile tables on first use: no deadline.
 NO_DEADLINE = settings(deadline=None)
-# Podman on Windows is left out: podman exits -1 for some exec failures, which a Windows
-# process reports as 0xFFFFFFFF, but the podman rows hold 255 (see the last test).
-any_profiles = st.sampled_from(Engine).flatmap(
-    lambda engine: profile_strategy(
-        engine=engine, platforms=["linux", "darwin"] if engine is Engine.PODMAN else None
-    )
-)
+any_profiles = st.sampled_from(Engine).flatmap(lambda engine: profile_strategy(engine=engine))
 junk_messages = st.lists(st.sampled_from(PHRASES) | st.text(max_size=20), max_size=5).map(" ".join)
 
 
@@ -219,6 +213,7 @@ def test_classify_is_total(evidence: object) -> None:
     ("command", "phase"), [("exec", "start"), ("exec", "attach")], ids=["unknown", "attach"]
 )
 def test_podman_minus_one_on_windows(command: str, phase: str) -> None:
+    """Podman exits -1 there: a Windows process keeps all 32 bits of it."""
     windows = profiles.podman(platform="windows")
     result = resolve(command, error="boom", phase=phase, profile=windows)
     assert result.exit_code == 0xFFFFFFFF

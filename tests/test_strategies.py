@@ -95,7 +95,7 @@ def test_documents_resolve_without_error(
 @QUICK
 @given(
     st.sampled_from(Engine)
-    .flatmap(lambda e: S.profiles(engine=e, platforms=None if e is Engine.DOCKER else ["linux"]))
+    .flatmap(lambda e: S.profiles(engine=e))
     .flatmap(lambda p: S.scenarios(profile=p))
 )
 def test_scenarios_resolve_without_error(scenario: S.Scenario) -> None:
