@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from exitcodes import conversions, kubernetes, wrappers
     from exitcodes.catalog import CatalogEntry
     from exitcodes.explanation import Cause, Explanation, explain, explain_exit
+    from exitcodes.recipes import exit_like_docker, run_like_docker
 
     __version__: str
 
@@ -48,6 +49,8 @@ _LAZY = {
     "Explanation": ("exitcodes.explanation", "Explanation"),
     "explain": ("exitcodes.explanation", "explain"),
     "explain_exit": ("exitcodes.explanation", "explain_exit"),
+    "exit_like_docker": ("exitcodes.recipes", "exit_like_docker"),
+    "run_like_docker": ("exitcodes.recipes", "run_like_docker"),
     "conversions": ("exitcodes.conversions", None),
     "kubernetes": ("exitcodes.kubernetes", None),
     "wrappers": ("exitcodes.wrappers", None),
@@ -74,12 +77,14 @@ __all__ = [
     "__version__",
     "classify",
     "conversions",
+    "exit_like_docker",
     "explain",
     "explain_exit",
     "kubernetes",
     "profiles",
     "resolve",
     "rules",
+    "run_like_docker",
     "wrappers",
 ]
 

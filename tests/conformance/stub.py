@@ -10,6 +10,10 @@ HTTP/1.1 for the docker CLI's Go client, ``DOCKER_HOST=tcp://127.0.0.1:PORT``:
   (a hijacked connection: ``101 UPGRADED`` then the raw or multiplexed stream), wait, start,
   kill, inspect;
 * exec create, exec start (hijacked, or a plain 200 for ``{"Detach": true}``) and exec inspect;
+* for SDK clients (docker-py, python-on-whales) that read more than the CLI: container logs,
+  image inspect (the image exists unless ``image_missing`` and no pull succeeded), container
+  remove, and an inspect of the created container (by Id, or by its ``--name``) that follows
+  its life: ``created``, ``running``, ``exited`` with the wait's status, or the start error;
 * the daemon disappearing mid-command (the listening socket and every connection are closed).
 
 Every reply is scripted by a frozen :class:`Behaviour`, and every request is logged (method,
@@ -287,6 +291,10 @@ class Behaviour:
     exec_inspect: Reply = field(default_factory=lambda: exec_inspect(0))
     #: If set, ``POST /containers/ID/kill`` makes the container exit with this status.
     kill_exit: int | None = None
+    #: ``State.OOMKilled`` in the inspect of an exited container (the OOM killer ended it).
+    oom_killed: bool = False
+    #: Answer to ``GET /containers/ID/logs`` (``None`` = ``output``, framed unless TTY).
+    logs: Reply | None = None
     #: Extra answers for other endpoints, as ``((method, path without /vX.Y, reply), ...)``,
     #: e.g. ``(("GET", "/containers/json", api_error(500, "boom")),)`` for ``docker ps``.
     routes: tuple[tuple[str, str, Reply], ...] = ()
@@ -356,6 +364,15 @@ class _Request:
         return None
 
 
+def _message_of(reply: Reply) -> str:
+    """The ``message`` of an API error reply (its body verbatim if it is not one)."""
+    try:
+        message = json.loads(reply.body).get("message")
+    except (ValueError, AttributeError):
+        return reply.body
+    return message if isinstance(message, str) else reply.body
+
+
 class _Killed(Exception):
     """Raised inside a connection thread when the daemon died (or was stopped)."""
 
@@ -402,6 +419,11 @@ class StubDaemon:
         self._exec_tty = False
         self._exec_streams = (True, True)
         self._created_tty = False
+        self._created_config: dict[str, object] = {}
+        self._start_error = ""
+        self._removed = False
+        self._created_name = ""
+        self._pulled = False
         self._kill_code: int | None = None
         #: Set once the daemon is gone (died or stopped); every wait in the stub watches it.
         self.gone = threading.Event()
@@ -635,7 +657,13 @@ class StubDaemon:
         if path == "/containers/json":
             return self._respond(conn, json_reply([]))
         if path == "/images/create" and method == "POST":
-            return self._respond(conn, b.pull)
+            pull = b.pull
+            if pull.action == "reply" and pull.status < 300 and '"error"' not in pull.body:
+                self._pulled = True
+            return self._respond(conn, pull)
+        match = re.match(r"^/images/(.+)/json$", path)
+        if match and method == "GET":
+            return self._respond(conn, self._image(match.group(1)))
         match = re.match(r"^/containers/([^/]+)(?:/([a-z]+))?$", path)
         if match:
             return self._container(conn, req, match.group(1), match.group(2) or "")
@@ -665,9 +693,27 @@ class StubDaemon:
             }
         )
 
+    def _image(self, name: str) -> Reply:
+        """Image inspect: the image exists unless ``image_missing`` and no pull succeeded."""
+        if self.behaviour.image_missing and not self._pulled:
+            return api_error(404, f"No such image: {name}")
+        return json_reply(
+            {
+                "Id": "sha256:" + "ab" * 32,
+                "RepoTags": [name if ":" in name else f"{name}:latest"],
+                "RepoDigests": [],
+                "Created": "2025-01-01T00:00:00.000000000Z",
+                "Os": "linux",
+                "Architecture": "amd64",
+                "Config": {"Cmd": ["sh"]},
+            }
+        )
+
     def _create(self, conn: socket.socket, req: _Request) -> bool:
         try:
-            self._created_tty = bool(json.loads(req.body or b"{}").get("Tty"))
+            config = json.loads(req.body or b"{}")
+            self._created_tty = bool(config.get("Tty"))
+            self._created_config = config if isinstance(config, dict) else {}
         except (ValueError, AttributeError):
             self._created_tty = False
         with self._lock:
@@ -675,19 +721,30 @@ class StubDaemon:
             first = self._create_calls == 1
         if first and self.behaviour.image_missing:
             return self._respond(conn, api_error(404, "No such image: busybox:latest"))
-        return self._respond(conn, self.behaviour.create)
+        reply = self.behaviour.create
+        if reply.action == "reply" and reply.status < 300:
+            self._created_name = req.param("name") or ""
+        return self._respond(conn, reply)
 
     def _exists(self, name: str) -> bool:
         if name == CREATED_ID:
-            return True
+            return not self._removed
         return not any(name in (m, container_id_for(m)) for m in self.behaviour.missing)
 
     def _container(self, conn: socket.socket, req: _Request, name: str, op: str) -> bool:
         b = self.behaviour
+        if self._created_name and name == self._created_name:
+            name = CREATED_ID  # ``docker run --name NAME``: NAME is the created container
         if not self._exists(name):
             return self._respond(conn, api_error(404, f"No such container: {name}"))
         if op == "json" and req.method == "GET":
-            return self._respond(conn, b.inspect or self._inspect(name))
+            if b.inspect is not None:
+                return self._respond(conn, b.inspect)
+            return self._respond(
+                conn, self._inspect_created() if name == CREATED_ID else self._inspect(name)
+            )
+        if op == "logs" and req.method == "GET":
+            return self._logs(conn, req, name)
         if op == "attach":
             return self._attach(conn, req, name)
         if op == "wait":
@@ -701,6 +758,7 @@ class StubDaemon:
                 if no_stream:
                     self.exited.set()
             else:
+                self._start_error = _message_of(b.start)
                 self.start_failed.set()
             return ok
         if op == "kill":
@@ -727,6 +785,8 @@ class StubDaemon:
         if op == "resize":
             return self._respond(conn, Reply(200, "", _TEXT))
         if op == "" and req.method == "DELETE":
+            if name == CREATED_ID:
+                self._removed = True
             return self._respond(conn, no_content())
         return self._respond(conn, api_error(404, "page not found"))
 
@@ -745,7 +805,7 @@ class StubDaemon:
                     "Running": running,
                     "Paused": b.state == "paused",
                     "Restarting": b.state == "restarting",
-                    "OOMKilled": False,
+                    "OOMKilled": b.oom_killed and b.state == "exited",
                     "Dead": False,
                     "Pid": 4242 if running else 0,
                     "ExitCode": 0,
@@ -766,6 +826,94 @@ class StubDaemon:
                     "Cmd": ["sh", "-c", "exit 3"],
                 },
                 "HostConfig": {"AutoRemove": b.auto_remove, "NetworkMode": "none"},
+            }
+        )
+
+    def _created_state(self) -> dict[str, object]:
+        """The State of the created container, following its life in this stub."""
+        b = self.behaviour
+        state: dict[str, object] = {
+            "Status": "created",
+            "Running": False,
+            "Paused": False,
+            "Restarting": False,
+            "OOMKilled": False,
+            "Dead": False,
+            "Pid": 0,
+            "ExitCode": 0,
+            "Error": "",
+            "StartedAt": "0001-01-01T00:00:00Z",
+            "FinishedAt": "0001-01-01T00:00:00Z",
+        }
+        if self.start_failed.is_set() and not self.started.is_set():
+            # moby daemon/start.go: the error is recorded, with 127 (not found), 126
+            # (permission denied) or exitUnknown (128).
+            text = self._start_error.lower()
+            code = 128
+            if "executable file not found" in text or "no such file or directory" in text:
+                code = 127
+            elif "permission denied" in text:
+                code = 126
+            state.update(ExitCode=code, Error=self._start_error)
+        elif self.started.is_set() and self.exited.is_set():
+            state.update(
+                Status="exited",
+                OOMKilled=b.oom_killed,
+                ExitCode=self._exit_status(),
+                StartedAt="2025-01-01T00:00:01.000000000Z",
+                FinishedAt="2025-01-01T00:00:02.000000000Z",
+            )
+        elif self.started.is_set():
+            state.update(
+                Status="running", Running=True, Pid=4242, StartedAt="2025-01-01T00:00:01.000000000Z"
+            )
+        return state
+
+    def _exit_status(self) -> int:
+        """The created container's status: the kill's, else the wait answer's StatusCode."""
+        if self._killed.is_set() and self._kill_code is not None:
+            return self._kill_code
+        reply = self.behaviour.wait_for(CREATED_ID)
+        if reply.action != "reply" or reply.is_error:
+            return 0
+        try:
+            code = json.loads(reply.body or "{}").get("StatusCode", 0)
+        except (ValueError, AttributeError):
+            return 0
+        return code if isinstance(code, int) and not isinstance(code, bool) else 0
+
+    def _inspect_created(self) -> Reply:
+        """``GET /containers/CREATED_ID/json`` (the docker CLI never asks; docker-py does)."""
+        config = self._created_config
+        host_config = config.get("HostConfig")
+        auto_remove = isinstance(host_config, dict) and bool(host_config.get("AutoRemove"))
+        image = config.get("Image") if isinstance(config.get("Image"), str) else "busybox"
+        return json_reply(
+            {
+                "Id": CREATED_ID,
+                "Name": "/stub-created",
+                "Created": "2025-01-01T00:00:00.000000000Z",
+                "Path": "sh",
+                "Args": [],
+                "State": self._created_state(),
+                "Image": "sha256:" + "ab" * 32,
+                "Config": {
+                    "Hostname": "stub",
+                    "Tty": self._created_tty,
+                    "OpenStdin": bool(config.get("OpenStdin")),
+                    "StdinOnce": bool(config.get("StdinOnce")),
+                    "AttachStdin": bool(config.get("AttachStdin")),
+                    "AttachStdout": bool(config.get("AttachStdout")),
+                    "AttachStderr": bool(config.get("AttachStderr")),
+                    "Image": image,
+                    "Cmd": config.get("Cmd"),
+                    "Labels": {},
+                },
+                "HostConfig": {
+                    "AutoRemove": auto_remove,
+                    "NetworkMode": "none",
+                    "LogConfig": {"Type": "json-file", "Config": {}},
+                },
             }
         )
 
@@ -839,6 +987,29 @@ class StubDaemon:
             if not self.start_failed.is_set():
                 self.exited.set()
         return False
+
+    def _logs(self, conn: socket.socket, req: _Request, name: str) -> bool:
+        """Container logs: ``output`` (framed unless TTY), after the exit if ``follow``."""
+        b = self.behaviour
+        if b.logs is not None:
+            return self._respond(conn, b.logs)
+        tty = b.tty if name != CREATED_ID else self._created_tty
+        if req.param("follow") in ("1", "true") and self.started.is_set():
+            deadline = time.monotonic() + _MAX_WAIT
+            while not (self.exited.is_set() or self.gone.is_set()):
+                if time.monotonic() > deadline:
+                    break
+                self.exited.wait(0.01)
+        stdout = req.param("stdout") in ("1", "true")
+        stderr = req.param("stderr") in ("1", "true")
+        payload = b""
+        if b.output and (stdout or stderr):
+            header = struct.pack(">BxxxL", 1 if stdout else 2, len(b.output))
+            payload = b.output if tty else header + b.output
+        content_type = _RAW_STREAM if tty else _MUX_STREAM
+        head = self._head(200, {"Content-Type": content_type, "Content-Length": str(len(payload))})
+        self._send(conn, head + payload)
+        return True
 
     def _wait(self, conn: socket.socket, req: _Request, name: str) -> bool:
         b = self.behaviour
