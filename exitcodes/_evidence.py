@@ -7,6 +7,7 @@ library's own errors naming the field and the value.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -41,9 +42,11 @@ class EvidenceKind(enum.Enum):
         return f"{type(self).__name__}.{self.name}"
 
 
-# No prefix starts another, so at most one matches at any place and this pattern strips
-# what a loop over the prefixes would, in one linear pass over literal alternatives.
-_PREFIXES = re.compile("(?:" + "|".join(re.escape(prefix) for prefix in _MESSAGE_PREFIXES) + ")*")
+@functools.lru_cache(maxsize=1)  # compiled on first use: import stays cheap
+def _prefixes() -> re.Pattern[str]:
+    # No prefix starts another, so at most one matches at any place and this pattern
+    # strips what a loop over the prefixes would, in one linear pass over literals.
+    return re.compile("(?:" + "|".join(map(re.escape, _MESSAGE_PREFIXES)) + ")*")
 
 
 def prefix_end(message: str) -> int:
@@ -53,7 +56,7 @@ def prefix_end(message: str) -> int:
     """
     if not message.startswith(_MESSAGE_PREFIXES):
         return 0
-    match = _PREFIXES.match(message)
+    match = _prefixes().match(message)
     return 0 if match is None else match.end()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import signal as _signal
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,7 +19,6 @@ from exitcodes._evidence import (
     str_field,
     wait_error,
 )
-from exitcodes.adapters import Adapted, AdaptedKind, adapt
 from exitcodes.errors import (
     InvalidArgumentError,
     MalformedEvidenceError,
@@ -38,6 +37,9 @@ from exitcodes.rules import (
     OutcomeRule,
     behaviour,
 )
+
+if TYPE_CHECKING:
+    from exitcodes.adapters import Adapted
 
 __all__ = ["Classification", "EvidenceKind", "classify"]
 
@@ -95,7 +97,7 @@ class Classification:
 # searched for their shared prefix first. The six '" requires ...'/'" accepts ...'
 # patterns thus cost two scans of a message, not six. The first step that matches names
 # the row: exactly the row that MessageRule.matches, tried row by row, would pick.
-_SUBSTRING, _IGNORE_CASE, _PREFIX, _ALWAYS, _OTHER = range(5)
+_SUBSTRING, _IGNORE_CASE, _PREFIX, _ALWAYS, _OTHER, _ANCHORED = range(6)
 _KINDS = {
     Match.SUBSTRING: _SUBSTRING,
     Match.SUBSTRING_IGNORE_CASE: _IGNORE_CASE,
@@ -117,6 +119,8 @@ def _shared_prefix(texts: list[str]) -> str:
 
 def _steps(rule: MessageRule) -> tuple[_Step, ...]:
     kind = _KINDS.get(rule.match, _OTHER)
+    if rule.anchors:  # cheap: the anchor is tested first, at one position
+        return ((_ANCHORED if kind == _SUBSTRING else _OTHER, "", rule.patterns, rule),)
     if kind not in (_SUBSTRING, _IGNORE_CASE):
         return ((kind, "", rule.patterns, rule),)
     by_start: dict[str, list[str]] = {}
@@ -146,6 +150,9 @@ def _scan(steps: tuple[_Step, ...], message: str, lowered: str, start: int) -> M
         elif kind == _PREFIX:
             if message.startswith(patterns, start):
                 return rule
+        elif kind == _ANCHORED:
+            if message.startswith(rule.anchors, start) and any(p in message for p in patterns):
+                return rule
         elif kind == _ALWAYS or rule.matches(message, lowered, message[start:]):
             return rule
     return None
@@ -158,7 +165,7 @@ def _message_result(rule: MessageRule) -> Classification:
 
 
 class _Tables:
-    """Everything about message rules that depends only on the profile, computed once."""
+    """What depends only on the profile: its compiled message rules, and answers given."""
 
     __slots__ = (
         "cli",
@@ -169,6 +176,7 @@ class _Tables:
         "ignores_case",
         "layers",
         "results",
+        "statuses",
         "usage",
         "usage_lowers",
     )
@@ -190,6 +198,8 @@ class _Tables:
             for layer, steps in self.layers.items()
             if any(step[0] == _IGNORE_CASE for step in steps)
         )
+        # Statuses seen, with the Classification each gave (see classify_status).
+        self.statuses: dict[tuple[int, str, int], Classification] = {}
         self.usage = self.layers[Layer.USAGE]
         self.cli = self.layers[Layer.CLI]
         self.connection = self.layers[Layer.CONNECTION]
@@ -225,6 +235,7 @@ class _Tables:
 _TABLES_BY_ID: dict[int, tuple[Profile, _Tables]] = {}
 _TABLES_BY_VALUE: dict[Profile, _Tables] = {}
 _MAX_CACHED = 64
+_MAX_STATUSES = 1024
 
 
 def _tables(profile: Profile) -> _Tables:
@@ -352,9 +363,17 @@ def classify_status(
     status: int, profile: Profile, *, what: str, kind: EvidenceKind
 ) -> Classification:
     """Classify a container's own status (wait StatusCode, State.ExitCode, exec ExitCode)."""
+    # Fleets see the same few statuses again and again, and the answer is immutable, so
+    # it is remembered per profile (up to _MAX_STATUSES of them). id(kind) keys the enum
+    # member, which lives forever, without running Enum.__hash__'s Python code.
+    remembered = _tables(profile).statuses
+    key = (status, what, id(kind))
+    found = remembered.get(key)
+    if found is not None:
+        return found
     code = normalize(status, profile)
     rule = _outcome_rule(engine_rule_id(profile, "container-status"))
-    return Classification(
+    found = Classification(
         status_outcome(code),
         code,
         signal_of(code),
@@ -363,6 +382,9 @@ def classify_status(
         kind,
         status,
     )
+    if len(remembered) < _MAX_STATUSES:
+        remembered[key] = found
+    return found
 
 
 def classify_exit_code(status: int, profile: Profile) -> Classification:
@@ -631,7 +653,16 @@ def _k8s_with_message(
     return Classification(outcome, code, None, rule.id, reason, EvidenceKind.KUBERNETES, status)
 
 
+def adapt(evidence: object) -> Adapted | None:
+    """:func:`exitcodes.adapters.adapt`, imported on first use to keep ``import`` cheap."""
+    from exitcodes.adapters import adapt as read  # noqa: PLC0415
+
+    return read(evidence)
+
+
 def _classify_adapted(adapted: Adapted, profile: Profile) -> Classification:
+    from exitcodes.adapters import AdaptedKind  # noqa: PLC0415
+
     value = adapted.value
     where = adapted.source or "evidence"
     if adapted.kind is AdaptedKind.MESSAGE:

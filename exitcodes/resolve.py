@@ -9,9 +9,9 @@ from collections.abc import Collection, Mapping, Sequence
 import attrs
 
 from exitcodes._evidence import EvidenceKind, get_field, message_text
-from exitcodes.adapters import AdaptedKind, adapt
 from exitcodes.classify import (
     Classification,
+    adapt,
     check_profile,
     classify_cli_result,
     classify_exec,
@@ -72,6 +72,12 @@ class Resolution:
             "reason": self.reason,
             "signal": None if self.signal is None else self.signal.name,
         }
+
+
+def _adapted_kind(value: str) -> object:
+    from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - only SDK objects get here
+
+    return AdaptedKind(value)
 
 
 def _outcome_rule(rule_id: str) -> OutcomeRule:
@@ -168,7 +174,7 @@ def _read_state(state: object, profile: Profile) -> Classification | None:
         return None
     if not isinstance(state, Mapping):
         adapted = adapt(state)
-        if adapted is not None and adapted.kind is AdaptedKind.STATE:
+        if adapted is not None and adapted.kind is _adapted_kind("state"):
             state = adapted.value
     if not isinstance(state, Mapping):
         raise MalformedEvidenceError(
@@ -254,7 +260,7 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
         )
     if not isinstance(exec_inspect, (Mapping, int)):
         adapted = adapt(exec_inspect)
-        if adapted is not None and adapted.kind is AdaptedKind.EXEC:
+        if adapted is not None and adapted.kind is _adapted_kind("exec"):
             exec_inspect = adapted.value
     if isinstance(exec_inspect, bool) or not isinstance(exec_inspect, (Mapping, int)):
         raise MalformedEvidenceError(
@@ -412,13 +418,13 @@ def resolve(
 
     if error is not None and not isinstance(error, (str, bytes, bytearray, memoryview, Mapping)):
         adapted = adapt(error)
-        if adapted is not None and adapted.kind is AdaptedKind.CLI_RESULT:
+        if adapted is not None and adapted.kind is _adapted_kind("cli-result"):
             assert isinstance(adapted.value, int)
             found = classify_cli_result(adapted.value, adapted.text, active, adapted.source)
             return _refine(_from_classification(found), refinement)
-        if adapted is not None and adapted.kind is AdaptedKind.WAIT and wait is None:
+        if adapted is not None and adapted.kind is _adapted_kind("wait") and wait is None:
             wait, error = adapted.value, None  # docker-py ContainerError: the container's status
-        elif adapted is not None and adapted.kind is AdaptedKind.MESSAGE:
+        elif adapted is not None and adapted.kind is _adapted_kind("message"):
             error = adapted.value
     if error is not None:
         message = message_text(error, "error")

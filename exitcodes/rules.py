@@ -140,6 +140,8 @@ class MessageRule:
         versions: the releases that have this row.
         source: where the behaviour is decided (repo: file: function, commit).
         summary: one plain sentence, used as the result's reason.
+        anchors: if set, the message (after any ``docker:`` or ``Error:`` prefix)
+            must also start with one of these: where the CLI's own error begins.
     """
 
     id: str
@@ -152,9 +154,12 @@ class MessageRule:
     versions: VersionRange
     source: str
     summary: str
+    anchors: tuple[str, ...] = ()
 
     def matches(self, message: str, lowered: str, stripped: str) -> bool:
         """Whether the rule matches; *lowered* and *stripped* are precomputed forms."""
+        if self.anchors and not stripped.startswith(self.anchors):
+            return False
         if self.match is Match.SUBSTRING:
             return any(pattern in message for pattern in self.patterns)
         if self.match is Match.SUBSTRING_IGNORE_CASE:
@@ -242,6 +247,7 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         " cmd/docker/docker.go: unknown command (plain errors, exit 1)",
         "The CLI rejected the number of arguments or the command name; that is a plain error,"
         " exit 1.",
+        anchors=('"', "unknown command: "),
     ),
     MessageRule(
         "docker-usage/not-a-docker-command",
@@ -254,6 +260,7 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         ALL_VERSIONS,
         "docker/cli cmd/docker/docker.go (<= v27: \"'foo' is not a docker command.\")",
         "An unknown top-level command is a plain error: exit 1.",
+        anchors=("'",),
     ),
     # --- connection: client-side wordings of an unreachable daemon ---
     MessageRule(

@@ -57,7 +57,12 @@ PATTERN_ROWS = [
 )
 def test_every_pattern_reaches_its_row(rule: MessageRule, pattern: str) -> None:
     """No row is shadowed: a message with only this pattern is decided by this row."""
-    message = pattern + " x" if rule.match is Match.PREFIX else f"prefix {pattern} suffix"
+    if rule.anchors:
+        message = f"{rule.anchors[0]}{pattern} suffix"
+    elif rule.match is Match.PREFIX:
+        message = pattern + " x"
+    else:
+        message = f"prefix {pattern} suffix"
     assert first_match(_profile_in(rule), rule.layer, message) == rule
 
 
