@@ -563,7 +563,8 @@ def test_forked_child_killed(name: str) -> None:
 def test_real_core_dump_bit(tmp_path: Path) -> None:
     need("sh")
     script = f"cd {shlex.quote(str(tmp_path))} && ulimit -c unlimited 2>/dev/null; kill -QUIT $$"
-    pid = os.posix_spawnp("sh", ["sh", "-c", script], os.environ)
+    # setsigdef: a background job (nohup, &) inherits SIGQUIT ignored; restore the default.
+    pid = os.posix_spawnp("sh", ["sh", "-c", script], os.environ, setsigdef=(signal.SIGQUIT,))
     _, status = os.waitpid(pid, 0)
     decoded = cv.decode_wait_status(status)
     assert decoded.kind is cv.WaitKind.SIGNALED
