@@ -189,7 +189,7 @@ def _convert_platform(value: Platform | str) -> Platform:
     raise InvalidArgumentError(f"platform must be one of {choices}, got {describe(value)}")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Profile:
     """The engine, versions and platform that an answer is bug-compatible with.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import signal as _signal
 from collections.abc import Collection, Mapping, Sequence
@@ -93,15 +94,31 @@ def _fixed(rule_id: str, reason: str | None = None) -> Resolution:
     return Resolution(rule.exit_code, rule.outcome, rule.id, reason or rule.summary)
 
 
-def _phase_rule(
-    profile: Profile, command: str, phase: str, detach: bool, message: str
-) -> PhaseRule:
+@functools.lru_cache(maxsize=512)
+def _phase_candidates(
+    profile: Profile, command: str, phase: str, detach: bool
+) -> tuple[PhaseRule, ...]:
+    """The rows that can apply, in order, up to the first one that needs no message match."""
+    rows: list[PhaseRule] = []
     for rule in PHASE_RULES:
         if (
             rule.engine is profile.engine
-            and rule.matches(command, phase, detach, message)
+            and command in rule.commands
+            and phase in rule.phases
+            and (rule.detach is None or rule.detach is detach)
             and rule.versions.contains(profile)
         ):
+            rows.append(rule)
+            if not rule.patterns:
+                break
+    return tuple(rows)
+
+
+def _phase_rule(
+    profile: Profile, command: str, phase: str, detach: bool, message: str
+) -> PhaseRule:
+    for rule in _phase_candidates(profile, command, phase, detach):
+        if not rule.patterns or any(pattern in message for pattern in rule.patterns):
             return rule
     raise AssertionError(f"no phase rule for {command} {phase}")  # pragma: no cover
 
