@@ -328,10 +328,11 @@ def status_reason(code: int, status: int, what: str) -> str:
     return f"{what} exited {shown} on its own."
 
 
-_OUTCOME_RULES = {rule.id: rule for rule in reversed(OUTCOME_RULES)}  # first row wins
+_OUTCOME_RULES = {rule.id: rule for rule in OUTCOME_RULES}
 
 
-def _outcome_rule(rule_id: str) -> OutcomeRule:
+def outcome_rule(rule_id: str) -> OutcomeRule:
+    """The :data:`~exitcodes.rules.OUTCOME_RULES` row with id *rule_id*."""
     return _OUTCOME_RULES[rule_id]
 
 
@@ -372,7 +373,7 @@ def classify_status(
     if found is not None:
         return found
     code = normalize(status, profile)
-    rule = _outcome_rule(engine_rule_id(profile, "container-status"))
+    rule = outcome_rule(engine_rule_id(profile, "container-status"))
     found = Classification(
         status_outcome(code),
         code,
@@ -390,7 +391,7 @@ def classify_status(
 def classify_exit_code(status: int, profile: Profile) -> Classification:
     """Classify a bare exit status of the docker CLI process itself."""
     code = normalize(status, profile)
-    rule = _outcome_rule(engine_rule_id(profile, "exit-code"))
+    rule = outcome_rule(engine_rule_id(profile, "exit-code"))
     if code == 125 and profile.engine is not Engine.NERDCTL:
         return Classification(
             ExitOutcome.ENGINE_ERROR,
@@ -407,7 +408,7 @@ def classify_exit_code(status: int, profile: Profile) -> Classification:
 
 
 def _oom(code: int | None, status: int | None) -> Classification:
-    rule = _outcome_rule("docker-state/oom-killed")
+    rule = outcome_rule("docker-state/oom-killed")
     shown = f", status {status}" if status is not None else ""
     return Classification(
         ExitOutcome.OOM_KILLED,
@@ -421,7 +422,7 @@ def _oom(code: int | None, status: int | None) -> Classification:
 
 
 def _not_exited(state_name: str, status: int | None) -> Classification:
-    rule = _outcome_rule("docker-state/not-exited")
+    rule = outcome_rule("docker-state/not-exited")
     return Classification(
         ExitOutcome.STATUS_UNKNOWN,
         None,
@@ -465,7 +466,7 @@ def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Cl
         return _oom(code, exit_status)
     if error and status_name in ("created", "exited", ""):
         message = classify_message(error, profile)
-        rule = _outcome_rule("docker-state/start-failed")
+        rule = outcome_rule("docker-state/start-failed")
         recorded = "" if exit_status is None else f" (the daemon recorded {exit_status})"
         return Classification(
             message.outcome,
@@ -522,7 +523,7 @@ def classify_exec(inspect: Mapping[Any, Any], profile: Profile, where: str) -> C
         get_field(inspect, "ExitCode", where, None), f"{where}['ExitCode']", allow_none=True
     )
     if running or status is None:
-        rule = _outcome_rule("docker-state/not-exited")
+        rule = outcome_rule("docker-state/not-exited")
         return Classification(
             ExitOutcome.STATUS_UNKNOWN,
             None,
@@ -539,7 +540,7 @@ def classify_cli_result(code: int, stderr: str, profile: Profile, source: str) -
     """Classify a code a real CLI already decided, explained by its stderr when it can be."""
     if code < 0 and source in ("CalledProcessError", "CompletedProcess"):
         number = -code
-        rule = _outcome_rule("cli-result/killed-by-signal")
+        rule = outcome_rule("cli-result/killed-by-signal")
         sig = signal_of(_SIGNAL_BASE + number)
         name = sig.name if sig is not None else f"signal {number}"
         return Classification(
@@ -558,7 +559,7 @@ def classify_cli_result(code: int, stderr: str, profile: Profile, source: str) -
         if message.exit_code == exit_code and exit_code != 0:
             return attrs.evolve(message, kind=EvidenceKind.PROCESS, status=code)
     found = classify_exit_code(code, profile)
-    rule = _outcome_rule("cli-result/passed-through")
+    rule = outcome_rule("cli-result/passed-through")
     return attrs.evolve(
         found,
         rule=rule.id,

@@ -23,18 +23,17 @@ from exitcodes.classify import (
     connection_rule,
     engine_rule_id,
     first_match,
+    outcome_rule,
 )
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import Engine, Profile
 from exitcodes.rules import (
     COMMANDS,
-    OUTCOME_RULES,
     PHASE_RULES,
     PHASES,
     ErrorPolicy,
     Layer,
-    OutcomeRule,
     PhaseRule,
     behaviour,
 )
@@ -75,21 +74,8 @@ class Resolution:
         }
 
 
-def _adapted_kind(value: str) -> object:
-    from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - only SDK objects get here
-
-    return AdaptedKind(value)
-
-
-def _outcome_rule(rule_id: str) -> OutcomeRule:
-    for rule in OUTCOME_RULES:
-        if rule.id == rule_id:
-            return rule
-    raise KeyError(rule_id)  # pragma: no cover - ids are constants of this module
-
-
 def _fixed(rule_id: str, reason: str | None = None) -> Resolution:
-    rule = _outcome_rule(rule_id)
+    rule = outcome_rule(rule_id)
     assert rule.exit_code is not None
     return Resolution(rule.exit_code, rule.outcome, rule.id, reason or rule.summary)
 
@@ -190,8 +176,10 @@ def _read_state(state: object, profile: Profile) -> Classification | None:
     if state is None:
         return None
     if not isinstance(state, Mapping):
+        from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - SDK objects only
+
         adapted = adapt(state)
-        if adapted is not None and adapted.kind is _adapted_kind("state"):
+        if adapted is not None and adapted.kind is AdaptedKind.STATE:
             state = adapted.value
     if not isinstance(state, Mapping):
         raise MalformedEvidenceError(
@@ -256,7 +244,7 @@ def _resolve_attached(
     found = _status_from(wait, state, profile, command)
     engine = profile.engine
     if command == "attach" and engine is Engine.PODMAN:
-        rule = _outcome_rule("podman-cli/attach-discards-status")
+        rule = outcome_rule("podman-cli/attach-discards-status")
         return _refine(Resolution(0, rule.outcome, rule.id, rule.summary), state)
     if (
         found.kind is EvidenceKind.WAIT
@@ -264,7 +252,7 @@ def _resolve_attached(
         and command == "attach"
         and engine is Engine.DOCKER
     ):
-        rule = _outcome_rule("docker-cli/attach-wait-error")
+        rule = outcome_rule("docker-cli/attach-wait-error")
         return Resolution(1, rule.outcome, rule.id, rule.summary)
     return _refine(_from_classification(found), state)
 
@@ -276,8 +264,10 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
             " (or detach=True for docker exec -d)"
         )
     if not isinstance(exec_inspect, (Mapping, int)):
+        from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - SDK objects only
+
         adapted = adapt(exec_inspect)
-        if adapted is not None and adapted.kind is _adapted_kind("exec"):
+        if adapted is not None and adapted.kind is AdaptedKind.EXEC:
             exec_inspect = adapted.value
     if isinstance(exec_inspect, bool) or not isinstance(exec_inspect, (Mapping, int)):
         raise MalformedEvidenceError(
@@ -286,7 +276,7 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
         )
     inspect = {"ExitCode": exec_inspect} if isinstance(exec_inspect, int) else exec_inspect
     found = classify_exec(inspect, profile, "exec_inspect")
-    rule = _outcome_rule(engine_rule_id(profile, "exec-exit-code"))
+    rule = outcome_rule(engine_rule_id(profile, "exec-exit-code"))
     if found.exit_code is None:
         return Resolution(
             0,
@@ -295,7 +285,7 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
             "The exec inspect's ExitCode is null; the CLI reads that as 0.",
         )
     if profile.engine is Engine.NERDCTL and found.exit_code != 0:
-        nonzero = _outcome_rule("nerdctl-cli/exec-nonzero-1")
+        nonzero = outcome_rule("nerdctl-cli/exec-nonzero-1")
         return Resolution(
             1,
             found.outcome,
@@ -306,9 +296,6 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
     return Resolution(found.exit_code, found.outcome, rule.id, found.reason, found.signal)
 
 
-_WAIT_COMMAND_FAILED = {Engine.DOCKER: 1, Engine.PODMAN: 125, Engine.NERDCTL: 1}
-
-
 def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
     if wait is None or isinstance(wait, (str, bytes, Mapping)) or not isinstance(wait, Sequence):
         raise InvalidArgumentError(
@@ -317,16 +304,17 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
         )
     if len(wait) == 0:
         raise InvalidArgumentError("resolve('wait') needs at least one container's wait result")
-    rule = _outcome_rule(engine_rule_id(profile, "wait-command"))
-    failed = 0
+    rule = outcome_rule(engine_rule_id(profile, "wait-command"))
+    failures: list[str] = []
     for index, item in enumerate(wait):
         if isinstance(item, (str, bytes, BaseException)):
-            message_text(item, f"wait[{index}]")
-            failed += 1
+            failures.append(message_text(item, f"wait[{index}]"))
         else:
             _read_wait(item, f"wait[{index}]", profile)
-    if failed:
-        code = _WAIT_COMMAND_FAILED[profile.engine]
+    if failures:
+        # The command fails as its first failed wait request does (the phase table decides).
+        code = _resolve_error("wait", "wait", failures[0], False, profile).exit_code
+        failed = len(failures)
         return Resolution(
             code,
             ExitOutcome.ENGINE_ERROR,
@@ -434,14 +422,16 @@ def resolve(
     refinement = _read_state(state, active)
 
     if error is not None and not isinstance(error, (str, bytes, bytearray, memoryview, Mapping)):
+        from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - SDK objects only
+
         adapted = adapt(error)
-        if adapted is not None and adapted.kind is _adapted_kind("cli-result"):
+        if adapted is not None and adapted.kind is AdaptedKind.CLI_RESULT:
             assert isinstance(adapted.value, int)
             found = classify_cli_result(adapted.value, adapted.text, active, adapted.source)
             return _refine(_from_classification(found), refinement)
-        if adapted is not None and adapted.kind is _adapted_kind("wait") and wait is None:
+        if adapted is not None and adapted.kind is AdaptedKind.WAIT and wait is None:
             wait, error = adapted.value, None  # docker-py ContainerError: the container's status
-        elif adapted is not None and adapted.kind is _adapted_kind("message"):
+        elif adapted is not None and adapted.kind is AdaptedKind.MESSAGE:
             error = adapted.value
     if error is not None:
         message = message_text(error, "error")

@@ -1286,69 +1286,121 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
 """Decisions made from statuses and states, so every rule id in a result is documented."""
 
 
-def _per_engine_outcomes() -> tuple[OutcomeRule, ...]:
-    """The status decisions that podman and nerdctl share with docker, citing their own code."""
-    podman_wait = "containers/podman pkg/domain/infra/abi/containers.go: ContainerWaitForExitCode"
-    podman_run = "containers/podman pkg/domain/infra/abi/containers.go: ContainerRun"
-    nerdctl_run = "containerd/nerdctl cmd/nerdctl/container/container_run.go"
-    rows = []
-    for engine, sources in (
-        (
-            _P,
-            {
-                "container-status": podman_wait + " (the conmon exit file's code)",
-                "detached": podman_run + " (detached)",
-                "completed": "containers/podman cmd/podman/root.go: Execute (nil error -> 0)",
-                "exec-exit-code": "containers/podman pkg/domain/infra/abi/containers.go:"
-                " ContainerExec",
-                "wait-command": "containers/podman cmd/podman/containers/wait.go (errors -> 125)",
-                "exit-code": "containers/podman libpod/define/exec_codes.go (125, 126, 127)",
-            },
-        ),
-        (
-            _N,
-            {
-                "container-status": nerdctl_run + " (NewExitCoderErr(status))",
-                "detached": nerdctl_run + " (detached)",
-                "completed": "containerd/nerdctl cmd/nerdctl/main.go (nil error -> 0)",
-                "exec-exit-code": "containerd/nerdctl pkg/cmd/container/exec.go",
-                "wait-command": "containerd/nerdctl cmd/nerdctl/container/container_wait.go",
-                "exit-code": "containerd/nerdctl cmd/nerdctl/main.go (errors -> 1)",
-            },
-        ),
-    ):
-        for row in OUTCOME_RULES:
-            name = row.id.partition("/")[2]
-            if row.id.startswith("docker-cli/") and name in sources:
-                summary = row.summary.replace("docker", engine.value)
-                summary = summary.replace("The CLI", engine.value)
-                if name == "exit-code":
-                    summary = (
-                        f"A {engine.value} exit status read by its conventions"
-                        f" ({'125 engine, 126, 127' if engine is _P else '1 for any error'},"
-                        " 128+n)."
-                    )
-                if name == "wait-command":
-                    failed = "125" if engine is _P else "1"
-                    summary = (
-                        f"{engine.value} wait prints every status and exits 0, or {failed} if any"
-                        " wait failed."
-                    )
-                rows.append(
-                    attrs.evolve(
-                        row,
-                        id=f"{engine.value}-cli/{name}",
-                        engine=engine,
-                        source=sources[name],
-                        summary=summary[0].upper() + summary[1:]
-                        if not summary.startswith(engine.value)
-                        else summary,
-                    )
-                )
-    return tuple(rows)
+_PODMAN_ABI = "containers/podman pkg/domain/infra/abi/containers.go"
+_NERDCTL_RUN = "containerd/nerdctl cmd/nerdctl/container/container_run.go"
 
 
-OUTCOME_RULES = OUTCOME_RULES + _per_engine_outcomes()
+OUTCOME_RULES += (
+    # The status decisions podman and nerdctl share with docker, citing their own code.
+    OutcomeRule(
+        "podman-cli/container-status",
+        _P,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        f"{_PODMAN_ABI}: ContainerWaitForExitCode (the conmon exit file's code)",
+        "podman exits with the container's status, truncated by the platform.",
+    ),
+    OutcomeRule(
+        "podman-cli/detached",
+        _P,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        f"{_PODMAN_ABI}: ContainerRun (detached)",
+        "Detached: podman exits 0 once the container started, whatever it does later.",
+    ),
+    OutcomeRule(
+        "podman-cli/completed",
+        _P,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "containers/podman cmd/podman/root.go: Execute (nil error -> 0)",
+        "The command succeeded and does not report a container status: exit 0.",
+    ),
+    OutcomeRule(
+        "podman-cli/exec-exit-code",
+        _P,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        f"{_PODMAN_ABI}: ContainerExec",
+        "podman exec exits with the exec session's exit code (null counts as 0).",
+    ),
+    OutcomeRule(
+        "podman-cli/wait-command",
+        _P,
+        ExitOutcome.SUCCESS,
+        None,
+        ALL_VERSIONS,
+        "containers/podman cmd/podman/containers/wait.go (errors -> 125)",
+        "podman wait prints every status and exits 0, or 125 if any wait failed.",
+    ),
+    OutcomeRule(
+        "podman-cli/exit-code",
+        _P,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        "containers/podman libpod/define/exec_codes.go (125, 126, 127)",
+        "A podman exit status read by its conventions (125 engine, 126, 127, 128+n).",
+    ),
+    OutcomeRule(
+        "nerdctl-cli/container-status",
+        _N,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        f"{_NERDCTL_RUN} (NewExitCoderErr(status))",
+        "nerdctl exits with the container's status, truncated by the platform.",
+    ),
+    OutcomeRule(
+        "nerdctl-cli/detached",
+        _N,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        f"{_NERDCTL_RUN} (detached)",
+        "Detached: nerdctl exits 0 once the container started, whatever it does later.",
+    ),
+    OutcomeRule(
+        "nerdctl-cli/completed",
+        _N,
+        ExitOutcome.SUCCESS,
+        0,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/main.go (nil error -> 0)",
+        "The command succeeded and does not report a container status: exit 0.",
+    ),
+    OutcomeRule(
+        "nerdctl-cli/exec-exit-code",
+        _N,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        "containerd/nerdctl pkg/cmd/container/exec.go",
+        "nerdctl exec exits with the exec inspect's ExitCode (null counts as 0).",
+    ),
+    OutcomeRule(
+        "nerdctl-cli/wait-command",
+        _N,
+        ExitOutcome.SUCCESS,
+        None,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/container/container_wait.go",
+        "nerdctl wait prints every status and exits 0, or 1 if any wait failed.",
+    ),
+    OutcomeRule(
+        "nerdctl-cli/exit-code",
+        _N,
+        ExitOutcome.COMMAND_FAILED,
+        None,
+        ALL_VERSIONS,
+        "containerd/nerdctl cmd/nerdctl/main.go (errors -> 1)",
+        "A nerdctl exit status read by its conventions (1 for any error, 128+n).",
+    ),
+)
 
 
 @attrs.frozen
