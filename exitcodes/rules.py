@@ -238,6 +238,13 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
             '" accepts no arguments',
             '" accepts at most ',
             '" accepts between ',
+            # CLI 28+ quotes the command with single quotes (observed on 28.2.2)
+            "' requires at least ",
+            "' requires exactly ",
+            "' requires at most ",
+            "' accepts no arguments",
+            "' accepts at most ",
+            "' accepts between ",
         ),
         Match.SUBSTRING,
         ExitOutcome.USAGE_ERROR,
@@ -247,7 +254,28 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         " cmd/docker/docker.go: unknown command (plain errors, exit 1)",
         "The CLI rejected the number of arguments or the command name; that is a plain error,"
         " exit 1.",
-        anchors=('"', "unknown command: "),
+        anchors=('"', "'", "unknown command: "),
+    ),
+    MessageRule(
+        "docker-usage/client-check",
+        _D,
+        Layer.USAGE,
+        (
+            "the input device is not a TTY",
+            "cannot attach stdin to a TTY-enabled container",
+            "you cannot start and attach multiple containers at once",
+            "conflicting options: cannot specify both --attach and --detach",
+            "Conflicting options: -a and -d",
+            "Usage:  docker ",
+        ),
+        Match.PREFIX,
+        ExitOutcome.USAGE_ERROR,
+        1,
+        ALL_VERSIONS,
+        "docker/cli cli/streams/in.go: CheckTty; run.go, start.go (plain errors); cobra's usage"
+        " for an unknown sub-command of CLI 20.10 (all observed through the stub Engine API)",
+        "The CLI refused the invocation before asking the daemon (no TTY, -a with -d, an"
+        " unknown sub-command): a plain error, exit 1.",
     ),
     MessageRule(
         "docker-usage/not-a-docker-command",

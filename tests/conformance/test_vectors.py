@@ -15,6 +15,7 @@ import pytest
 
 from conformance.runner import STATS
 from conformance.scenarios import predict, vector_line
+from exitcodes import ExitOutcome, classify, profiles
 
 VECTOR_DIR = Path(__file__).resolve().parent / "vectors"
 
@@ -55,3 +56,28 @@ def test_vector(vec: dict[str, Any] | None) -> None:
         vector_line(vec)
         + f"\n  recorded: real docker {vec['cli']} exited {vec['exit_code']}; exitcodes.resolve said {predicted}"
     )
+
+
+_USAGE_PARAMS = [
+    pytest.param(v, id=f"{v['name']}@{stem}")
+    for stem, v in VECTORS
+    if v.get("resolve", {}).get("phase") in ("flags", "args")
+]
+
+
+@pytest.mark.parametrize("vec", _USAGE_PARAMS)
+def test_usage_stderr_classifies_as_the_cli_decided(vec: dict[str, Any]) -> None:
+    """The usage rows' wordings come from the real CLI: its own stderr must match them.
+
+    Every argument error the CLI printed classifies as a usage error with the CLI's code.
+    Flag errors whose text has no usage wording (``invalid reference format``, an
+    unreadable ``--env-file``) read like daemon errors: a message alone cannot tell a parse
+    error from a start error, which is why ``resolve`` takes ``phase="flags"``.
+    """
+    found = classify(vec["stderr"], profile=profiles.docker(vec["cli"]))
+    if vec["resolve"]["phase"] == "args":
+        assert (found.outcome, found.exit_code) == (ExitOutcome.USAGE_ERROR, vec["exit_code"]), (
+            vector_line(vec) + f"\n  classify said {found.exit_code} by {found.rule}"
+        )
+    elif found.outcome is ExitOutcome.USAGE_ERROR:
+        assert found.exit_code == vec["exit_code"], vector_line(vec)
