@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from exitcodes._evidence import (
+    DAEMON_ANSWERS,
+    MESSAGE_PREFIXES,
     EvidenceKind,
     bool_field,
     document_kind,
@@ -158,6 +160,54 @@ def _scan(steps: tuple[_Step, ...], message: str, lowered: str, start: int) -> M
     return None
 
 
+def _usage_heads(steps: tuple[_Step, ...]) -> tuple[str, ...] | None:
+    """What a usage message must start with for any of *steps* to match, if that is known.
+
+    Every Docker usage row is a prefix row or an anchored one, so one ``startswith`` at
+    the start of the text rules them all out for the daemon's messages.
+    """
+    heads: list[str] = []
+    for kind, _, patterns, rule in steps:
+        if kind == _PREFIX:
+            heads += patterns
+        elif kind == _ANCHORED:
+            heads += rule.anchors
+        else:
+            return None
+    return tuple(heads)
+
+
+def _plain_needles(steps: tuple[_Step, ...]) -> tuple[tuple[str, MessageRule], ...] | None:
+    """*steps* as (substring, row) pairs, if they are plain substrings and a fallback row."""
+    if not steps or steps[-1][0] != _ALWAYS:
+        return None
+    needles = []
+    for kind, shared, patterns, rule in steps[:-1]:
+        if kind != _SUBSTRING or patterns:
+            return None
+        needles.append((shared, rule))
+    return tuple(needles)
+
+
+# Connection failures are the client's own errors, which it words at the start of what it
+# prints (wrappers such as python-on-whales append the CLI's stderr at the end): their
+# wordings are looked for in the first and last _CONNECTION_WINDOW characters only. A
+# wording deep inside megabytes of text is quoted from something else, and the search
+# costs a bounded time however long the message is.
+_CONNECTION_WINDOW = 1024
+_CONNECTION_GATE = "onnect"  # every connection wording says "connect" or "Connect"
+
+
+_BOTH_WINDOWS = 2 * _CONNECTION_WINDOW
+
+
+def _connection_text(message: str) -> str:
+    if len(message) <= _BOTH_WINDOWS:
+        return message
+    # NUL is in no wording, so no match can straddle the seam.
+    return f"{message[:_CONNECTION_WINDOW]}\0{message[-_CONNECTION_WINDOW:]}"
+
+
 def _message_result(rule: MessageRule) -> Classification:
     return Classification(
         rule.outcome, rule.exit_code, None, rule.id, rule.summary, EvidenceKind.MESSAGE
@@ -169,15 +219,23 @@ class _Tables:
 
     __slots__ = (
         "cli",
+        "cli_by_needle",
+        "cli_fallback",
         "cli_lowers",
+        "cli_needles",
         "connection",
+        "connection_gate",
         "connection_lowers",
         "connection_results",
         "ignores_case",
         "layers",
+        "memo",
         "results",
+        "rules",
         "statuses",
         "usage",
+        "usage_head_chars",
+        "usage_heads",
         "usage_lowers",
     )
 
@@ -207,8 +265,29 @@ class _Tables:
         self.usage_lowers = Layer.USAGE in self.ignores_case
         self.cli_lowers = Layer.CLI in self.ignores_case
         self.connection_lowers = Layer.CONNECTION in self.ignores_case
+        self.rules = {step[3].id: step[3] for steps in self.layers.values() for step in steps}
+        self.memo: dict[object, object] = {}
         # What classify_message returns: one immutable Classification per row.
         self.results = {step[3].id: _message_result(step[3]) for step in (*self.usage, *self.cli)}
+        # The shortcuts of the hot path, each used only where the rows allow it: the first
+        # characters a usage error can start with, and the CLI's checks as bare substrings.
+        heads = None if self.usage_lowers else _usage_heads(self.usage)
+        self.usage_heads = heads
+        self.usage_head_chars = frozenset(head[:1] for head in heads or ())
+        fallback = self.cli[-1][3]
+        self.cli_fallback = (fallback.id, self.results[fallback.id])
+        needles = None if self.cli_lowers else _plain_needles(self.cli)
+        self.cli_needles = None if needles is None else tuple(needle for needle, _ in needles)
+        self.cli_by_needle: dict[str, tuple[str, Classification]] = {}
+        for needle, rule in needles or ():
+            self.cli_by_needle.setdefault(needle, (rule.id, self.results[rule.id]))
+        wordings = [pattern for step in self.connection for pattern in step[3].patterns]
+        gate = all(
+            step[0] == _SUBSTRING and _CONNECTION_GATE in pattern
+            for step in self.connection
+            for pattern in step[3].patterns
+        )
+        self.connection_gate = _CONNECTION_GATE if gate and wordings else None
         pings_first = behaviour("docker-cli/run-pings-first", profile)
         self.connection_results: dict[tuple[str, str], Classification] = {}
         for connection in {step[3].id: step[3] for step in self.connection}.values():
@@ -270,19 +349,46 @@ def first_match(profile: Profile, layer: Layer, message: str) -> MessageRule | N
 def cli_rule(profile: Profile, message: str) -> MessageRule:
     """The docker run mapping (125/126/127) for *message* under *profile*."""
     tables = _tables(profile)
-    rule = _scan(tables.cli, message, message.lower() if tables.cli_lowers else message, 0)
-    if rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
-        raise AssertionError(f"no CLI rule for profile {profile}")
-    return rule
+    return tables.rules[_cli_result(tables, message)[0]]
+
+
+def run_error_rules(profile: Profile, message: str) -> tuple[MessageRule, MessageRule | None]:
+    """What ``docker run`` reads in an error: its code row, and the connection row if any.
+
+    With :func:`memo`, the answers built from them can be remembered per profile.
+    """
+    tables = _tables(profile)
+    code_rule = tables.rules[_cli_result(tables, message)[0]]
+    if message.startswith(DAEMON_ANSWERS):
+        return code_rule, None
+    return code_rule, _connection(tables, message)
+
+
+def memo(profile: Profile) -> dict[object, object]:
+    """A dict to remember answers derived from *profile*'s rows in (bounded by the rows).
+
+    Results are immutable, so a fleet's repeated errors cost a lookup; the dict lives
+    as long as the profile's compiled tables do.
+    """
+    return _tables(profile).memo
 
 
 def connection_rule(profile: Profile, message: str) -> MessageRule | None:
-    """The connection-failure rule if *message* is a client-side connection error."""
-    if "onnect" not in message:  # every connection wording says "connect" or "Connect"
+    """The connection-failure rule if *message* is a client-side connection error.
+
+    A message the daemon answered with is none, and the wordings are looked for
+    near the ends of the text (see ``_CONNECTION_WINDOW``).
+    """
+    if message.startswith(DAEMON_ANSWERS):
         return None
-    tables = _tables(profile)
-    lowered = message.lower() if tables.connection_lowers else message
-    return _scan(tables.connection, message, lowered, 0)
+    return _connection(_tables(profile), message)
+
+
+def _connection(tables: _Tables, message: str) -> MessageRule | None:
+    text = _connection_text(message)
+    if tables.connection_gate is not None and tables.connection_gate not in text:
+        return None
+    return _scan(tables.connection, text, text.lower() if tables.connection_lowers else text, 0)
 
 
 def normalize(status: int, profile: Profile) -> int:
@@ -342,22 +448,58 @@ def engine_rule_id(profile: Profile, name: str) -> str:
 
 
 def classify_message(message: str, profile: Profile) -> Classification:
-    """Classify a daemon or client error text (what docker run would exit with for it)."""
-    tables = _tables(profile)
-    lowered = message.lower() if tables.usage_lowers else message
-    usage = _scan(tables.usage, message, lowered, prefix_end(message))
-    if usage is not None:
-        return tables.results[usage.id]
-    lowered = message.lower() if tables.cli_lowers else message
-    code_rule = _scan(tables.cli, message, lowered, 0)
-    if code_rule is None:  # pragma: no cover - the CLI layer ends with a fallback row
-        raise AssertionError(f"no CLI rule for profile {profile}")
-    if "onnect" in message:  # as connection_rule
-        lowered = message.lower() if tables.connection_lowers else message
-        connection = _scan(tables.connection, message, lowered, 0)
-        if connection is not None:
-            return tables.connection_results[connection.id, code_rule.id]
-    return tables.results[code_rule.id]
+    """Classify a daemon or client error text (what docker run would exit with for it).
+
+    An error the daemon answered with (``Error response from daemon: ...``) proves the
+    client parsed its arguments and reached the daemon: it is neither a usage error nor
+    a connection failure, whatever it quotes, and only the CLI's own checks apply.
+    """
+    # The hot path (every failed container, every log line): checks are inlined where a
+    # call would cost as much as the check, and each shortcut is exact (see _Tables).
+    entry = _TABLES_BY_ID.get(id(profile))
+    tables = entry[1] if entry is not None and entry[0] is profile else _tables(profile)
+    needles = tables.cli_needles
+    if message.startswith(DAEMON_ANSWERS):
+        if needles is None:
+            return _cli_result(tables, message)[1]
+        for needle in needles:
+            if needle in message:
+                return tables.cli_by_needle[needle][1]
+        return tables.cli_fallback[1]
+    start = prefix_end(message) if message.startswith(MESSAGE_PREFIXES) else 0
+    heads = tables.usage_heads
+    if heads is None or (
+        message[start : start + 1] in tables.usage_head_chars and message.startswith(heads, start)
+    ):
+        lowered = message.lower() if tables.usage_lowers else message
+        usage = _scan(tables.usage, message, lowered, start)
+        if usage is not None:
+            return tables.results[usage.id]
+    code_rule, result = _cli_result(tables, message)
+    text = message if len(message) <= _BOTH_WINDOWS else _connection_text(message)
+    gate = tables.connection_gate
+    if gate is not None and gate not in text:
+        return result
+    connection = _scan(
+        tables.connection, text, text.lower() if tables.connection_lowers else text, 0
+    )
+    if connection is not None:
+        return tables.connection_results[connection.id, code_rule]
+    return result
+
+
+def _cli_result(tables: _Tables, message: str) -> tuple[str, Classification]:
+    """The id of the CLI row that maps *message* to its code, and what it answers."""
+    needles = tables.cli_needles
+    if needles is not None:  # the CLI's own checks, straight
+        for needle in needles:
+            if needle in message:
+                return tables.cli_by_needle[needle]
+        return tables.cli_fallback
+    found = _scan(tables.cli, message, message.lower() if tables.cli_lowers else message, 0)
+    if found is None:  # pragma: no cover - the CLI layer ends with a fallback row
+        raise AssertionError("no CLI rule")
+    return found.id, tables.results[found.id]
 
 
 def classify_status(

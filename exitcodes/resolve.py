@@ -19,11 +19,12 @@ from exitcodes.classify import (
     classify_state,
     classify_status,
     classify_wait,
-    cli_rule,
     connection_rule,
     engine_rule_id,
     first_match,
+    memo,
     outcome_rule,
+    run_error_rules,
 )
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.outcome import ExitOutcome
@@ -118,17 +119,26 @@ def _resolve_error(
         code = rule.exit_code & profile.platform.status_mask  # rows may say -1
         return Resolution(code, rule.outcome, rule.id, rule.summary)
     if rule.policy is ErrorPolicy.CLI_MESSAGE_RULES:
-        code_rule = cli_rule(profile, message)
-        connection = connection_rule(profile, message)
+        code_rule, connection = run_error_rules(profile, message)
+        remembered = memo(profile)
+        key = ("cli-message-rules", code_rule.id, connection and connection.id)
+        found = remembered.get(key)
+        if isinstance(found, Resolution):
+            return found
         if connection is not None:
-            return Resolution(
+            found = Resolution(
                 code_rule.exit_code,
                 connection.outcome,
                 code_rule.id,
                 f"{connection.summary} docker run maps its text: {code_rule.summary[0].lower()}"
                 f"{code_rule.summary[1:]}",
             )
-        return Resolution(code_rule.exit_code, code_rule.outcome, code_rule.id, code_rule.summary)
+        else:
+            found = Resolution(
+                code_rule.exit_code, code_rule.outcome, code_rule.id, code_rule.summary
+            )
+        remembered[key] = found
+        return found
     if rule.policy is ErrorPolicy.EXEC_START_RULES:
         exec_rule = first_match(profile, Layer.ENGINE_EXEC, message)
         assert exec_rule is not None  # the layer ends with a fallback row for every version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import signal
 from typing import Any
 
@@ -16,6 +17,8 @@ from exitcodes import (
     classify,
     profiles,
 )
+
+classify_module = importlib.import_module("exitcodes.classify")  # the name is the function's
 
 OCI = (
     "Error response from daemon: failed to create task for container: failed to create shim task:"
@@ -330,3 +333,101 @@ def test_hostile_exception() -> None:
 def test_huge_message_is_linear_and_fine() -> None:
     message = "x" * 5_000_000 + " permission denied"
     assert classify(message).exit_code == 126
+
+
+# --- what the daemon answered is the daemon's: neither usage nor connection -------------
+
+UNREACHABLE = (
+    "Cannot connect to the Docker daemon at unix:///var/run/docker.sock."
+    " Is the docker daemon running?"
+)
+
+
+@pytest.mark.parametrize(
+    "prefix", ["docker: Error response from daemon: ", "Error response from daemon: "]
+)
+@pytest.mark.parametrize("version", ["20.10.24", "28.2.2", "29.1.3"])
+def test_a_daemon_answer_quoting_a_connection_failure_is_an_engine_error(
+    prefix: str, version: str
+) -> None:
+    """The CLI prints an APIError as 'Error response from daemon: ...' (docker/cli
+    cli/command/container/run.go, moby client/errors.go): the daemon was reached, so
+    even a CLI that pings first (29.1.3) maps the text by toStatusError, to 125."""
+    result = classify(prefix + UNREACHABLE, profile=profiles.docker(version))
+    assert (result.outcome, result.exit_code, result.rule) == (
+        ExitOutcome.ENGINE_ERROR,
+        125,
+        "docker-cli/engine-error",
+    )
+    assert classify(UNREACHABLE, profile=profiles.docker(version)).rule == (
+        "docker-connection/daemon-unreachable"
+    )
+
+
+@pytest.mark.parametrize(
+    "usage",
+    [
+        "unknown flag: --bogus",
+        '"docker run" requires at least 1 argument.',
+        "the input device is not a TTY",
+    ],
+)
+def test_a_daemon_answer_is_never_a_usage_error(usage: str) -> None:
+    """Usage errors are the client's own (cobra, pflag, the CLI's checks): they are
+    printed before any request, never after 'Error response from daemon: '."""
+    assert classify("docker: " + usage).outcome is ExitOutcome.USAGE_ERROR
+    answered = classify("docker: Error response from daemon: " + usage)
+    assert (answered.outcome, answered.exit_code, answered.rule) == (
+        ExitOutcome.ENGINE_ERROR,
+        125,
+        "docker-cli/engine-error",
+    )
+
+
+WINDOW = 1024  # exitcodes.classify._CONNECTION_WINDOW
+WORDING = "Cannot connect to the Docker daemon"  # docker-connection/daemon-unreachable
+FILLER = "x"
+SIZE = 10 * WINDOW
+
+
+@pytest.mark.parametrize(
+    ("offset", "found"),
+    [
+        (0, True),
+        (WINDOW - len(WORDING), True),  # ends exactly where the first window ends
+        (WINDOW - len(WORDING) + 1, False),  # straddles its end
+        (5 * WINDOW, False),  # deep inside
+        (SIZE - WINDOW, True),  # starts exactly where the last window starts
+        (SIZE - WINDOW - 1, False),  # straddles its start
+        (SIZE - len(WORDING), True),  # at the very end
+    ],
+)
+def test_connection_wordings_are_read_near_the_ends_of_a_long_message(
+    offset: int, found: bool
+) -> None:
+    """Clients word a connection failure at the start of what they print, and wrappers
+    append the CLI's stderr at the end: in a message longer than two windows, only
+    the first and last 1,024 characters are read for it (bounded cost, see
+    docs/performance.md). The CLI's own checks still read the whole text."""
+    text = FILLER * offset + WORDING
+    text += FILLER * (SIZE - len(text))
+    assert len(text) == SIZE
+    result = classify(text, profile=profiles.docker("29.1.3"))
+    if found:
+        assert (result.rule, result.exit_code) == ("docker-connection/daemon-unreachable", 1)
+    else:
+        assert (result.rule, result.exit_code) == ("docker-cli/engine-error", 125)
+
+
+def test_short_messages_are_read_whole_for_connection_wordings() -> None:
+    assert classify_module._CONNECTION_WINDOW == WINDOW
+    text = (
+        FILLER * (2 * WINDOW - len(UNREACHABLE) - WINDOW // 2)
+        + UNREACHABLE
+        + FILLER * (WINDOW // 2)
+    )
+    assert len(text) == 2 * WINDOW
+    assert classify(text).rule == "docker-connection/daemon-unreachable"
+    long_text = FILLER * (WINDOW + 5) + UNREACHABLE + FILLER * (WINDOW + 5)
+    assert classify(long_text).rule == "docker-cli/engine-error"
+    assert classify(long_text + "permission denied").exit_code == 126  # read whole

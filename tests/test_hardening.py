@@ -640,13 +640,41 @@ def test_compiled_matcher_picks_the_row_matches_picks(
     assert classify_module.first_match(profile, layer, message) == expected
 
 
+_ANSWERED = ("docker: Error response from daemon: ", "Error response from daemon: ")
+_WINDOW = 1024
+
+
+def _connection_reference(profile: Profile, message: str) -> rules.MessageRule | None:
+    """A daemon's answer is no connection failure; else the first and last _WINDOW
+    characters of a long message are read for one, whole short ones."""
+    if message.startswith(_ANSWERED):
+        return None
+    if len(message) > 2 * _WINDOW:
+        message = message[:_WINDOW] + "\0" + message[-_WINDOW:]
+    return _first_reference(profile, Layer.CONNECTION, message)
+
+
+WINDOWED = st.tuples(MESSAGES, st.integers(0, 3 * _WINDOW), MESSAGES).map(
+    lambda parts: parts[0] + "x" * parts[1] + parts[2]
+)
+
+
 @HARDENING
-@given(MESSAGES, PROFILES)
+@given(MESSAGES | WINDOWED, PROFILES)
+def test_connection_rule_reads_what_the_reference_reads(message: str, profile: Profile) -> None:
+    assert classify_module._CONNECTION_WINDOW == _WINDOW
+    expected = _connection_reference(profile, message)
+    assert classify_module.connection_rule(profile, message) == expected
+
+
+@HARDENING
+@given(MESSAGES | WINDOWED, PROFILES)
 def test_classify_message_agrees_with_first_match(message: str, profile: Profile) -> None:
     found = classify(message, profile=profile)
-    usage = classify_module.first_match(profile, Layer.USAGE, message)
+    answered = message.startswith(_ANSWERED)  # the daemon's answer: no usage error
+    usage = None if answered else classify_module.first_match(profile, Layer.USAGE, message)
     cli = classify_module.first_match(profile, Layer.CLI, message)
-    connection = classify_module.connection_rule(profile, message)
+    connection = _connection_reference(profile, message)
     assert cli is not None
     expected = usage or connection or cli
     assert found.rule == expected.id
