@@ -486,8 +486,7 @@ def growth(settings: Settings) -> list[str]:
         "",
         *table(["message", "bytes", "ns per byte", "ratio to lowest"], rows),
         "",
-        f"spread (highest ratio to the lowest): {spread:.2f} (goal <= 1.5:"
-        f" {verdict(spread, 1.5)})",
+        f"spread (highest ratio to the lowest): {spread:.2f} (goal <= 1.5: {verdict(spread, 1.5)})",
         f"the same text, {_label(small)} -> {_label(large)}: ns per byte x{generic_growth:.2f}"
         f" (generic), x{hostile_growth:.2f} (adversarial); 1.00 is linear",
         "",

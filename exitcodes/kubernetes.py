@@ -12,16 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
-
+from exitcodes._record import Record
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.outcome import ExitOutcome
 
 __all__ = ["REASONS", "ReasonRule", "pod_failure_policy_rule"]
 
 
-@attrs.frozen
-class ReasonRule:
+class ReasonRule(Record):
     """What a Kubernetes container ``reason`` means.
 
     Attributes:
@@ -34,6 +32,7 @@ class ReasonRule:
         summary: one plain sentence.
     """
 
+    __slots__ = ("id", "reason", "state", "outcome", "from_message", "source", "summary")  # noqa: RUF023 - the fields, in order
     id: str
     reason: str
     state: str
@@ -41,6 +40,25 @@ class ReasonRule:
     from_message: bool
     source: str
     summary: str
+
+    def __init__(  # noqa: PLR0917 - the rows are built positionally
+        self,
+        id: str,
+        reason: str,
+        state: str,
+        outcome: ExitOutcome | None,
+        from_message: bool,
+        source: str,
+        summary: str,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "id", id)
+        setattr_(self, "reason", reason)
+        setattr_(self, "state", state)
+        setattr_(self, "outcome", outcome)
+        setattr_(self, "from_message", from_message)
+        setattr_(self, "source", source)
+        setattr_(self, "summary", summary)
 
 
 _CRI = "containerd internal/cri/server/helpers.go, container_status.go"

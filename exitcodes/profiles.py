@@ -15,8 +15,7 @@ from __future__ import annotations
 import enum
 import re
 
-import attrs
-
+from exitcodes._record import Record
 from exitcodes.errors import InvalidArgumentError, InvalidVersionError, describe
 
 __all__ = [
@@ -94,18 +93,27 @@ def _key(version: Version) -> tuple[int, int, int, int, str]:
     return (version.major, version.minor, version.patch, 0 if pre else 1, pre or "")
 
 
-@attrs.frozen(eq=True, order=False, repr=False)
-class Version:
+class Version(Record):
     """A release number such as ``28.2.2``; pre-releases sort before the release.
 
     Build metadata (``+dfsg1`` in Debian's ``20.10.24+dfsg1``) is ignored, and
     the old ``-ce``/``-ee`` suffixes count as final releases.
     """
 
+    __slots__ = ("major", "minor", "patch", "prerelease")
     major: int
     minor: int
-    patch: int = 0
-    prerelease: str | None = None
+    patch: int
+    prerelease: str | None
+
+    def __init__(
+        self, major: int, minor: int, patch: int = 0, prerelease: str | None = None
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "major", major)
+        setattr_(self, "minor", minor)
+        setattr_(self, "patch", patch)
+        setattr_(self, "prerelease", prerelease)
 
     def __lt__(self, other: Version) -> bool:
         return _key(self) < _key(other)
@@ -189,8 +197,7 @@ def _convert_platform(value: Platform | str) -> Platform:
     raise InvalidArgumentError(f"platform must be one of {choices}, got {describe(value)}")
 
 
-@attrs.frozen(cache_hash=True)
-class Profile:
+class Profile(Record):
     """The engine, versions and platform that an answer is bug-compatible with.
 
     Build one with :func:`~exitcodes.profiles.docker` rather than directly.
@@ -204,10 +211,38 @@ class Profile:
         platform: where the CLI runs; decides 8-bit or 32-bit statuses.
     """
 
+    # ``_hash`` is not a field: the hash, computed the first time it is asked for.
+    __slots__ = ("engine", "version", "engine_version", "platform", "_hash")  # noqa: RUF023 - the fields, in order
     engine: Engine
     version: Version
     engine_version: Version
-    platform: Platform = Platform.LINUX
+    platform: Platform
+    _hash: int | None
+
+    def __init__(
+        self,
+        engine: Engine,
+        version: Version,
+        engine_version: Version,
+        platform: Platform = Platform.LINUX,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "engine", engine)
+        setattr_(self, "version", version)
+        setattr_(self, "engine_version", engine_version)
+        setattr_(self, "platform", platform)
+        setattr_(self, "_hash", None)
+
+    def __hash__(self) -> int:
+        """The hash of the fields, computed once (profiles key caches).
+
+        Two threads asking at once both compute it and store the same value.
+        """
+        cached = self._hash
+        if cached is None:
+            cached = Record.__hash__(self)
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     @property
     def posix(self) -> bool:

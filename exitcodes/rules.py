@@ -23,8 +23,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
-import attrs
-
+from exitcodes._record import Record
 from exitcodes.errors import InvalidArgumentError, UnknownRuleError, describe
 from exitcodes.kubernetes import REASONS, ReasonRule
 from exitcodes.outcome import ExitOutcome
@@ -68,13 +67,24 @@ class Component(enum.Enum):
     """The daemon (moby)."""
 
 
-@attrs.frozen
-class VersionRange:
+class VersionRange(Record):
     """Versions ``since <= v < until`` of one component; ``None`` is unbounded."""
 
-    since: Version | None = None
-    until: Version | None = None
-    component: Component = Component.CLI
+    __slots__ = ("since", "until", "component")  # noqa: RUF023 - the fields, in order
+    since: Version | None
+    until: Version | None
+    component: Component
+
+    def __init__(
+        self,
+        since: Version | None = None,
+        until: Version | None = None,
+        component: Component = Component.CLI,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "since", since)
+        setattr_(self, "until", until)
+        setattr_(self, "component", component)
 
     def contains(self, profile: Profile) -> bool:
         """Whether *profile*'s version of the range's ``component`` is in the range."""
@@ -125,8 +135,7 @@ class Match(enum.Enum):
     """No pattern: the fallback row of its layer."""
 
 
-@attrs.frozen
-class MessageRule:
+class MessageRule(Record):
     """One row of a message table: if the text matches, this is the answer.
 
     Attributes:
@@ -144,6 +153,19 @@ class MessageRule:
             must also start with one of these: where the CLI's own error begins.
     """
 
+    __slots__ = (  # noqa: RUF023 - the fields, in order
+        "id",
+        "engine",
+        "layer",
+        "patterns",
+        "match",
+        "outcome",
+        "exit_code",
+        "versions",
+        "source",
+        "summary",
+        "anchors",
+    )
     id: str
     engine: Engine
     layer: Layer
@@ -154,7 +176,34 @@ class MessageRule:
     versions: VersionRange
     source: str
     summary: str
-    anchors: tuple[str, ...] = ()
+    anchors: tuple[str, ...]
+
+    def __init__(  # noqa: PLR0917 - the rows are built positionally
+        self,
+        id: str,
+        engine: Engine,
+        layer: Layer,
+        patterns: tuple[str, ...],
+        match: Match,
+        outcome: ExitOutcome,
+        exit_code: int,
+        versions: VersionRange,
+        source: str,
+        summary: str,
+        anchors: tuple[str, ...] = (),
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "id", id)
+        setattr_(self, "engine", engine)
+        setattr_(self, "layer", layer)
+        setattr_(self, "patterns", patterns)
+        setattr_(self, "match", match)
+        setattr_(self, "outcome", outcome)
+        setattr_(self, "exit_code", exit_code)
+        setattr_(self, "versions", versions)
+        setattr_(self, "source", source)
+        setattr_(self, "summary", summary)
+        setattr_(self, "anchors", anchors)
 
     def matches(self, message: str, lowered: str, stripped: str) -> bool:
         """Whether the rule matches; *lowered* and *stripped* are precomputed forms."""
@@ -759,8 +808,7 @@ class ErrorPolicy(enum.Enum):
     """The CLI exits -1 (255) when the request failed to connect, 1 otherwise."""
 
 
-@attrs.frozen
-class PhaseRule:
+class PhaseRule(Record):
     """One row of the phase table: what *commands* do with an error in *phase*.
 
     ``commands`` and ``phases`` are sets of names from :data:`COMMANDS` and
@@ -768,6 +816,20 @@ class PhaseRule:
     attached (``False``) runs, ``None`` to either. The first matching row wins.
     """
 
+    __slots__ = (  # noqa: RUF023 - the fields, in order
+        "id",
+        "engine",
+        "commands",
+        "phases",
+        "policy",
+        "outcome",
+        "exit_code",
+        "versions",
+        "source",
+        "summary",
+        "detach",
+        "patterns",
+    )
     id: str
     engine: Engine
     commands: frozenset[str]
@@ -778,8 +840,37 @@ class PhaseRule:
     versions: VersionRange
     source: str
     summary: str
-    detach: bool | None = None
-    patterns: tuple[str, ...] = ()
+    detach: bool | None
+    patterns: tuple[str, ...]
+
+    def __init__(  # noqa: PLR0917 - the rows are built positionally
+        self,
+        id: str,
+        engine: Engine,
+        commands: frozenset[str],
+        phases: frozenset[str],
+        policy: ErrorPolicy,
+        outcome: ExitOutcome,
+        exit_code: int | None,
+        versions: VersionRange,
+        source: str,
+        summary: str,
+        detach: bool | None = None,
+        patterns: tuple[str, ...] = (),
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "id", id)
+        setattr_(self, "engine", engine)
+        setattr_(self, "commands", commands)
+        setattr_(self, "phases", phases)
+        setattr_(self, "policy", policy)
+        setattr_(self, "outcome", outcome)
+        setattr_(self, "exit_code", exit_code)
+        setattr_(self, "versions", versions)
+        setattr_(self, "source", source)
+        setattr_(self, "summary", summary)
+        setattr_(self, "detach", detach)
+        setattr_(self, "patterns", patterns)
 
     def matches(self, command: str, phase: str, detach: bool, message: str) -> bool:
         """Whether the row applies (versions are checked by the caller)."""
@@ -1144,10 +1235,10 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
 """What each command does with an error in each phase; the first matching row wins."""
 
 
-@attrs.frozen
-class OutcomeRule:
+class OutcomeRule(Record):
     """A decision made from a status rather than a message; documented like the others."""
 
+    __slots__ = ("id", "engine", "outcome", "exit_code", "versions", "source", "summary")  # noqa: RUF023 - the fields, in order
     id: str
     engine: Engine
     outcome: ExitOutcome
@@ -1155,6 +1246,25 @@ class OutcomeRule:
     versions: VersionRange
     source: str
     summary: str
+
+    def __init__(  # noqa: PLR0917 - the rows are built positionally
+        self,
+        id: str,
+        engine: Engine,
+        outcome: ExitOutcome,
+        exit_code: int | None,
+        versions: VersionRange,
+        source: str,
+        summary: str,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "id", id)
+        setattr_(self, "engine", engine)
+        setattr_(self, "outcome", outcome)
+        setattr_(self, "exit_code", exit_code)
+        setattr_(self, "versions", versions)
+        setattr_(self, "source", source)
+        setattr_(self, "summary", summary)
 
 
 _WAIT_UTILS = "docker/cli cli/command/container/utils.go: waitExitOrRemoved"
@@ -1431,15 +1541,25 @@ OUTCOME_RULES += (
 )
 
 
-@attrs.frozen
-class Behaviour:
+class Behaviour(Record):
     """A version-dependent behaviour: present in ``versions`` of the engine."""
 
+    __slots__ = ("id", "engine", "versions", "source", "summary")  # noqa: RUF023 - the fields, in order
     id: str
     engine: Engine
     versions: VersionRange
     source: str
     summary: str
+
+    def __init__(
+        self, id: str, engine: Engine, versions: VersionRange, source: str, summary: str
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "id", id)
+        setattr_(self, "engine", engine)
+        setattr_(self, "versions", versions)
+        setattr_(self, "source", source)
+        setattr_(self, "summary", summary)
 
 
 BEHAVIOURS: tuple[Behaviour, ...] = (

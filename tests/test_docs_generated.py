@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 from exitcodes import profiles, resolve
@@ -94,8 +93,7 @@ def test_every_reason_and_behaviour_is_a_row() -> None:
 def test_changing_a_message_rule_changes_the_table() -> None:
     index = next(i for i, rule in enumerate(MESSAGE_RULES) if rule.id == "docker-cli/not-found")
     altered = list(MESSAGE_RULES)
-    altered[index] = attrs.evolve(
-        MESSAGE_RULES[index],
+    altered[index] = MESSAGE_RULES[index].evolve(
         exit_code=99,
         patterns=("no such binary",),
         summary="A changed summary.",
@@ -124,11 +122,11 @@ def test_changing_a_message_rule_changes_the_table() -> None:
 
 def test_changing_a_phase_or_status_rule_changes_the_table() -> None:
     phase = [
-        attrs.evolve(rule, exit_code=42) if rule.id == "docker-cli/wait-failed" else rule
+        rule.evolve(exit_code=42) if rule.id == "docker-cli/wait-failed" else rule
         for rule in PHASE_RULES
     ]
     status = [
-        attrs.evolve(rule, summary="Renamed.") if rule.id == "docker-cli/detached" else rule
+        rule.evolve(summary="Renamed.") if rule.id == "docker-cli/detached" else rule
         for rule in OUTCOME_RULES
     ]
     rendered = tables.render_engine_table(Engine.DOCKER, phase_rules=phase, outcome_rules=status)
@@ -202,7 +200,7 @@ def test_docker_versions_table_follows_the_version_boundaries() -> None:
             assert cell == str(expected.exit_code)
     # A new row with a new boundary adds a column, no other edit needed.
     moved = [
-        attrs.evolve(row, versions=VersionRange(since=Version(23, 0, 5)))
+        row.evolve(versions=VersionRange(since=Version(23, 0, 5)))
         if row.id == "docker-cli/is-a-directory-126"
         else row
         for row in BEHAVIOURS
