@@ -150,6 +150,9 @@ def paired(timers: dict[str, Timer], rounds: int) -> dict[str, list[float]]:
     samples: dict[str, list[float]] = {name: [] for name in names}
     for warm in names:  # warm up caches and the specializing interpreter
         timers[warm]()
+    # What earlier sections (and check_answers) left behind is collected first, so that
+    # it weighs on no candidate; then no collection runs while the rounds are timed.
+    gc.collect()
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import signal as _signal
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -41,13 +41,26 @@ from exitcodes.rules import (
 )
 
 if TYPE_CHECKING:
+    import signal as _signal
+
     from exitcodes.adapters import Adapted
 
 __all__ = ["Classification", "EvidenceKind", "classify"]
 
 _SIGNAL_BASE = 128
 _MAX_SIGNAL = 64  # Linux has signals 1..64 (SIGRTMAX)
-_SIGNALS = {member.value: member for member in _signal.Signals}  # no aliases: canonical names
+
+
+@functools.lru_cache(maxsize=1)  # the signal module is imported on first use: import stays cheap
+def _signals() -> dict[int, _signal.Signals]:
+    import signal  # noqa: PLC0415
+
+    return {member.value: member for member in signal.Signals}  # no aliases: canonical names
+
+
+def sigkill() -> _signal.Signals:
+    """``signal.SIGKILL``, imported on first use."""
+    return _signals()[9]
 
 
 @attrs.frozen
@@ -307,29 +320,25 @@ class _Tables:
                 )
 
 
-# Keyed by id(profile) and holding the profile, so that a hit costs no hashing of a
-# Profile (attrs hashes in Python); equal profiles built separately share tables
-# through _TABLES_BY_VALUE. Both stay small; each dict operation is atomic, so threads
-# at worst build the same tables twice.
-_TABLES_BY_ID: dict[int, tuple[Profile, _Tables]] = {}
+# A profile keeps its compiled tables in a private slot (set once; two threads at worst
+# build them twice); equal profiles built separately share them through _TABLES_BY_VALUE,
+# which stays small.
 _TABLES_BY_VALUE: dict[Profile, _Tables] = {}
 _MAX_CACHED = 64
 _MAX_STATUSES = 1024
 
 
 def _tables(profile: Profile) -> _Tables:
-    entry = _TABLES_BY_ID.get(id(profile))
-    if entry is not None and entry[0] is profile:
-        return entry[1]
+    tables = profile._compiled  # the profile keeps it for this module
+    if isinstance(tables, _Tables):
+        return tables
     tables = _TABLES_BY_VALUE.get(profile)
     if tables is None:
         tables = _Tables(profile)
         if len(_TABLES_BY_VALUE) >= _MAX_CACHED:
             _TABLES_BY_VALUE.clear()
         _TABLES_BY_VALUE[profile] = tables
-    if len(_TABLES_BY_ID) >= _MAX_CACHED:
-        _TABLES_BY_ID.clear()
-    _TABLES_BY_ID[id(profile)] = (profile, tables)
+    object.__setattr__(profile, "_compiled", tables)
     return tables
 
 
@@ -401,7 +410,7 @@ def signal_of(code: int) -> _signal.Signals | None:
     number = code - _SIGNAL_BASE
     if not 0 < number <= _MAX_SIGNAL:
         return None
-    return _SIGNALS.get(number)  # what _signal.Signals(number) gives, None for ValueError
+    return _signals().get(number)  # what signal.Signals(number) gives, None for ValueError
 
 
 def status_outcome(code: int) -> ExitOutcome:
@@ -456,8 +465,9 @@ def classify_message(message: str, profile: Profile) -> Classification:
     """
     # The hot path (every failed container, every log line): checks are inlined where a
     # call would cost as much as the check, and each shortcut is exact (see _Tables).
-    entry = _TABLES_BY_ID.get(id(profile))
-    tables = entry[1] if entry is not None and entry[0] is profile else _tables(profile)
+    tables = profile._compiled  # as _tables does, inline
+    if type(tables) is not _Tables:
+        tables = _tables(profile)
     needles = tables.cli_needles
     if message.startswith(DAEMON_ANSWERS):
         if needles is None:
@@ -555,7 +565,7 @@ def _oom(code: int | None, status: int | None) -> Classification:
     return Classification(
         ExitOutcome.OOM_KILLED,
         code,
-        _signal.SIGKILL,
+        sigkill(),
         rule.id,
         f"{rule.summary[:-1]}{shown}.",
         EvidenceKind.STATE,
@@ -767,9 +777,7 @@ def _classify_k8s_part(
             found, rule=rule.id, reason=f"{found.reason} (reason {reason or 'unset'})."
         )
     if rule.outcome is ExitOutcome.OOM_KILLED:
-        return Classification(
-            rule.outcome, code, _signal.SIGKILL, rule.id, rule.summary, kind, status
-        )
+        return Classification(rule.outcome, code, sigkill(), rule.id, rule.summary, kind, status)
     if rule.outcome is ExitOutcome.SIGNALED:
         return Classification(
             rule.outcome, code, signal_of(code), rule.id, rule.summary, kind, status

@@ -13,6 +13,7 @@ Version('20.10.24')
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 from exitcodes._record import Record
@@ -36,11 +37,16 @@ __all__ = [
     "podman",
 ]
 
-_VERSION_RE = re.compile(
-    r"v?(?P<major>[0-9]{1,4})\.(?P<minor>[0-9]{1,4})(?:\.(?P<patch>[0-9]{1,6}))?"
-    r"(?:-(?P<pre>[0-9A-Za-z][0-9A-Za-z.]{0,40}))?"
-    r"(?:\+[0-9A-Za-z][0-9A-Za-z.~-]{0,60})?"
-)
+
+@functools.lru_cache(maxsize=1)  # compiled on first use: import stays cheap
+def _version_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"v?(?P<major>[0-9]{1,4})\.(?P<minor>[0-9]{1,4})(?:\.(?P<patch>[0-9]{1,6}))?"
+        r"(?:-(?P<pre>[0-9A-Za-z][0-9A-Za-z.]{0,40}))?"
+        r"(?:\+[0-9A-Za-z][0-9A-Za-z.~-]{0,60})?"
+    )
+
+
 # Pre-release tags that Docker used for final releases (17.06.0-ce, 18.09.1-ee).
 _RELEASE_TAGS = frozenset({"ce", "ee"})
 _MAX_VERSION_TEXT = 128
@@ -152,7 +158,7 @@ def parse_version(text: str | Version) -> Version:
     if not isinstance(text, str):
         raise InvalidVersionError(f"version must be a str such as '28.2.2', got {describe(text)}")
     stripped = text.strip()
-    match = _VERSION_RE.fullmatch(stripped) if len(stripped) <= _MAX_VERSION_TEXT else None
+    match = _version_pattern().fullmatch(stripped) if len(stripped) <= _MAX_VERSION_TEXT else None
     if match is None:
         raise InvalidVersionError(
             f"cannot parse version {describe(text)}: expected MAJOR.MINOR[.PATCH][-PRE][+BUILD],"
@@ -212,12 +218,13 @@ class Profile(Record):
     """
 
     # ``_hash`` is not a field: the hash, computed the first time it is asked for.
-    __slots__ = ("engine", "version", "engine_version", "platform", "_hash")  # noqa: RUF023 - the fields, in order
+    __slots__ = ("engine", "version", "engine_version", "platform", "_hash", "_compiled")  # noqa: RUF023 - the fields, in order
     engine: Engine
     version: Version
     engine_version: Version
     platform: Platform
     _hash: int | None
+    _compiled: object  # what exitcodes.classify compiles for this profile, once
 
     def __init__(
         self,
@@ -232,6 +239,7 @@ class Profile(Record):
         setattr_(self, "engine_version", engine_version)
         setattr_(self, "platform", platform)
         setattr_(self, "_hash", None)
+        setattr_(self, "_compiled", None)
 
     def __hash__(self) -> int:
         """The hash of the fields, computed once (profiles key caches).
@@ -330,7 +338,7 @@ def nerdctl(
     return _single_version(Engine.NERDCTL, version, OLDEST_NERDCTL_VERSION, platform)
 
 
-DEFAULT = docker()
+DEFAULT = docker(NEWEST_DOCKER_VERSION)
 """The profile used when none is given: the newest Docker CLI on Linux."""
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-import signal as _signal
 from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -25,6 +25,7 @@ from exitcodes.classify import (
     memo,
     outcome_rule,
     run_error_rules,
+    sigkill,
 )
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.outcome import ExitOutcome
@@ -38,6 +39,9 @@ from exitcodes.rules import (
     PhaseRule,
     behaviour,
 )
+
+if TYPE_CHECKING:
+    import signal as _signal
 
 __all__ = ["Resolution", "resolve"]
 
@@ -207,7 +211,7 @@ def _refine(resolution: Resolution, state: Classification | None) -> Resolution:
         return attrs.evolve(
             resolution,
             outcome=ExitOutcome.OOM_KILLED,
-            signal=_signal.SIGKILL,
+            signal=sigkill(),
             reason=f"{resolution.reason} State.OOMKilled is true: the OOM killer ended it.",
         )
     return resolution

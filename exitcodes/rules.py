@@ -27,7 +27,7 @@ from exitcodes._record import Record
 from exitcodes.errors import InvalidArgumentError, UnknownRuleError, describe
 from exitcodes.kubernetes import REASONS, ReasonRule
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import Engine, Profile, Version, parse_version
+from exitcodes.profiles import Engine, Profile, Version
 
 __all__ = [
     "ALL_RULES",
@@ -240,16 +240,26 @@ _P = Engine.PODMAN
 _N = Engine.NERDCTL
 
 
+def _release(version: str) -> Version:
+    """A table's literal ``MAJOR.MINOR.PATCH``, without parse_version's pattern.
+
+    The tables are built at import, where compiling that pattern would cost more than
+    reading all their versions.
+    """
+    major, minor, patch = version.split(".")
+    return Version(int(major), int(minor), int(patch))
+
+
 def _since(version: str, component: Component = Component.CLI) -> VersionRange:
-    return VersionRange(since=parse_version(version), component=component)
+    return VersionRange(since=_release(version), component=component)
 
 
 def _until(version: str, component: Component = Component.CLI) -> VersionRange:
-    return VersionRange(until=parse_version(version), component=component)
+    return VersionRange(until=_release(version), component=component)
 
 
 def _between(since: str, until: str, component: Component) -> VersionRange:
-    return VersionRange(parse_version(since), parse_version(until), component)
+    return VersionRange(_release(since), _release(until), component)
 
 
 _ENGINE_24 = "24.0.0"
