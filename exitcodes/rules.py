@@ -8,7 +8,11 @@ Three tables drive the library, and the tests and docs are generated from them:
   :attr:`Layer.ENGINE` are the daemon's checks (``setExitCodeFromError`` in
   moby), which decide the code the daemon records (``State.ExitCode``, the
   exec ``ExitCode``). Rows of the other layers recognise usage errors and
-  connection failures. Within a layer the first matching row wins.
+  connection failures. Within a layer the first matching row wins. Both of
+  those are the client's own errors: a text the daemon answered with
+  (``Error response from daemon: ...``) is neither, and connection wordings are
+  looked for in the first and last 1,024 characters of a longer text, where
+  clients and their wrappers put them.
 * :data:`PHASE_RULES` say what a command does with an error, by the phase in
   which it happened.
 * :data:`BEHAVIOURS` list the version-dependent changes, each with the release
