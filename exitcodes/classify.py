@@ -10,7 +10,6 @@ import attrs
 
 from exitcodes._evidence import (
     DAEMON_ANSWERS,
-    MESSAGE_PREFIXES,
     EvidenceKind,
     bool_field,
     document_kind,
@@ -208,10 +207,8 @@ def _plain_needles(steps: tuple[_Step, ...]) -> tuple[tuple[str, MessageRule], .
 # wording deep inside megabytes of text is quoted from something else, and the search
 # costs a bounded time however long the message is.
 _CONNECTION_WINDOW = 1024
-_CONNECTION_GATE = "onnect"  # every connection wording says "connect" or "Connect"
-
-
 _BOTH_WINDOWS = 2 * _CONNECTION_WINDOW
+_CONNECTION_GATE = "onnect"  # every connection wording says "connect" or "Connect"
 
 
 def _connection_text(message: str) -> str:
@@ -235,7 +232,6 @@ class _Tables:
         "cli_by_needle",
         "cli_fallback",
         "cli_lowers",
-        "cli_needles",
         "connection",
         "connection_gate",
         "connection_lowers",
@@ -290,17 +286,18 @@ class _Tables:
         fallback = self.cli[-1][3]
         self.cli_fallback = (fallback.id, self.results[fallback.id])
         needles = None if self.cli_lowers else _plain_needles(self.cli)
-        self.cli_needles = None if needles is None else tuple(needle for needle, _ in needles)
-        self.cli_by_needle: dict[str, tuple[str, Classification]] = {}
-        for needle, rule in needles or ():
-            self.cli_by_needle.setdefault(needle, (rule.id, self.results[rule.id]))
-        wordings = [pattern for step in self.connection for pattern in step[3].patterns]
+        # In the rows' order (the first substring found decides), or None for _scan.
+        self.cli_by_needle: dict[str, tuple[str, Classification]] | None = None
+        if needles is not None:
+            self.cli_by_needle = {}
+            for needle, rule in needles:
+                self.cli_by_needle.setdefault(needle, (rule.id, self.results[rule.id]))
         gate = all(
             step[0] == _SUBSTRING and _CONNECTION_GATE in pattern
             for step in self.connection
             for pattern in step[3].patterns
         )
-        self.connection_gate = _CONNECTION_GATE if gate and wordings else None
+        self.connection_gate = _CONNECTION_GATE if gate else None
         pings_first = behaviour("docker-cli/run-pings-first", profile)
         self.connection_results: dict[tuple[str, str], Classification] = {}
         for connection in {step[3].id: step[3] for step in self.connection}.values():
@@ -329,8 +326,8 @@ _MAX_STATUSES = 1024
 
 
 def _tables(profile: Profile) -> _Tables:
-    tables = profile._compiled  # the profile keeps it for this module
-    if isinstance(tables, _Tables):
+    tables = profile._compiled  # the profile keeps them for this module
+    if type(tables) is _Tables:
         return tables
     tables = _TABLES_BY_VALUE.get(profile)
     if tables is None:
@@ -366,11 +363,7 @@ def run_error_rules(profile: Profile, message: str) -> tuple[MessageRule, Messag
 
     With :func:`memo`, the answers built from them can be remembered per profile.
     """
-    tables = _tables(profile)
-    code_rule = tables.rules[_cli_result(tables, message)[0]]
-    if message.startswith(DAEMON_ANSWERS):
-        return code_rule, None
-    return code_rule, _connection(tables, message)
+    return cli_rule(profile, message), connection_rule(profile, message)
 
 
 def memo(profile: Profile) -> dict[object, object]:
@@ -463,36 +456,32 @@ def classify_message(message: str, profile: Profile) -> Classification:
     client parsed its arguments and reached the daemon: it is neither a usage error nor
     a connection failure, whatever it quotes, and only the CLI's own checks apply.
     """
-    # The hot path (every failed container, every log line): checks are inlined where a
-    # call would cost as much as the check, and each shortcut is exact (see _Tables).
-    tables = profile._compiled  # as _tables does, inline
+    # The hot path (every failed container, every log line). The common case, a daemon's
+    # answer, runs inline: the calls of _tables and _cli_result cost about 8 % of a 1 KB
+    # message's classification (benchmarks/bench.py, growth section).
+    tables = profile._compiled  # as _tables does
     if type(tables) is not _Tables:
         tables = _tables(profile)
-    needles = tables.cli_needles
-    if message.startswith(DAEMON_ANSWERS):
-        if needles is None:
-            return _cli_result(tables, message)[1]
-        for needle in needles:
+    answered = message.startswith(DAEMON_ANSWERS)
+    by_needle = tables.cli_by_needle
+    if answered and by_needle is not None:
+        for needle in by_needle:  # as _cli_result does
             if needle in message:
-                return tables.cli_by_needle[needle][1]
+                return by_needle[needle][1]
         return tables.cli_fallback[1]
-    start = prefix_end(message) if message.startswith(MESSAGE_PREFIXES) else 0
-    heads = tables.usage_heads
-    if heads is None or (
-        message[start : start + 1] in tables.usage_head_chars and message.startswith(heads, start)
-    ):
-        lowered = message.lower() if tables.usage_lowers else message
-        usage = _scan(tables.usage, message, lowered, start)
-        if usage is not None:
-            return tables.results[usage.id]
+    if not answered:
+        start = prefix_end(message)
+        heads = tables.usage_heads  # a usage error starts with one of them, if not None
+        if heads is None or (
+            message[start : start + 1] in tables.usage_head_chars
+            and message.startswith(heads, start)
+        ):
+            lowered = message.lower() if tables.usage_lowers else message
+            usage = _scan(tables.usage, message, lowered, start)
+            if usage is not None:
+                return tables.results[usage.id]
     code_rule, result = _cli_result(tables, message)
-    text = message if len(message) <= _BOTH_WINDOWS else _connection_text(message)
-    gate = tables.connection_gate
-    if gate is not None and gate not in text:
-        return result
-    connection = _scan(
-        tables.connection, text, text.lower() if tables.connection_lowers else text, 0
-    )
+    connection = None if answered else _connection(tables, message)
     if connection is not None:
         return tables.connection_results[connection.id, code_rule]
     return result
@@ -500,11 +489,11 @@ def classify_message(message: str, profile: Profile) -> Classification:
 
 def _cli_result(tables: _Tables, message: str) -> tuple[str, Classification]:
     """The id of the CLI row that maps *message* to its code, and what it answers."""
-    needles = tables.cli_needles
-    if needles is not None:  # the CLI's own checks, straight
-        for needle in needles:
+    by_needle = tables.cli_by_needle
+    if by_needle is not None:  # the CLI's own checks, straight
+        for needle in by_needle:
             if needle in message:
-                return tables.cli_by_needle[needle]
+                return by_needle[needle]
         return tables.cli_fallback
     found = _scan(tables.cli, message, message.lower() if tables.cli_lowers else message, 0)
     if found is None:  # pragma: no cover - the CLI layer ends with a fallback row
