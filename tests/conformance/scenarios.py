@@ -538,6 +538,15 @@ def _build() -> list[Scenario]:
             500,
         ),
         ("generic", "something went wrong", 500),
+        # The daemon's answer quoting a client-side wording: the CLI maps it like any
+        # other (and classify reads it as the daemon's, not as a usage or connection error).
+        (
+            "quotes-unreachable",
+            "Cannot connect to the Docker daemon at unix:///var/run/docker.sock."
+            " Is the docker daemon running?",
+            500,
+        ),
+        ("quotes-unknown-flag", "unknown flag: --foo", 400),
     ]:
         _add(
             f"o12-run-start-{slug}", RUN, _run(error=msg, phase="start"), _start_error(msg, status)

@@ -81,3 +81,28 @@ def test_usage_stderr_classifies_as_the_cli_decided(vec: dict[str, Any]) -> None
         )
     elif found.outcome is ExitOutcome.USAGE_ERROR:
         assert found.exit_code == vec["exit_code"], vector_line(vec)
+
+
+_DAEMON_ANSWER_PARAMS = [
+    pytest.param(v, id=f"{v['name']}@{stem}")
+    for stem, v in VECTORS
+    if v.get("resolve", {}).get("command") == "run"
+    and v["resolve"].get("phase") in ("create", "start")
+    and str(v.get("stderr", "")).startswith("docker: Error response from daemon: ")
+]
+
+
+@pytest.mark.parametrize("vec", _DAEMON_ANSWER_PARAMS)
+def test_a_daemon_answer_classifies_as_the_cli_decided(vec: dict[str, Any]) -> None:
+    """What ``docker run`` printed for an error the daemon answered with decides its code.
+
+    The real CLI's recorded stderr, its prefixes included, classifies to the
+    code it exited with, and never as a usage error or a connection failure: the client
+    parsed its flags and reached the daemon (the rule classify applies to such texts).
+    """
+    found = classify(vec["stderr"], profile=profiles.docker(vec["cli"]))
+    assert found.exit_code == vec["exit_code"], (
+        vector_line(vec) + f"\n  classify said {found.exit_code} by {found.rule}"
+    )
+    assert found.outcome is not ExitOutcome.USAGE_ERROR, vector_line(vec)
+    assert not found.rule.startswith("docker-connection/"), vector_line(vec)
