@@ -16,45 +16,85 @@ ExitOutcome.OOM_KILLED
 
 from __future__ import annotations
 
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from exitcodes import profiles, rules
-from exitcodes._evidence import EvidenceKind
-from exitcodes.classify import Classification, classify
-from exitcodes.errors import (
-    ExitCodesError,
-    InvalidArgumentError,
-    InvalidVersionError,
-    MalformedEvidenceError,
-    UnknownRuleError,
-    UnsupportedEvidenceError,
-)
-from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import Engine, Platform, Profile, Version
-from exitcodes.resolve import Resolution, resolve
-
 if TYPE_CHECKING:
-    from exitcodes import conversions, kubernetes, wrappers
+    from exitcodes import conversions, kubernetes, profiles, rules, wrappers
+    from exitcodes._evidence import EvidenceKind
     from exitcodes.catalog import CatalogEntry
+    from exitcodes.classify import Classification, classify
+    from exitcodes.errors import (
+        ExitCodesError,
+        InvalidArgumentError,
+        InvalidVersionError,
+        MalformedEvidenceError,
+        UnknownRuleError,
+        UnsupportedEvidenceError,
+    )
     from exitcodes.explanation import Cause, Explanation, explain, explain_exit
+    from exitcodes.outcome import ExitOutcome
+    from exitcodes.profiles import Engine, Platform, Profile, Version
     from exitcodes.recipes import exit_like_docker, run_like_docker
+    from exitcodes.resolve import Resolution, resolve
 
     __version__: str
 
-# Loaded on first use so that ``import exitcodes`` stays cheap (the catalog, the
-# conversion and wrapper tables are only needed by some callers).
-_LAZY = {
+# Every public name is loaded on first use (PEP 562), so that ``import exitcodes`` costs
+# next to nothing in the start-up of a tool that may never need it: the first
+# ``exitcodes.classify(...)`` loads the modules classifying needs, and no others.
+# Each entry: public name -> (module, attribute of it, or None for the module itself).
+_EXPORTS: dict[str, tuple[str, str | None]] = {
     "CatalogEntry": ("exitcodes.catalog", "CatalogEntry"),
     "Cause": ("exitcodes.explanation", "Cause"),
+    "Classification": ("exitcodes.classify", "Classification"),
+    "Engine": ("exitcodes.profiles", "Engine"),
+    "EvidenceKind": ("exitcodes._evidence", "EvidenceKind"),
+    "ExitCodesError": ("exitcodes.errors", "ExitCodesError"),
+    "ExitOutcome": ("exitcodes.outcome", "ExitOutcome"),
     "Explanation": ("exitcodes.explanation", "Explanation"),
+    "InvalidArgumentError": ("exitcodes.errors", "InvalidArgumentError"),
+    "InvalidVersionError": ("exitcodes.errors", "InvalidVersionError"),
+    "MalformedEvidenceError": ("exitcodes.errors", "MalformedEvidenceError"),
+    "Platform": ("exitcodes.profiles", "Platform"),
+    "Profile": ("exitcodes.profiles", "Profile"),
+    "Resolution": ("exitcodes.resolve", "Resolution"),
+    "UnknownRuleError": ("exitcodes.errors", "UnknownRuleError"),
+    "UnsupportedEvidenceError": ("exitcodes.errors", "UnsupportedEvidenceError"),
+    "Version": ("exitcodes.profiles", "Version"),
+    "classify": ("exitcodes.classify", "classify"),
+    "conversions": ("exitcodes.conversions", None),
+    "exit_like_docker": ("exitcodes.recipes", "exit_like_docker"),
     "explain": ("exitcodes.explanation", "explain"),
     "explain_exit": ("exitcodes.explanation", "explain_exit"),
-    "exit_like_docker": ("exitcodes.recipes", "exit_like_docker"),
-    "run_like_docker": ("exitcodes.recipes", "run_like_docker"),
-    "conversions": ("exitcodes.conversions", None),
     "kubernetes": ("exitcodes.kubernetes", None),
+    "profiles": ("exitcodes.profiles", None),
+    "resolve": ("exitcodes.resolve", "resolve"),
+    "rules": ("exitcodes.rules", None),
+    "run_like_docker": ("exitcodes.recipes", "run_like_docker"),
     "wrappers": ("exitcodes.wrappers", None),
 }
+
+# The modules named like the function they hold: on the package, the name is the function.
+_FUNCTION_MODULES = frozenset({"classify", "resolve"})
+
+
+class _Package(ModuleType):
+    """The ``exitcodes`` module object, keeping ``exitcodes.classify`` the function.
+
+    Python binds a submodule on its package once it is first imported, from wherever
+    (``exitcodes.cli`` importing ``exitcodes.classify``, say); for the two modules
+    named like their function, the function is bound instead.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _FUNCTION_MODULES and isinstance(value, ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "CatalogEntry",
@@ -89,23 +129,32 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Load the lazy names on first use; read ``__version__`` from the installed metadata."""
-    if name in _LAZY:
-        import importlib  # noqa: PLC0415
+# Hidden from type checkers, so that a misspelt name is an error there too.
+if not TYPE_CHECKING:
 
-        module_name, attribute = _LAZY[name]
-        module = importlib.import_module(module_name)
-        value = module if attribute is None else getattr(module, attribute)
-        globals()[name] = value
-        return value
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+    def __getattr__(name: str) -> Any:
+        """Load a public name on first use; read ``__version__`` from the installed metadata."""
+        target = _EXPORTS.get(name)
+        if target is not None:
+            import importlib  # noqa: PLC0415
 
-        try:
-            return version("container-exitcodes")
-        except PackageNotFoundError:  # running from a source tree that is not installed
-            from exitcodes._version import VERSION  # noqa: PLC0415
+            module_name, attribute = target
+            module = importlib.import_module(module_name)
+            value = module if attribute is None else getattr(module, attribute)
+            globals()[name] = value
+            return value
+        if name == "__version__":
+            from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 
-            return f"{VERSION}+unknown"
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+            try:
+                return version("container-exitcodes")
+            except PackageNotFoundError:  # running from a source tree that is not installed
+                from exitcodes._version import VERSION  # noqa: PLC0415
+
+                return f"{VERSION}+unknown"
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's own names and every public name, loaded or not."""
+    return sorted({*globals(), *__all__})

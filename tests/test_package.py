@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
+import types
+
+import pytest
 
 import exitcodes
 
@@ -38,6 +42,98 @@ def test_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _fresh(code: str) -> str:
+    """What a fresh interpreter running *code* prints."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_import_loads_no_module_until_a_name_is_used() -> None:
+    # PEP 562: a tool that imports exitcodes and never calls it pays for one small module.
+    code = (
+        "import sys, exitcodes\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('exitcodes.', 'attr'))))\n"
+    )
+    assert _fresh(code) == "[]"
+
+
+def test_classifying_loads_what_it_needs_and_not_the_rest() -> None:
+    code = (
+        "import sys, exitcodes\n"
+        "exitcodes.classify('permission denied')\n"
+        "loaded = {m for m in sys.modules if m.startswith('exitcodes.')}\n"
+        "print('exitcodes.classify' in loaded, sorted(loaded & {'exitcodes.resolve',"
+        " 'exitcodes.explanation', 'exitcodes.catalog', 'exitcodes.wrappers',"
+        " 'exitcodes.conversions', 'exitcodes.cli'}))\n"
+    )
+    assert _fresh(code) == "True []"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "import exitcodes.cli",
+        "import exitcodes.resolve",
+        "from exitcodes.classify import classify_message",
+        "import exitcodes.recipes",
+        "exitcodes.Resolution",
+        "exitcodes.explain",
+    ],
+)
+def test_the_functions_stay_functions_whichever_module_loads_first(first: str) -> None:
+    # exitcodes/classify.py and exitcodes/resolve.py are named like their function; Python
+    # binds a submodule on its package when it is first imported, from wherever that is.
+    code = (
+        f"import exitcodes\n{first}\n"
+        "import types\n"
+        "print(exitcodes.classify.__name__, exitcodes.resolve.__name__,"
+        " isinstance(exitcodes.classify, types.FunctionType),"
+        " isinstance(exitcodes.resolve, types.FunctionType),"
+        " exitcodes.resolve('run', error='permission denied').exit_code)\n"
+    )
+    assert _fresh(code) == "classify resolve True True 126"
+
+
+def test_the_submodules_are_in_sys_modules() -> None:
+    classify_module = importlib.import_module("exitcodes.classify")
+    assert isinstance(classify_module, types.ModuleType)
+    assert classify_module.classify is exitcodes.classify
+    assert sys.modules["exitcodes.resolve"].resolve is exitcodes.resolve
+
+
+def test_dir_lists_every_public_name_before_it_is_loaded() -> None:
+    code = "import exitcodes\nprint(set(exitcodes.__all__) <= set(dir(exitcodes)))\n"
+    assert _fresh(code) == "True"
+
+
+def test_star_import_gives_every_public_name() -> None:
+    code = (
+        "from exitcodes import *\n"
+        "import exitcodes\n"
+        "names = [n for n in exitcodes.__all__ if n != '__version__']\n"
+        "print(all(globals()[n] is getattr(exitcodes, n) for n in names))\n"
+    )
+    assert _fresh(code) == "True"
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="has no attribute 'clasify'"):
+        exitcodes.clasify  # type: ignore[attr-defined]  # noqa: B018
+    with pytest.raises(ImportError):
+        from exitcodes import clasify  # type: ignore[attr-defined]  # noqa: F401
+
+
+def test_other_attributes_are_set_as_given() -> None:
+    # Only a module bound under a function's name is replaced (what mock.patch does passes).
+    sentinel = object()
+    exitcodes.__dict__["_probe"] = None
+    try:
+        exitcodes._probe = sentinel  # type: ignore[attr-defined]
+        assert exitcodes._probe is sentinel  # type: ignore[attr-defined]
+    finally:
+        del exitcodes.__dict__["_probe"]
 
 
 def test_outcome_values_are_stable() -> None:
