@@ -456,19 +456,8 @@ def classify_message(message: str, profile: Profile) -> Classification:
     client parsed its arguments and reached the daemon: it is neither a usage error nor
     a connection failure, whatever it quotes, and only the CLI's own checks apply.
     """
-    # The hot path (every failed container, every log line). The common case, a daemon's
-    # answer, runs inline: the calls of _tables and _cli_result cost about 8 % of a 1 KB
-    # message's classification (benchmarks/bench.py, growth section).
-    tables = profile._compiled  # as _tables does
-    if type(tables) is not _Tables:
-        tables = _tables(profile)
+    tables = _tables(profile)
     answered = message.startswith(DAEMON_ANSWERS)
-    by_needle = tables.cli_by_needle
-    if answered and by_needle is not None:
-        for needle in by_needle:  # as _cli_result does
-            if needle in message:
-                return by_needle[needle][1]
-        return tables.cli_fallback[1]
     if not answered:
         start = prefix_end(message)
         heads = tables.usage_heads  # a usage error starts with one of them, if not None
@@ -867,7 +856,19 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
     'SIGKILL'
     """
     active = DEFAULT if profile is None else check_profile(profile)
-    if type(evidence) is str:  # the hot path: a daemon message
+    if type(evidence) is str:  # the hot path: every failed container, every log line
+        # The common case, a daemon's answer, runs here, inline: the call of
+        # classify_message cost a quarter of the overhead over the bare checks.
+        tables = active._compiled  # as _tables does; classify_message compiles them
+        if (
+            type(tables) is _Tables
+            and (by_needle := tables.cli_by_needle) is not None
+            and evidence.startswith(DAEMON_ANSWERS)
+        ):
+            for needle in by_needle:  # as _cli_result does
+                if needle in evidence:
+                    return by_needle[needle][1]
+            return tables.cli_fallback[1]
         return classify_message(evidence, active)
     if isinstance(evidence, bool):
         raise UnsupportedEvidenceError(
