@@ -96,6 +96,29 @@ def test_the_functions_stay_functions_whichever_module_loads_first(first: str) -
     assert _fresh(code) == "classify resolve True True 126"
 
 
+def test_threads_loading_the_package_at_once_get_the_same_answers() -> None:
+    # The first use may come from many threads at once (a pool classifying a fleet):
+    # Python's per-module import locks make them wait for one another's modules.
+    code = (
+        "import threading, exitcodes\n"
+        "barrier = threading.Barrier(8)\n"
+        "answers = []\n"
+        "def work(index):\n"
+        "    barrier.wait()\n"
+        "    if index % 2:\n"
+        "        answer = exitcodes.resolve('run', error='permission denied').exit_code\n"
+        "    else:\n"
+        "        answer = exitcodes.classify('exec: \"x\": executable file not found').exit_code\n"
+        "    answers.append((index % 2, answer, exitcodes.explain(answer).classification.outcome.value))\n"
+        "threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]\n"
+        "for thread in threads: thread.start()\n"
+        "for thread in threads: thread.join()\n"
+        "print(sorted(set(answers)), len(answers))\n"
+    )
+    for _ in range(5):
+        assert _fresh(code) == "[(0, 127, 'not_found'), (1, 126, 'cannot_invoke')] 8"
+
+
 def test_the_submodules_are_in_sys_modules() -> None:
     classify_module = importlib.import_module("exitcodes.classify")
     assert isinstance(classify_module, types.ModuleType)
