@@ -363,7 +363,11 @@ def run_error_rules(profile: Profile, message: str) -> tuple[MessageRule, Messag
 
     With :func:`memo`, the answers built from them can be remembered per profile.
     """
-    return cli_rule(profile, message), connection_rule(profile, message)
+    tables = _tables(profile)
+    code_rule = tables.rules[_cli_result(tables, message)[0]]
+    if message.startswith(DAEMON_ANSWERS):  # as connection_rule does
+        return code_rule, None
+    return code_rule, _connection(tables, message)
 
 
 def memo(profile: Profile) -> dict[object, object]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -85,11 +84,24 @@ def _fixed(rule_id: str, reason: str | None = None) -> Resolution:
     return Resolution(rule.exit_code, rule.outcome, rule.id, reason or rule.summary)
 
 
-@functools.lru_cache(maxsize=512)
 def _phase_candidates(
     profile: Profile, command: str, phase: str, detach: bool
 ) -> tuple[PhaseRule, ...]:
-    """The rows that can apply, in order, up to the first one that needs no message match."""
+    """The rows that can apply, in order, up to the first one that needs no message match.
+
+    Remembered per profile (see classify.memo): a call then hashes no Profile.
+    """
+    remembered = memo(profile)
+    key = ("phase-rows", command, phase, detach)
+    rows = remembered.get(key)
+    if type(rows) is not tuple:
+        rows = remembered[key] = _find_phase_candidates(profile, command, phase, detach)
+    return rows
+
+
+def _find_phase_candidates(
+    profile: Profile, command: str, phase: str, detach: bool
+) -> tuple[PhaseRule, ...]:
     rows: list[PhaseRule] = []
     for rule in PHASE_RULES:
         if (
@@ -186,6 +198,27 @@ def _from_classification(found: Classification, rule: str | None = None) -> Reso
     )
 
 
+# Resolutions of a remembered status Classification, per profile (see classify.memo).
+_MAX_REMEMBERED = 1024
+
+
+def _from_status(found: Classification, profile: Profile) -> Resolution:
+    """The Resolution of *found*, remembered while *found* is (statuses repeat in a fleet)."""
+    remembered = memo(profile)
+    key = ("status", id(found))
+    hit = remembered.get(key)
+    # The entry keeps *found* alive, so its id names no other object meanwhile.
+    if type(hit) is tuple and hit[0] is found:
+        resolution: Resolution = hit[1]
+        return resolution
+    resolution = _from_classification(found)
+    # Statuses are remembered by classify, so their Classification recurs; a wait error's
+    # (STATUS_UNKNOWN, its message in the reason) is new each time and is not kept.
+    if found.outcome is not ExitOutcome.STATUS_UNKNOWN and len(remembered) < _MAX_REMEMBERED:
+        remembered[key] = (found, resolution)
+    return resolution
+
+
 def _read_state(state: object, profile: Profile) -> Classification | None:
     if state is None:
         return None
@@ -268,7 +301,7 @@ def _resolve_attached(
     ):
         rule = outcome_rule("docker-cli/attach-wait-error")
         return Resolution(1, rule.outcome, rule.id, rule.summary)
-    return _refine(_from_classification(found), state)
+    return _refine(_from_status(found, profile), state)
 
 
 def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
@@ -343,6 +376,10 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
         f"{profile.engine.value} wait printed every container's status and exits 0, whatever"
         " they were.",
     )
+
+
+_COMMAND_SET = frozenset(COMMANDS)
+_PHASE_SET = frozenset(PHASES)
 
 
 def _check_choice(value: object, name: str, choices: Sequence[str]) -> str:
@@ -427,13 +464,16 @@ def resolve(
     >>> resolve("start -a", error="...executable file not found...").exit_code
     1
     """
-    command = _check_choice(command, "command", COMMANDS)
-    phase = _check_choice(phase, "phase", PHASES)
-    if not isinstance(detach, bool):
+    # The checks are written so that valid arguments, the common case, cost no call.
+    if type(command) is not str or command not in _COMMAND_SET:
+        command = _check_choice(command, "command", COMMANDS)
+    if type(phase) is not str or phase not in _PHASE_SET:
+        phase = _check_choice(phase, "phase", PHASES)
+    if detach is not False and detach is not True:
         raise InvalidArgumentError(f"detach must be a bool, got {describe(detach)}")
-    streams = _check_streams(attached_streams)
+    streams = None if attached_streams is None else _check_streams(attached_streams)
     active = check_profile(profile)
-    refinement = _read_state(state, active)
+    refinement = None if state is None else _read_state(state, active)
 
     if error is not None and not isinstance(error, (str, bytes, bytearray, memoryview, Mapping)):
         from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - SDK objects only
@@ -449,7 +489,8 @@ def resolve(
             error = adapted.value
     if error is not None:
         message = message_text(error, "error")
-        return _refine(_resolve_error(command, phase, message, detach, active), refinement)
+        resolution = _resolve_error(command, phase, message, detach, active)
+        return resolution if refinement is None else _refine(resolution, refinement)
 
     if command == "run":
         if detach:
