@@ -667,6 +667,34 @@ def test_connection_rule_reads_what_the_reference_reads(message: str, profile: P
     assert classify_module.connection_rule(profile, message) == expected
 
 
+CONNECTION_WORDINGS = sorted(
+    {
+        pattern
+        for row in rules.MESSAGE_RULES
+        if row.layer is Layer.CONNECTION
+        for pattern in row.patterns
+    }
+)
+GATE_HEAVY = st.lists(
+    st.sampled_from(CONNECTION_WORDINGS)
+    | st.sampled_from(CONNECTION_WORDINGS).map(lambda text: text[1:])
+    | st.sampled_from(CONNECTION_WORDINGS).map(lambda text: text[:-1])
+    | st.sampled_from(["onnect", "connect", "Connect", "onnectonnect"])
+    | st.text(alphabet="Cconet ", max_size=3),
+    max_size=40,
+).map("".join)
+
+
+@HARDENING
+@given(GATE_HEAVY, PROFILES)
+def test_connection_rule_agrees_where_connect_occurs_many_times(
+    message: str, profile: Profile
+) -> None:
+    # Many near and whole wordings, overlapping: the first row whose wording occurs decides.
+    expected = _connection_reference(profile, message)
+    assert classify_module.connection_rule(profile, message) == expected
+
+
 @HARDENING
 @given(MESSAGES | WINDOWED, PROFILES)
 def test_classify_message_agrees_with_first_match(message: str, profile: Profile) -> None:
