@@ -233,9 +233,10 @@ class _Tables:
         "cli_fallback",
         "cli_lowers",
         "connection",
-        "connection_gate",
         "connection_lowers",
+        "connection_reach",
         "connection_results",
+        "connection_wordings",
         "ignores_case",
         "layers",
         "memo",
@@ -297,7 +298,21 @@ class _Tables:
             for step in self.connection
             for pattern in step[3].patterns
         )
-        self.connection_gate = _CONNECTION_GATE if gate else None
+        # Where a wording can lie around the gate in it: it starts at most `before`
+        # characters before a place the gate occurs, and ends at most `after` after one.
+        # With the wordings in the rows' order (the first found decides, as in _scan).
+        self.connection_reach: tuple[int, int] | None = None
+        self.connection_wordings = tuple(
+            (pattern, step[3]) for step in self.connection for pattern in step[3].patterns
+        )
+        if gate and self.connection_wordings:
+            self.connection_reach = (
+                max(wording.index(_CONNECTION_GATE) for wording, _ in self.connection_wordings),
+                max(
+                    len(wording) - wording.rindex(_CONNECTION_GATE)
+                    for wording, _ in self.connection_wordings
+                ),
+            )
         pings_first = behaviour("docker-cli/run-pings-first", profile)
         self.connection_results: dict[tuple[str, str], Classification] = {}
         for connection in {step[3].id: step[3] for step in self.connection}.values():
@@ -392,9 +407,21 @@ def connection_rule(profile: Profile, message: str) -> MessageRule | None:
 
 def _connection(tables: _Tables, message: str) -> MessageRule | None:
     text = _connection_text(message)
-    if tables.connection_gate is not None and tables.connection_gate not in text:
+    reach = tables.connection_reach
+    if reach is None:
+        return _scan(tables.connection, text, text.lower() if tables.connection_lowers else text, 0)
+    first = text.find(_CONNECTION_GATE)
+    if first < 0:
         return None
-    return _scan(tables.connection, text, text.lower() if tables.connection_lowers else text, 0)
+    # Every wording occurrence lies between the first and the last gate, give or take its
+    # reach: the rows are searched for there only (where clients put them: a few dozen
+    # characters), with the answer they would give on the whole text.
+    before, after = reach
+    region = text[max(0, first - before) : text.rfind(_CONNECTION_GATE) + after]
+    for wording, rule in tables.connection_wordings:  # plain substrings, as _scan does
+        if wording in region:
+            return rule
+    return None
 
 
 def normalize(status: int, profile: Profile) -> int:
