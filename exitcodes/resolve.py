@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -250,6 +250,14 @@ def _refine(resolution: Resolution, state: Classification | None) -> Resolution:
     return resolution
 
 
+def _is_empty(document: Mapping[Any, Any], where: str) -> bool:
+    """``not document``, turning a hostile mapping's exceptions into ours."""
+    try:
+        return len(document) == 0
+    except Exception as exc:
+        raise MalformedEvidenceError(f"cannot read {where}: {type(exc).__name__}") from None
+
+
 def _read_wait(wait: object, where: str, profile: Profile) -> Classification:
     if isinstance(wait, bool):
         raise MalformedEvidenceError(f"{where} must be a wait response or an int, got {wait!r}")
@@ -257,9 +265,9 @@ def _read_wait(wait: object, where: str, profile: Profile) -> Classification:
         return classify_wait({"StatusCode": wait}, profile, where)
     if isinstance(wait, Mapping):
         if (
-            wait
-            and get_field(wait, "StatusCode", where, None) is None
-            and (get_field(wait, "Error", where, None) is None)
+            get_field(wait, "StatusCode", where, None) is None
+            and get_field(wait, "Error", where, None) is None
+            and not _is_empty(wait, where)
         ):
             raise MalformedEvidenceError(
                 f"{where} must be a wait response {{'StatusCode': int, 'Error': ...}},"

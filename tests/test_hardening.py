@@ -761,6 +761,15 @@ def test_behaviour_regression(behaviour_id: Any, profile: Any) -> None:
     outcome_of(lambda: rules.behaviour(behaviour_id, profile))
 
 
+@pytest.mark.parametrize("data", [{}, {"Other": 1}], ids=["empty", "no-status"])
+def test_resolve_wait_whose_len_raises_regression(data: dict[str, int]) -> None:
+    # Found by test_resolve_is_total: whether a wait response without StatusCode and
+    # Error is empty was asked with len(), outside the library's guard.
+    hostile = HostileMapping(data, frozenset({"len"}))
+    with pytest.raises(exitcodes.MalformedEvidenceError, match=r"cannot read wait: Boom"):
+        resolve("run", wait=hostile)
+
+
 def test_every_connection_pattern_passes_the_connection_prefilter() -> None:
     for row in rules.MESSAGE_RULES:
         if row.layer is Layer.CONNECTION and row.engine is profiles.DEFAULT.engine:
