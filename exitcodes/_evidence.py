@@ -17,7 +17,7 @@ from exitcodes.errors import MalformedEvidenceError, UnsupportedEvidenceError, d
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
-_MESSAGE_PREFIXES = ("Error response from daemon: ", "docker: ", "Error: ")
+MESSAGE_PREFIXES = ("Error response from daemon: ", "docker: ", "Error: ")
 # How the Docker CLI shows an error the daemon answered with (its APIError), alone and
 # after docker run's "docker: ": by far the most common start of a message, and proof
 # that the client parsed its arguments and reached the daemon.
@@ -48,10 +48,11 @@ class EvidenceKind(enum.Enum):
 
 
 @functools.lru_cache(maxsize=1)  # compiled on first use: import stays cheap
-def _prefixes() -> re.Pattern[str]:
+def prefixes_pattern() -> re.Pattern[str]:
+    """The CLI's prefixes, repeated, at the start of a text (it matches, if only empty)."""
     # No prefix starts another, so at most one matches at any place and this pattern
     # strips what a loop over the prefixes would, in one linear pass over literals.
-    return re.compile("(?:" + "|".join(map(re.escape, _MESSAGE_PREFIXES)) + ")*")
+    return re.compile("(?:" + "|".join(map(re.escape, MESSAGE_PREFIXES)) + ")*")
 
 
 def prefix_end(message: str) -> int:
@@ -59,9 +60,9 @@ def prefix_end(message: str) -> int:
 
     ``message[prefix_end(message):]`` is :func:`strip_prefixes`, without copying.
     """
-    if not message.startswith(_MESSAGE_PREFIXES):
+    if not message.startswith(MESSAGE_PREFIXES):
         return 0
-    match = _prefixes().match(message)
+    match = prefixes_pattern().match(message)
     return 0 if match is None else match.end()
 
 

@@ -10,6 +10,7 @@ import attrs
 
 from exitcodes._evidence import (
     DAEMON_ANSWERS,
+    MESSAGE_PREFIXES,
     EvidenceKind,
     bool_field,
     document_kind,
@@ -17,6 +18,7 @@ from exitcodes._evidence import (
     int_field,
     message_text,
     prefix_end,
+    prefixes_pattern,
     str_field,
     wait_error,
 )
@@ -211,13 +213,6 @@ _BOTH_WINDOWS = 2 * _CONNECTION_WINDOW
 _CONNECTION_GATE = "onnect"  # every connection wording says "connect" or "Connect"
 
 
-def _connection_text(message: str) -> str:
-    if len(message) <= _BOTH_WINDOWS:
-        return message
-    # NUL is in no wording, so no match can straddle the seam.
-    return f"{message[:_CONNECTION_WINDOW]}\0{message[-_CONNECTION_WINDOW:]}"
-
-
 def _message_result(rule: MessageRule) -> Classification:
     return Classification(
         rule.outcome, rule.exit_code, None, rule.id, rule.summary, EvidenceKind.MESSAGE
@@ -303,7 +298,9 @@ class _Tables:
         # With the wordings in the rows' order (the first found decides, as in _scan).
         self.connection_reach: tuple[int, int] | None = None
         self.connection_wordings = tuple(
-            (pattern, step[3]) for step in self.connection for pattern in step[3].patterns
+            (pattern, rule)
+            for rule in {step[3].id: step[3] for step in self.connection}.values()
+            for pattern in rule.patterns
         )
         if gate and self.connection_wordings:
             self.connection_reach = (
@@ -406,7 +403,9 @@ def connection_rule(profile: Profile, message: str) -> MessageRule | None:
 
 
 def _connection(tables: _Tables, message: str) -> MessageRule | None:
-    text = _connection_text(message)
+    text = message
+    if len(text) > _BOTH_WINDOWS:  # NUL is in no wording: no match straddles the seam
+        text = f"{message[:_CONNECTION_WINDOW]}\0{message[-_CONNECTION_WINDOW:]}"
     reach = tables.connection_reach
     if reach is None:
         return _scan(tables.connection, text, text.lower() if tables.connection_lowers else text, 0)
@@ -487,10 +486,14 @@ def classify_message(message: str, profile: Profile) -> Classification:
     client parsed its arguments and reached the daemon: it is neither a usage error nor
     a connection failure, whatever it quotes, and only the CLI's own checks apply.
     """
-    tables = _tables(profile)
+    tables = profile._compiled  # as _tables does, without the call
+    if type(tables) is not _Tables:
+        tables = _tables(profile)
     answered = message.startswith(DAEMON_ANSWERS)
     if not answered:
-        start = prefix_end(message)
+        start = 0  # as prefix_end does, without the call
+        if message.startswith(MESSAGE_PREFIXES):
+            start = prefixes_pattern().match(message).end()  # type: ignore[union-attr]
         heads = tables.usage_heads  # a usage error starts with one of them, if not None
         if heads is None or (
             message[start : start + 1] in tables.usage_head_chars
@@ -856,6 +859,11 @@ def check_profile(profile: object) -> Profile:
     return profile
 
 
+# The default profile's tables, compiled with this module (its first use would compile
+# them anyway): the commonest call, classify(message), then finds them without a lookup.
+_DEFAULT_TABLES = _tables(DEFAULT)
+
+
 def classify(evidence: object, *, profile: Profile | None = None) -> Classification:
     """Classify one piece of evidence: what happened, with which exit code, and why.
 
@@ -886,21 +894,18 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
     >>> classify({"StatusCode": 137, "Error": None}).signal.name
     'SIGKILL'
     """
-    active = DEFAULT if profile is None else check_profile(profile)
     if type(evidence) is str:  # the hot path: every failed container, every log line
         # The common case, a daemon's answer, runs here, inline: the call of
         # classify_message cost a quarter of the overhead over the bare checks.
-        tables = active._compiled  # as _tables does; classify_message compiles them
-        if (
-            type(tables) is _Tables
-            and (by_needle := tables.cli_by_needle) is not None
-            and evidence.startswith(DAEMON_ANSWERS)
-        ):
+        tables = _DEFAULT_TABLES if profile is None else _tables(check_profile(profile))
+        by_needle = tables.cli_by_needle
+        if by_needle is not None and evidence.startswith(DAEMON_ANSWERS):
             for needle in by_needle:  # as _cli_result does
                 if needle in evidence:
                     return by_needle[needle][1]
             return tables.cli_fallback[1]
-        return classify_message(evidence, active)
+        return classify_message(evidence, DEFAULT if profile is None else profile)
+    active = DEFAULT if profile is None else check_profile(profile)
     if isinstance(evidence, bool):
         raise UnsupportedEvidenceError(
             f"evidence must not be a bool (True/False are not exit statuses), got {evidence!r}"
