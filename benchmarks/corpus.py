@@ -235,10 +235,12 @@ CORPUS: tuple[Message, ...] = _build()
 
 
 def sized(size: int) -> str:
-    """A realistic generic-125 message of *size* characters (an overlay mount's lowerdir)."""
+    """A realistic generic-125 message of exactly *size* characters (an overlay mount's
+    lowerdir, its last layer cut short)."""
     head, repeat, tail = _TEMPLATES["generic 125"][3]
-    text = _Template(head, repeat, tail).render(size)
-    return text[: size - len(tail)] + tail if len(text) > size else text
+    count = max(1, -(-(size - len(head) - len(tail)) // len(repeat)))  # enough to cut
+    text = head + repeat * count
+    return text[: size - len(tail)] + tail
 
 
 def adversarial(size: int) -> str:
