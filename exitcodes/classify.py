@@ -489,22 +489,26 @@ def classify_message(message: str, profile: Profile) -> Classification:
     tables = profile._compiled  # as _tables does, without the call
     if type(tables) is not _Tables:
         tables = _tables(profile)
-    answered = message.startswith(DAEMON_ANSWERS)
-    if not answered:
-        start = 0  # as prefix_end does, without the call
-        if message.startswith(MESSAGE_PREFIXES):
-            start = prefixes_pattern().match(message).end()  # type: ignore[union-attr]
-        heads = tables.usage_heads  # a usage error starts with one of them, if not None
-        if heads is None or (
-            message[start : start + 1] in tables.usage_head_chars
-            and message.startswith(heads, start)
-        ):
-            lowered = message.lower() if tables.usage_lowers else message
-            usage = _scan(tables.usage, message, lowered, start)
-            if usage is not None:
-                return tables.results[usage.id]
+    if message.startswith(DAEMON_ANSWERS):
+        return _cli_result(tables, message)[1]
+    return _classify_unanswered(tables, message)
+
+
+def _classify_unanswered(tables: _Tables, message: str) -> Classification:
+    """Classify a text that is not a daemon's answer: usage, CLI checks, connection."""
+    start = 0  # as prefix_end does, without the call
+    if message.startswith(MESSAGE_PREFIXES):
+        start = prefixes_pattern().match(message).end()  # type: ignore[union-attr]
+    heads = tables.usage_heads  # a usage error starts with one of them, if not None
+    if heads is None or (
+        message[start : start + 1] in tables.usage_head_chars and message.startswith(heads, start)
+    ):
+        lowered = message.lower() if tables.usage_lowers else message
+        usage = _scan(tables.usage, message, lowered, start)
+        if usage is not None:
+            return tables.results[usage.id]
     code_rule, result = _cli_result(tables, message)
-    connection = None if answered else _connection(tables, message)
+    connection = _connection(tables, message)
     if connection is not None:
         return tables.connection_results[connection.id, code_rule]
     return result
@@ -895,16 +899,18 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
     'SIGKILL'
     """
     if type(evidence) is str:  # the hot path: every failed container, every log line
-        # The common case, a daemon's answer, runs here, inline: the call of
-        # classify_message cost a quarter of the overhead over the bare checks.
+        # As classify_message does. The common case, a daemon's answer, runs here,
+        # inline: a call of _cli_result costs a quarter of the overhead over the bare checks.
         tables = _DEFAULT_TABLES if profile is None else _tables(check_profile(profile))
+        if not evidence.startswith(DAEMON_ANSWERS):
+            return _classify_unanswered(tables, evidence)
         by_needle = tables.cli_by_needle
-        if by_needle is not None and evidence.startswith(DAEMON_ANSWERS):
-            for needle in by_needle:  # as _cli_result does
-                if needle in evidence:
-                    return by_needle[needle][1]
-            return tables.cli_fallback[1]
-        return classify_message(evidence, DEFAULT if profile is None else profile)
+        if by_needle is None:
+            return _cli_result(tables, evidence)[1]
+        for needle in by_needle:  # as _cli_result does
+            if needle in evidence:
+                return by_needle[needle][1]
+        return tables.cli_fallback[1]
     active = DEFAULT if profile is None else check_profile(profile)
     if isinstance(evidence, bool):
         raise UnsupportedEvidenceError(
