@@ -18,6 +18,11 @@ def test_all_is_sorted_and_exported() -> None:
         assert getattr(exitcodes, name) is not None
 
 
+def test_the_lazy_table_loads_exactly_the_public_names() -> None:
+    exports = exitcodes._EXPORTS
+    assert {*exports, "__version__"} == set(exitcodes.__all__)
+
+
 def test_every_public_name_has_a_docstring() -> None:
     for name in exitcodes.__all__:
         if name == "__version__":
