@@ -28,7 +28,7 @@ from exitcodes.classify import (
 )
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import Engine, Profile
+from exitcodes.profiles import DEFAULT, Engine, Profile
 from exitcodes.rules import (
     COMMANDS,
     PHASE_RULES,
@@ -85,13 +85,12 @@ def _fixed(rule_id: str, reason: str | None = None) -> Resolution:
 
 
 def _phase_candidates(
-    profile: Profile, command: str, phase: str, detach: bool
+    remembered: dict[object, object], profile: Profile, command: str, phase: str, detach: bool
 ) -> tuple[PhaseRule, ...]:
     """The rows that can apply, in order, up to the first one that needs no message match.
 
-    Remembered per profile (see classify.memo): a call then hashes no Profile.
+    Remembered in the profile's memo (see classify.memo): a call then hashes no Profile.
     """
-    remembered = memo(profile)
     key = ("phase-rows", command, phase, detach)
     rows = remembered.get(key)
     if type(rows) is not tuple:
@@ -117,26 +116,21 @@ def _find_phase_candidates(
     return tuple(rows)
 
 
-def _phase_rule(
-    profile: Profile, command: str, phase: str, detach: bool, message: str
-) -> PhaseRule:
-    for rule in _phase_candidates(profile, command, phase, detach):
-        if not rule.patterns or any(pattern in message for pattern in rule.patterns):
-            return rule
-    raise AssertionError(f"no phase rule for {command} {phase}")  # pragma: no cover
-
-
 def _resolve_error(
     command: str, phase: str, message: str, detach: bool, profile: Profile
 ) -> Resolution:
-    rule = _phase_rule(profile, command, phase, detach, message)
+    remembered = memo(profile)
+    for rule in _phase_candidates(remembered, profile, command, phase, detach):
+        if not rule.patterns or any(pattern in message for pattern in rule.patterns):
+            break
+    else:  # pragma: no cover - the last candidate needs no pattern
+        raise AssertionError(f"no phase rule for {command} {phase}")
     if rule.policy is ErrorPolicy.EXIT_CODE:
         assert rule.exit_code is not None
         code = rule.exit_code & profile.platform.status_mask  # rows may say -1
         return Resolution(code, rule.outcome, rule.id, rule.summary)
     if rule.policy is ErrorPolicy.CLI_MESSAGE_RULES:
         code_rule, connection = run_error_rules(profile, message)
-        remembered = memo(profile)
         key = ("cli-message-rules", code_rule.id, connection and connection.id)
         found = remembered.get(key)
         if isinstance(found, Resolution):
@@ -480,7 +474,7 @@ def resolve(
     if detach is not False and detach is not True:
         raise InvalidArgumentError(f"detach must be a bool, got {describe(detach)}")
     streams = None if attached_streams is None else _check_streams(attached_streams)
-    active = check_profile(profile)
+    active = DEFAULT if profile is None else check_profile(profile)
     refinement = None if state is None else _read_state(state, active)
 
     if error is not None and not isinstance(error, (str, bytes, bytearray, memoryview, Mapping)):
@@ -496,7 +490,7 @@ def resolve(
         elif adapted is not None and adapted.kind is AdaptedKind.MESSAGE:
             error = adapted.value
     if error is not None:
-        message = message_text(error, "error")
+        message = error if type(error) is str else message_text(error, "error")
         resolution = _resolve_error(command, phase, message, detach, active)
         return resolution if refinement is None else _refine(resolution, refinement)
 
