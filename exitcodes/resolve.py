@@ -105,9 +105,7 @@ def _find_phase_candidates(
     for rule in PHASE_RULES:
         if (
             rule.engine is profile.engine
-            and command in rule.commands
-            and phase in rule.phases
-            and (rule.detach is None or rule.detach is detach)
+            and rule.applies(command, phase, detach)
             and rule.versions.contains(profile)
         ):
             rows.append(rule)
@@ -121,7 +119,7 @@ def _resolve_error(
 ) -> Resolution:
     remembered = memo(profile)
     for rule in _phase_candidates(remembered, profile, command, phase, detach):
-        if not rule.patterns or any(pattern in message for pattern in rule.patterns):
+        if rule.reads(message):
             break
     else:  # pragma: no cover - the last candidate needs no pattern
         raise AssertionError(f"no phase rule for {command} {phase}")

@@ -888,12 +888,19 @@ class PhaseRule(Record):
 
     def matches(self, command: str, phase: str, detach: bool, message: str) -> bool:
         """Whether the row applies (versions are checked by the caller)."""
+        return self.applies(command, phase, detach) and self.reads(message)
+
+    def applies(self, command: str, phase: str, detach: bool) -> bool:
+        """Whether the row is about this command, phase and detach, whatever the message."""
         return (
             command in self.commands
             and phase in self.phases
             and (self.detach is None or self.detach is detach)
-            and (not self.patterns or any(pattern in message for pattern in self.patterns))
         )
+
+    def reads(self, message: str) -> bool:
+        """Whether *message* contains one of the row's patterns (any message without any)."""
+        return not self.patterns or any(pattern in message for pattern in self.patterns)
 
 
 def _names(*names: str) -> frozenset[str]:
