@@ -288,21 +288,19 @@ class _Tables:
             self.cli_by_needle = {}
             for needle, rule in needles:
                 self.cli_by_needle.setdefault(needle, (rule.id, self.results[rule.id]))
-        gate = all(
-            step[0] == _SUBSTRING and _CONNECTION_GATE in pattern
-            for step in self.connection
-            for pattern in step[3].patterns
-        )
-        # Where a wording can lie around the gate in it: it starts at most `before`
-        # characters before a place the gate occurs, and ends at most `after` after one.
-        # With the wordings in the rows' order (the first found decides, as in _scan).
-        self.connection_reach: tuple[int, int] | None = None
+        connection_rows = {step[3].id: step[3] for step in self.connection}.values()
+        # The wordings in the rows' order (the first found decides, as in _scan), and
+        # where one can lie around the gate in it: it starts at most `before` characters
+        # before a place the gate occurs, and ends at most `after` after one.
         self.connection_wordings = tuple(
-            (pattern, rule)
-            for rule in {step[3].id: step[3] for step in self.connection}.values()
-            for pattern in rule.patterns
+            (pattern, rule) for rule in connection_rows for pattern in rule.patterns
         )
-        if gate and self.connection_wordings:
+        self.connection_reach: tuple[int, int] | None = None
+        if (
+            self.connection_wordings
+            and all(step[0] == _SUBSTRING for step in self.connection)
+            and all(_CONNECTION_GATE in wording for wording, _ in self.connection_wordings)
+        ):
             self.connection_reach = (
                 max(wording.index(_CONNECTION_GATE) for wording, _ in self.connection_wordings),
                 max(
@@ -312,7 +310,7 @@ class _Tables:
             )
         pings_first = behaviour("docker-cli/run-pings-first", profile)
         self.connection_results: dict[tuple[str, str], Classification] = {}
-        for connection in {step[3].id: step[3] for step in self.connection}.values():
+        for connection in connection_rows:
             for code_rule in {step[3].id: step[3] for step in self.cli}.values():
                 if pings_first:
                     code, how = 1, "docker run pings first and exits 1"
@@ -376,10 +374,7 @@ def run_error_rules(profile: Profile, message: str) -> tuple[MessageRule, Messag
     With :func:`memo`, the answers built from them can be remembered per profile.
     """
     tables = _tables(profile)
-    code_rule = tables.rules[_cli_result(tables, message)[0]]
-    if message.startswith(DAEMON_ANSWERS):  # as connection_rule does
-        return code_rule, None
-    return code_rule, _connection(tables, message)
+    return tables.rules[_cli_result(tables, message)[0]], _client_connection(tables, message)
 
 
 def memo(profile: Profile) -> dict[object, object]:
@@ -397,9 +392,13 @@ def connection_rule(profile: Profile, message: str) -> MessageRule | None:
     A message the daemon answered with is none, and the wordings are looked for
     near the ends of the text (see ``_CONNECTION_WINDOW``).
     """
-    if message.startswith(DAEMON_ANSWERS):
+    return _client_connection(_tables(profile), message)
+
+
+def _client_connection(tables: _Tables, message: str) -> MessageRule | None:
+    if message.startswith(DAEMON_ANSWERS):  # the daemon answered: no connection failure
         return None
-    return _connection(_tables(profile), message)
+    return _connection(tables, message)
 
 
 def _connection(tables: _Tables, message: str) -> MessageRule | None:
