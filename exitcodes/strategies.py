@@ -561,6 +561,16 @@ _HCS = (
     " failure in a Windows system call: "
 )
 
+# How the Docker CLI words a wrong number of arguments, after the quoted command.
+_ARGUMENT_COUNTS = (
+    "requires at least 1 argument",
+    "requires exactly 1 argument",
+    "requires at most 1 argument",
+    "accepts no arguments",
+    "accepts at most 2 arguments",
+    "accepts between 1 and 2 arguments",
+)
+
 _TEMPLATES: tuple[_Template, ...] = (
     # --- runc's last log line (wrapped in the shim and daemon prefixes) ---
     _t(
@@ -968,19 +978,16 @@ _TEMPLATES: tuple[_Template, ...] = (
         "usage-flag",
         "docker",
     ),
-    _t('"docker {command}" requires at least 1 argument.', "", "usage-args", "docker"),
-    _t('"docker {command}" requires exactly 1 argument.', "", "usage-args", "docker"),
-    _t('"docker {command}" requires at most 1 argument.', "", "usage-args", "docker"),
-    _t('"docker {command}" accepts no arguments.', "", "usage-args", "docker"),
-    _t('"docker {command}" accepts at most 2 arguments.', "", "usage-args", "docker"),
-    _t('"docker {command}" accepts between 1 and 2 arguments.', "", "usage-args", "docker"),
-    # CLI 28+ quotes the command with single quotes (observed on 28.2.2).
-    _t("'docker {command}' requires at least 1 argument", "", "usage-args", "docker"),
-    _t("'docker {command}' requires exactly 1 argument", "", "usage-args", "docker"),
-    _t("'docker {command}' requires at most 1 argument", "", "usage-args", "docker"),
-    _t("'docker {command}' accepts no arguments", "", "usage-args", "docker"),
-    _t("'docker {command}' accepts at most 2 arguments", "", "usage-args", "docker"),
-    _t("'docker {command}' accepts between 1 and 2 arguments", "", "usage-args", "docker"),
+    *(
+        _t(f'"docker {{command}}" {count}.', "", "usage-args", "docker")
+        for count in _ARGUMENT_COUNTS
+    ),
+    # CLI 28+ quotes the command with single quotes, without the full stop (observed on
+    # 28.2.2).
+    *(
+        _t(f"'docker {{command}}' {count}", "", "usage-args", "docker")
+        for count in _ARGUMENT_COUNTS
+    ),
     _t("the input device is not a TTY", "", "usage-args", "docker"),
     _t(
         "cannot attach stdin to a TTY-enabled container because stdin is not a terminal",
