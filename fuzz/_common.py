@@ -39,10 +39,13 @@ __all__ = [
     "INSTRUMENT",
     "Provider",
     "RandomProvider",
+    "answer_or_none",
     "atheris",
+    "check_result",
     "document",
     "junk",
     "main",
+    "profiles_to_try",
     "text",
 ]
 
@@ -195,6 +198,41 @@ def as_json(value: Any) -> str:
         return json.dumps(value, default=repr)
     except (TypeError, ValueError):
         return repr(value)
+
+
+def profiles_to_try(profiles: Any) -> list[Any]:
+    """``None`` (the default) and profiles of every engine, version era and platform."""
+    return [
+        None,
+        profiles.docker("17.6.0"),
+        profiles.docker("20.10.24"),
+        profiles.docker("23.0.1", engine_version="27.5.1"),
+        profiles.docker("27.5.1"),
+        profiles.docker("28.2.2", engine_version="24.0.9"),
+        profiles.docker("29.7.2", platform="windows"),
+        profiles.podman(),
+        profiles.nerdctl(),
+    ]
+
+
+def answer_or_none(call: Callable[[], Any], error_type: type[Exception]) -> Any:
+    """``call()``, or ``None`` when it raises *error_type* (which must carry a message)."""
+    try:
+        return call()
+    except error_type as error:
+        if not str(error):
+            raise AssertionError(f"{type(error).__name__} without a message") from error
+        return None
+
+
+def check_result(result: Any, profile: Any, what: str) -> None:
+    """Raise unless *result* has an exit code in range for *profile*, a rule and a reason."""
+    posix = profile is None or profile.posix
+    code = result.exit_code
+    if code is not None and not 0 <= code <= (255 if posix else 0xFFFFFFFF):
+        raise AssertionError(f"exit code {code} for {what} under {profile}")
+    if not result.rule or not result.reason:
+        raise AssertionError(f"no rule or reason: {result!r}")
 
 
 def _plain(test_one_input: Callable[[Provider], None], seconds: float, seed: int) -> int:

@@ -11,7 +11,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import INSTRUMENT, Provider, atheris, document, junk, main, text
+from _common import (
+    INSTRUMENT,
+    Provider,
+    answer_or_none,
+    atheris,
+    check_result,
+    document,
+    junk,
+    main,
+    profiles_to_try,
+    text,
+)
 
 if INSTRUMENT:
     with atheris.instrument_imports(include=["exitcodes"]):
@@ -19,18 +30,7 @@ if INSTRUMENT:
 else:
     from exitcodes import ExitCodesError, classify, profiles
 
-PROFILES = [
-    None,
-    profiles.docker("17.6.0"),
-    profiles.docker("20.10.24"),
-    profiles.docker("23.0.1", engine_version="27.5.1"),
-    profiles.docker("29.7.2", platform="windows"),
-    *(
-        getattr(profiles, name)()
-        for name in ("podman", "nerdctl")
-        if callable(getattr(profiles, name, None))
-    ),
-]
+PROFILES = profiles_to_try(profiles)
 
 
 class _Raising(Exception):
@@ -61,19 +61,10 @@ def test_one_input(data: Provider) -> None:
     """Classify one input; raise for anything but a valid result or an ExitCodesError."""
     profile = PROFILES[data.ConsumeIntInRange(0, len(PROFILES) - 1)]
     value = evidence(data)
-    try:
-        result = classify(value, profile=profile)
-    except ExitCodesError as error:
-        if not str(error):
-            raise AssertionError(f"{type(error).__name__} without a message") from error
-        return
-    posix = profile is None or profile.posix
-    code = result.exit_code
-    if code is not None and not 0 <= code <= (255 if posix else 0xFFFFFFFF):
-        raise AssertionError(f"exit code {code} for {value!r} under {profile}")
-    if not result.rule or not result.reason:
-        raise AssertionError(f"no rule or reason: {result!r}")
-    result.to_dict()
+    result = answer_or_none(lambda: classify(value, profile=profile), ExitCodesError)
+    if result is not None:
+        check_result(result, profile, repr(value))
+        result.to_dict()
 
 
 if __name__ == "__main__":

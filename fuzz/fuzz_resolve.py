@@ -12,7 +12,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import INSTRUMENT, Provider, atheris, document, junk, main, text
+from _common import (
+    INSTRUMENT,
+    Provider,
+    answer_or_none,
+    atheris,
+    check_result,
+    document,
+    junk,
+    main,
+    profiles_to_try,
+    text,
+)
 
 if INSTRUMENT:
     with atheris.instrument_imports(include=["exitcodes"]):
@@ -22,19 +33,7 @@ else:
     from exitcodes import ExitCodesError, profiles, resolve
     from exitcodes.rules import COMMANDS, PHASES
 
-PROFILES = [
-    None,
-    profiles.docker("17.6.0"),
-    profiles.docker("20.10.24"),
-    profiles.docker("27.5.1"),
-    profiles.docker("28.2.2", engine_version="24.0.9"),
-    profiles.docker("29.7.2", platform="windows"),
-    *(
-        getattr(profiles, name)()
-        for name in ("podman", "nerdctl")
-        if callable(getattr(profiles, name, None))
-    ),
-]
+PROFILES = profiles_to_try(profiles)
 STREAMS: list[Any] = [None, "stdin", ("stdin",), ("stdout", "stderr"), [], ["x"], 3]
 
 
@@ -69,17 +68,9 @@ def test_one_input(data: Provider) -> None:
     if data.ConsumeBool():
         keywords["attached_streams"] = STREAMS[data.ConsumeIntInRange(0, len(STREAMS) - 1)]
     profile = PROFILES[data.ConsumeIntInRange(0, len(PROFILES) - 1)]
-    try:
-        result = resolve(command, profile=profile, **keywords)
-    except ExitCodesError as error:
-        if not str(error):
-            raise AssertionError(f"{type(error).__name__} without a message") from error
-        return
-    posix = profile is None or profile.posix
-    if not 0 <= result.exit_code <= (255 if posix else 0xFFFFFFFF):
-        raise AssertionError(f"exit code {result.exit_code} for {command!r} {keywords!r}")
-    if not result.rule or not result.reason:
-        raise AssertionError(f"no rule or reason: {result!r}")
+    result = answer_or_none(lambda: resolve(command, profile=profile, **keywords), ExitCodesError)
+    if result is not None:
+        check_result(result, profile, f"{command!r} {keywords!r}")
 
 
 if __name__ == "__main__":
