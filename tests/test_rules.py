@@ -114,3 +114,22 @@ def test_version_range_text() -> None:
         rules.VersionRange(Version(1, 0), Version(2, 0), rules.Component.ENGINE)
     )
     assert str(rules.VersionRange(until=Version(2, 0))) == "cli < 2.0.0"
+
+
+@pytest.mark.parametrize("row", rules.PHASE_RULES, ids=lambda row: row.id)
+def test_a_phase_row_matches_where_it_applies_and_reads_the_message(
+    row: rules.PhaseRule,
+) -> None:
+    command, phase = sorted(row.commands)[0], sorted(row.phases)[0]
+    detach = bool(row.detach)
+    quoted = f"error: {row.patterns[0]}" if row.patterns else "any error"
+    assert row.applies(command, phase, detach)
+    assert row.reads(quoted)
+    assert row.matches(command, phase, detach, quoted)
+    assert not row.applies("no such command", phase, detach)
+    assert not row.matches(command, "no such phase", detach, quoted)
+    if row.detach is not None:
+        assert not row.applies(command, phase, not detach)
+    if row.patterns:
+        assert not row.reads("nothing it looks for")
+        assert not row.matches(command, phase, detach, "nothing it looks for")
