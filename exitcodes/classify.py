@@ -18,7 +18,6 @@ from exitcodes._evidence import (
     int_field,
     message_text,
     prefix_end,
-    prefixes_pattern,
     str_field,
     wait_error,
 )
@@ -495,9 +494,7 @@ def classify_message(message: str, profile: Profile) -> Classification:
 
 def _classify_unanswered(tables: _Tables, message: str) -> Classification:
     """Classify a text that is not a daemon's answer: usage, CLI checks, connection."""
-    start = 0  # as prefix_end does, without the call
-    if message.startswith(MESSAGE_PREFIXES):
-        start = prefixes_pattern().match(message).end()  # type: ignore[union-attr]
+    start = prefix_end(message) if message.startswith(MESSAGE_PREFIXES) else 0
     heads = tables.usage_heads  # a usage error starts with one of them, if not None
     if heads is None or (
         message[start : start + 1] in tables.usage_head_chars and message.startswith(heads, start)

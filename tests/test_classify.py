@@ -431,3 +431,23 @@ def test_short_messages_are_read_whole_for_connection_wordings() -> None:
     long_text = FILLER * (WINDOW + 5) + UNREACHABLE + FILLER * (WINDOW + 5)
     assert classify(long_text).rule == "docker-cli/engine-error"
     assert classify(long_text + "permission denied").exit_code == 126  # read whole
+
+
+def test_repeated_prefixes_cost_no_memory_that_grows_with_them() -> None:
+    """Issue 14 item 9: "100 MB of repeated "Error: " costs 4.5-6 s and 1.6 GB of extra
+    memory in the prefix regular expression (16x the input)"; the prefixes are now skipped
+    without any state per repetition."""
+    import tracemalloc
+
+    from exitcodes._evidence import prefix_end
+
+    for text in ("Error: " * 300_000, "Error: docker: " * 150_000, "docker: Error: " * 150_000):
+        message = text + "unknown flag: --x"
+        tracemalloc.start()
+        try:
+            end = prefix_end(message)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert end == len(text)
+        assert peak < len(text) // 10  # the greedy pattern kept 16 times the text
