@@ -230,3 +230,115 @@ def test_the_pytest_example_of_the_docs(tester: pytest.Pytester) -> None:
         test_ci_exit_codes=example,
     )
     tester.runpytest("--strict-markers").assert_outcomes(passed=1)
+
+
+# --- the Hypothesis entry point never breaks ``import hypothesis`` ----------------------
+
+# Issue 14, item 13: "An import failure in the Hypothesis entry point would break
+# `import hypothesis` for unrelated projects: make the hook unable to raise."
+# Reproduction: a copy of the package whose exitcodes.outcome fails to import, first on
+# sys.path, then `import hypothesis` (which runs every `hypothesis` entry point).
+POISONS = {
+    "ImportError": 'raise ImportError("exitcodes.outcome poisoned by the test")\n',
+    "RuntimeError": 'raise RuntimeError("exitcodes.outcome poisoned by the test")\n',
+    "hostile __str__": (
+        "class Hostile(Exception):\n"
+        "    def __str__(self):\n"
+        '        raise ValueError("no text either")\n'
+        "raise Hostile()\n"
+    ),
+}
+
+AFTER_POISON = """
+import hypothesis  # runs the entry points: exitcodes' hook, then another plugin's
+from hypothesis import given, settings, strategies as st
+
+import other_plugin
+
+assert other_plugin.CALLS == 1, "the next entry point did not run"
+
+
+@settings(max_examples=5, database=None)
+@given(st.integers())
+def check(number):
+    assert isinstance(number, int)
+
+
+check()
+print("ok")
+"""
+
+
+def _poisoned_site(root: Path, poison: str) -> Path:
+    """A copy of the package with a failing ``exitcodes.outcome``, and two entry points."""
+    import shutil
+
+    package = Path(exitcodes.testing.__file__).resolve().parent
+    shutil.copytree(package, root / "exitcodes", ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "exitcodes" / "outcome.py").write_text(poison)
+    (root / "other_plugin.py").write_text(
+        "CALLS = 0\ndef hook():\n    global CALLS\n    CALLS += 1\n"
+    )
+    info = root / "exitcodes_hook_under_test-0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: exitcodes-hook-under-test\nVersion: 0\n"
+    )
+    (info / "entry_points.txt").write_text(
+        "[hypothesis]\n"
+        "exitcodes = exitcodes._hypothesis_plugin:_hypothesis_setup_hook\n"
+        "other = other_plugin:hook\n"
+    )
+    return root
+
+
+def _import_hypothesis(site: Path, *python_options: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("HYPOTHESIS_NO_PLUGINS", None)
+    return subprocess.run(  # in *site*: ``-c`` puts the working directory first on sys.path
+        [sys.executable, *python_options, "-c", AFTER_POISON],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=site,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("poison", sorted(POISONS))
+def test_a_broken_exitcodes_does_not_break_import_hypothesis(tmp_path: Path, poison: str) -> None:
+    site = _poisoned_site(tmp_path, POISONS[poison])
+    result = _import_hypothesis(site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+    assert "Traceback" not in result.stderr
+    assert "StrategyRegistrationWarning: exitcodes could not register its Hypothesis" in (
+        result.stderr
+    )
+    expected = {"hostile __str__": "(Hostile);"}.get(poison, f"({poison}: exitcodes.outcome")
+    assert expected in result.stderr
+
+
+def test_where_warnings_are_errors_the_hook_says_it_on_one_line(tmp_path: Path) -> None:
+    site = _poisoned_site(tmp_path, POISONS["RuntimeError"])
+    result = _import_hypothesis(
+        site, "-W", "error::exitcodes._hypothesis_plugin.StrategyRegistrationWarning"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(
+        "StrategyRegistrationWarning: exitcodes could not register its Hypothesis type"
+        " strategies (RuntimeError: exitcodes.outcome poisoned by the test);"
+    )
+
+
+def test_the_warning_category_can_be_filtered(tmp_path: Path) -> None:
+    site = _poisoned_site(tmp_path, POISONS["ImportError"])
+    result = _import_hypothesis(
+        site, "-W", "ignore::exitcodes._hypothesis_plugin.StrategyRegistrationWarning"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+    assert result.stderr == ""
