@@ -13,24 +13,35 @@ Subcommands (``exitcodes SUBCOMMAND --help`` for each):
   then explains a non-zero exit on stderr and exits with the same code.
 
 Every subcommand takes ``--json`` (one JSON object, following the schemas in
-:data:`OUTPUT_SCHEMAS`; ``why`` writes it to stderr, as stdout belongs to the
-command) and ``--profile ENGINE[@VERSION][:PLATFORM]`` (or the older
-``--docker-version``/``--engine-version``/``--platform``). Colour is used only
-when the output is a terminal and ``NO_COLOR`` is not set.
+:data:`OUTPUT_SCHEMAS`) and ``--profile ENGINE[@VERSION][:PLATFORM]`` (or the older
+``--docker-version``/``--engine-version``/``--platform``). ``why --json`` writes its
+report alone on stdout and sends the command's stdout to stderr, so that the report
+can be piped; ``why --json-file FILE`` leaves the command's streams alone. Colour is
+used only when the output is a terminal and ``NO_COLOR`` is not set, and text taken
+from the input (names, messages) is shown with its control characters escaped.
 
-Exit statuses of ``exitcodes`` itself:
+Exit statuses of ``exitcodes`` itself (sysexits-style; the first that applies):
 
-* 0: success;
-* 2: usage error: an unknown option, a bad option value, an unknown profile;
-* 65 (EX_DATAERR): the input cannot be read as evidence: not JSON, the wrong
-  shape, an impossible value, not UTF-8, or larger than 16 MiB;
-* 66 (EX_NOINPUT): the input file does not exist or cannot be read;
-* 70 (EX_SOFTWARE): an internal error (a bug; the one-line message names it);
-* 74 (EX_IOERR): the output could not be written (a closed pipe);
+* 0 (:data:`EX_OK`): answered: the evidence was read and decides an exit code,
+  whatever that code is (a 137 is an answer, not an error of ``exitcodes``);
+* 1 (:data:`EX_NO_ANSWER`): the evidence was read but decides no exit code: the
+  answer's ``exit_code`` is null (a container still running or being created, a
+  text the library matches to no rule); for ``inspect``, any such container;
+* 2 (:data:`EX_USAGE`): usage error: an unknown option, a bad option value, an
+  unknown profile (argparse's status, kept for compatibility);
+* 65 (:data:`EX_DATAERR`): the input cannot be read as evidence: not JSON, the
+  wrong shape, an impossible or contradictory value, not UTF-8, or larger than
+  16 MiB (for ``inspect``: any container, the others are still shown);
+* 66 (:data:`EX_NOINPUT`): the input file does not exist or cannot be read, or
+  stdin is closed;
+* 70 (:data:`EX_SOFTWARE`): an internal error (a bug; the one-line message names it);
+* 74 (:data:`EX_IOERR`): the output could not be written (stdout closed, a closed
+  pipe, a full disk);
 * 130: interrupted;
 * ``resolve --exit``: the resolved exit code; ``why``: the command's own exit
   status (128 + n when a signal n killed it), or 127 / 126 when it could not be
-  found / executed, as a shell does.
+  found / executed, as a shell does (74 only when the ``--json``/``--json-file``
+  report cannot be written).
 
 Every error is reported as one line on stderr, never as a traceback.
 """
@@ -42,12 +53,15 @@ import codecs
 import contextlib
 import json
 import os
+import re
+import select
 import shlex
 import signal
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any, NoReturn, TextIO
 
@@ -64,6 +78,7 @@ __all__ = [
     "EX_DATAERR",
     "EX_IOERR",
     "EX_NOINPUT",
+    "EX_NO_ANSWER",
     "EX_OK",
     "EX_SOFTWARE",
     "EX_USAGE",
@@ -74,7 +89,9 @@ __all__ = [
 ]
 
 EX_OK = 0
-"""Success."""
+"""Answered: the evidence was read and decides an exit code (or the command succeeded)."""
+EX_NO_ANSWER = 1
+"""The evidence was read but decides no exit code (the answer's ``exit_code`` is null)."""
 EX_USAGE = 2
 """A usage error: unknown option, bad option value, unknown profile (argparse's code)."""
 EX_DATAERR = 65
@@ -84,7 +101,7 @@ EX_NOINPUT = 66
 EX_SOFTWARE = 70
 """An internal error (sysexits ``EX_SOFTWARE``)."""
 EX_IOERR = 74
-"""The output could not be written (sysexits ``EX_IOERR``)."""
+"""The output could not be written: stdout closed, a closed pipe, a full disk (``EX_IOERR``)."""
 _INTERRUPTED = 130
 _CANNOT_INVOKE = 126
 _NOT_FOUND = 127
@@ -99,16 +116,19 @@ _MAX_INT_DIGITS = 40
 _WIDTH = 88
 
 _EPILOG = """\
-exit statuses of exitcodes itself:
-  0    success
+exit statuses of exitcodes itself (the first that applies):
+  0    answered: the evidence decides an exit code, whatever it is
+  1    no answer: the evidence was read but decides no exit code
   2    usage error: unknown option, bad option value, unknown profile
-  65   the input cannot be read as evidence: not JSON, wrong shape, too large
-  66   the input file does not exist or cannot be read
+  65   the input cannot be read as evidence: not JSON, wrong shape,
+       contradictory, not UTF-8, too large
+  66   the input file does not exist or cannot be read, or stdin is closed
   70   internal error (a bug)
   74   the output could not be written
   130  interrupted
   resolve --exit exits with the resolved code; why exits with the command's own
-  status, or 127/126 when the command cannot be found/executed.
+  status (128+n for a signal n), or 127/126 when the command cannot be
+  found/executed.
 
 Colour is used only on a terminal, and never when NO_COLOR is set."""
 
@@ -173,14 +193,15 @@ _DEFS: dict[str, Any] = {
     },
     "container": {
         "type": "object",
-        "required": ["name", "id", "source", "note", "explanation"],
+        "required": ["name", "id", "source", "note", "error", "explanation"],
         "additionalProperties": False,
         "properties": {
             "name": _NULLABLE_STR,
             "id": _NULLABLE_STR,
             "source": {"enum": ["docker", "kubernetes"]},
             "note": _NULLABLE_STR,
-            "explanation": {"$ref": "#/$defs/explanation"},
+            "error": _NULLABLE_STR,
+            "explanation": {"anyOf": [{"$ref": "#/$defs/explanation"}, {"type": "null"}]},
         },
     },
 }
@@ -244,8 +265,10 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line (no usage dump)."""
 
     def error(self, message: str) -> NoReturn:
-        """Report a usage error on one line and exit 2."""
-        self.exit(EX_USAGE, f"{self.prog}: error: {message}\n")
+        """Report a usage error on one line and exit 2 (even if stderr is closed)."""
+        with contextlib.suppress(_Failure):
+            self._print_message(f"{self.prog}: error: {_clean(message)}\n", sys.stderr)
+        sys.exit(EX_USAGE)
 
 
 class _VersionAction(argparse.Action):
@@ -267,19 +290,76 @@ class _VersionAction(argparse.Action):
         parser.exit(EX_OK)
 
 
+class _Stream:
+    """An output stream whose failures are :data:`EX_IOERR`, never a traceback.
+
+    ``None`` stands for a closed stream (Python sets ``sys.stdout`` to ``None`` when
+    descriptor 1 is closed at start-up). Text the stream's encoding cannot hold is
+    written with backslash escapes instead of failing.
+    """
+
+    def __init__(self, stream: IO[str] | None, name: str) -> None:
+        self.stream = stream
+        self.name = name
+
+    def _failed(self, exc: BaseException | None) -> _Failure:
+        if self.stream is None:
+            return _Failure(f"cannot write to {self.name}: it is closed", EX_IOERR)
+        if isinstance(exc, BrokenPipeError):
+            return _Failure("", EX_IOERR)  # the reader stopped reading (`| head`): no message
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return _Failure(f"cannot write to {self.name}: {reason}", EX_IOERR)
+
+    def write(self, text: str) -> int:
+        """Write *text*; raise a :data:`EX_IOERR` failure if it cannot be written."""
+        if self.stream is None:
+            raise self._failed(None)
+        try:
+            try:
+                return self.stream.write(text)
+            except UnicodeEncodeError:
+                encoding = getattr(self.stream, "encoding", None) or "utf-8"
+                safe = text.encode(encoding, "backslashreplace").decode(encoding)
+                return self.stream.write(safe)
+        except (OSError, ValueError) as exc:
+            raise self._failed(exc) from None
+
+    def flush(self) -> None:
+        """Flush; raise a :data:`EX_IOERR` failure if the data cannot be written."""
+        if self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except (OSError, ValueError) as exc:
+            raise self._failed(exc) from None
+
+    def isatty(self) -> bool:
+        """Whether the stream is a terminal (``False`` when closed or unknown)."""
+        try:
+            return self.stream is not None and bool(self.stream.isatty())
+        except Exception:
+            return False
+
+    def fileno(self) -> int:
+        """The stream's descriptor (``OSError`` when it has none)."""
+        if self.stream is None:
+            raise OSError(f"{self.name} is closed")
+        return self.stream.fileno()
+
+
 class _Io:
     """The three streams a run of the command uses."""
 
-    def __init__(self, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> None:
+    def __init__(self, stdin: Any, stdout: Any, stderr: Any) -> None:
         self.stdin = stdin
-        self.stdout = stdout
-        self.stderr = stderr
+        self.stdout = _Stream(stdout, "stdout")
+        self.stderr = _Stream(stderr, "stderr")
 
 
 class _Style:
     """ANSI colour, on only for a terminal without ``NO_COLOR``."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: _Stream) -> None:
         self.enabled = _use_colour(stream)
 
     def _wrap(self, code: str, text: str) -> str:
@@ -299,7 +379,7 @@ class _Style:
         return self._wrap("1;31", text)
 
 
-def _use_colour(stream: IO[str]) -> bool:
+def _use_colour(stream: _Stream) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     try:
@@ -308,8 +388,31 @@ def _use_colour(stream: IO[str]) -> bool:
         return False
 
 
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _clean(text: object) -> str:
+    r"""*text* safe to show on a terminal: every non-printable character escaped.
+
+    Control characters (an ESC that starts a terminal sequence, a carriage return),
+    format characters (bidirectional overrides) and lone surrogates come from the
+    input, never from ``exitcodes``; they are shown as ``\x1b``, ``\u202e``, ``\ud800``.
+
+    >>> print(_clean("web\x1b[2J\r\u202e"))
+    web\x1b[2J\x0d\u202e
+    """
+    value = str(text)
+    if value.isprintable():
+        return value
+    return "".join(char if char.isprintable() else _escape(char) for char in value)
+
+
 def _one_line(text: str) -> str:
-    line = " ".join(text.split())
+    line = _clean(" ".join(text.split()))
     return line if len(line) <= _MAX_MESSAGE else f"{line[: _MAX_MESSAGE - 3]}..."
 
 
@@ -468,8 +571,15 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Run CMD ARGS... as is (stdin and stdout are the command's own; its stderr passes"
             " through live and is also read, to find the daemon's message), then print a short"
-            " explanation of a non-zero exit to stderr and exit with the same code. A command"
-            " that cannot be found exits 127, one that cannot be executed 126, like a shell."
+            " explanation of a non-zero exit to stderr and exit with the same code: 128+n when"
+            " signal n killed it, 127 when it cannot be found and 126 when it cannot be"
+            " executed, like a shell. SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2,"
+            " SIGWINCH and SIGALRM sent to exitcodes are passed on to the command (once: a"
+            " terminal's Ctrl-C already reaches it). exitcodes returns when the command"
+            " exits, even if a process it started in the background still holds its output."
+            " With --json the report is written alone to stdout and the command's stdout goes"
+            " to stderr, so that the report can be piped; --json-file keeps the command's"
+            " streams as they are."
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -478,6 +588,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-capture",
         action="store_true",
         help="leave the command's stderr untouched (explain from the status alone)",
+    )
+    why_parser.add_argument(
+        "--json-file",
+        metavar="FILE",
+        help="write the JSON report to FILE (e.g. /dev/fd/3), not stdout; the command's"
+        " stdout stays its own",
     )
     _add_common(why_parser)
     why_parser.add_argument(
@@ -502,30 +618,69 @@ def _profile(args: argparse.Namespace) -> Profile:
     return docker(args.docker_version, engine_version=args.engine_version, platform=platform)
 
 
-def _read_limited(stream: IO[str], what: str) -> str:
+def _too_large(what: str) -> _Failure:
+    return _Failure(
+        f"{what} holds more than {_MAX_INPUT // (1024 * 1024)} MiB; give one container's evidence",
+        EX_DATAERR,
+    )
+
+
+def _decode(data: bytes, what: str) -> str:
+    """Strict UTF-8 (a BOM is dropped): binary input is a data error, never a message."""
     try:
-        text = stream.read(_MAX_INPUT + 1)
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _Failure(f"{what} is not UTF-8 text", EX_DATAERR) from None
-    except OSError as exc:
-        raise _Failure(f"cannot read {what}: {exc.strerror or exc}", EX_NOINPUT) from None
-    if len(text) > _MAX_INPUT:
-        raise _Failure(
-            f"{what} holds more than {_MAX_INPUT // (1024 * 1024)} MiB; give one container's"
-            " evidence",
-            EX_DATAERR,
-        )
+
+
+def _read_limited(stream: IO[Any], what: str) -> str:
+    """Read at most the size limit from *stream*, bytes if it has a binary buffer.
+
+    The binary buffer is read and decoded strictly, since ``sys.stdin`` decodes with
+    ``surrogateescape`` under a C.UTF-8 locale and would hand binary input over as text.
+    """
+    source = getattr(stream, "buffer", stream)
+    try:
+        data = source.read(_MAX_INPUT + 1)
+    except UnicodeDecodeError:
+        raise _Failure(f"{what} is not UTF-8 text", EX_DATAERR) from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise _Failure(f"cannot read {what}: {reason}", EX_NOINPUT) from None
+    if len(data) > _MAX_INPUT:
+        raise _too_large(what)
+    text = _decode(data, what) if isinstance(data, bytes) else str(data)
+    _require_text(text, what)
     return text
+
+
+def _require_text(text: str, what: str) -> None:
+    """Lone surrogates are undecodable bytes smuggled in (``surrogateescape``): not text."""
+    if not text.isprintable():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _Failure(f"{what} is not UTF-8 text", EX_DATAERR) from None
 
 
 def _read_source(name: str, io: _Io) -> str:
     if name == "-":
+        if io.stdin is None:
+            raise _Failure("cannot read stdin: it is closed", EX_NOINPUT)
         return _read_limited(io.stdin, "stdin")
     try:
-        with open(name, encoding="utf-8") as handle:
+        with open(name, "rb") as handle:
             return _read_limited(handle, name)
     except OSError as exc:
         raise _Failure(f"cannot open {name}: {exc.strerror or exc}", EX_NOINPUT) from None
+
+
+def _evidence_text(evidence: str, io: _Io) -> tuple[str, str]:
+    """The text of an ``EVIDENCE|-`` argument and how to name it in errors."""
+    if evidence == "-":
+        return _read_source("-", io), "stdin"
+    _require_text(evidence, "EVIDENCE")
+    return evidence, "EVIDENCE"
 
 
 def _load_json(text: str, what: str) -> object:
@@ -552,13 +707,34 @@ def _integer(text: str) -> int | None:
     return -value if negative else value
 
 
+#: How a JSON object or array opens: ``{"``, ``[{``, ``[[``, ``["`` or ``[3,``. Text that
+#: starts with a bracket but not like this (``[ERROR] ...``, ``[1]+ Killed``) is a message.
+_JSON_OPENING = re.compile(r'\{\s*"|\[\s*[\[{"]|\[\s*-?\d[\d.eE+-]*\s*,')
+
+
 def _parse_evidence(text: str, what: str) -> object:
+    """An integer, a JSON document, or the text itself (a message).
+
+    Text that opens like a JSON object or array is a document, and a syntax error in
+    it is a data error; any other text, even one starting with ``[`` or ``{``, is a
+    message.
+
+    >>> _parse_evidence("[ERROR] daemon: no space left on device", "EVIDENCE")
+    '[ERROR] daemon: no space left on device'
+    >>> _parse_evidence('[{"StatusCode": 3}]', "EVIDENCE")
+    {'StatusCode': 3}
+    """
     stripped = text.strip()
     number = _integer(stripped)
     if number is not None:
         return number
     if stripped.startswith(("{", "[")):
-        document = _load_json(stripped, what)
+        try:
+            document = json.loads(stripped)
+        except (ValueError, RecursionError):
+            if not _JSON_OPENING.match(stripped):
+                return text  # "[ERROR] ...", "{foo} failed": a message that starts with a bracket
+            document = _load_json(stripped, what)
         if isinstance(document, list):
             if len(document) == 1:
                 return document[0]
@@ -581,14 +757,19 @@ def _parse_json_option(text: str | None, option: str) -> object:
     return _load_json(stripped, option)
 
 
-def _write_json(document: object, stream: IO[str]) -> None:
+def _write_json(document: object, stream: _Stream) -> None:
     stream.write(json.dumps(document, sort_keys=True) + "\n")
 
 
-def _write_pairs(result: Mapping[str, object], stream: IO[str]) -> None:
+def _write_pairs(result: Mapping[str, object], stream: _Stream) -> None:
     for key, value in result.items():
         if value is not None:
-            stream.write(f"{key.replace('_', ' ')}: {value}\n")
+            stream.write(f"{key.replace('_', ' ')}: {_clean(value)}\n")
+
+
+def _answer_status(exit_code: int | None) -> int:
+    """0 when the evidence decides an exit code, :data:`EX_NO_ANSWER` when it does not."""
+    return EX_NO_ANSWER if exit_code is None else EX_OK
 
 
 # ----------------------------------------------------------------------- text output
@@ -604,13 +785,13 @@ def _headline(explanation: Explanation, style: _Style) -> str:
 
 
 def _render(
-    explanation: Explanation, stream: IO[str], style: _Style, *, limit: int | None, indent: str = ""
+    explanation: Explanation, stream: _Stream, style: _Style, *, limit: int | None, indent: str = ""
 ) -> None:
     found = explanation.classification
     pad = indent + "    "
     stream.write(f"{indent}{_headline(explanation, style)}\n")
-    stream.write(f"{indent}{found.reason}\n")
-    stream.write(f"{indent}{style.dim('rule: ' + found.rule)}\n")
+    stream.write(f"{indent}{_clean(found.reason)}\n")
+    stream.write(f"{indent}{style.dim('rule: ' + _clean(found.rule))}\n")
     causes = explanation.causes
     if not causes:
         stream.write(f"{indent}No catalogued cause matches this evidence.\n")
@@ -618,10 +799,12 @@ def _render(
     shown = causes if limit is None else causes[:limit]
     stream.write(f"{indent}Likely causes, most likely first:\n")
     for number, cause in enumerate(shown, 1):
-        stream.write(f"{indent}{number}. {style.bold(cause.title)} [{cause.id}]\n")
-        wrapped = textwrap.fill(cause.hint, width=_WIDTH, initial_indent=pad, subsequent_indent=pad)
+        stream.write(f"{indent}{number}. {style.bold(_clean(cause.title))} [{_clean(cause.id)}]\n")
+        hint = _clean(cause.hint)
+        wrapped = textwrap.fill(hint, width=_WIDTH, initial_indent=pad, subsequent_indent=pad)
         stream.write(f"{wrapped}\n")
-        stream.write(f"{pad}{style.dim('matched: ' + '; '.join(cause.matched))}\n")
+        matched = "; ".join(_clean(item) for item in cause.matched)
+        stream.write(f"{pad}{style.dim('matched: ' + matched)}\n")
     hidden = len(causes) - len(shown)
     if hidden:
         stream.write(f"{indent}({hidden} more; --all shows them)\n")
@@ -632,15 +815,14 @@ def _render(
 
 def _cmd_explain(args: argparse.Namespace, io: _Io) -> int:
     profile = _profile(args)
-    what = "stdin" if args.evidence == "-" else "EVIDENCE"
-    text = _read_source("-", io) if args.evidence == "-" else args.evidence
+    text, what = _evidence_text(args.evidence, io)
     explanation = explain(_parse_evidence(text, what), profile=profile)
     if args.json:
         _write_json(explanation.to_dict(), io.stdout)
     else:
         limit = None if args.all else _DEFAULT_CAUSES
         _render(explanation, io.stdout, _Style(io.stdout), limit=limit)
-    return EX_OK
+    return _answer_status(explanation.classification.exit_code)
 
 
 def _str_or_none(value: object) -> str | None:
@@ -729,14 +911,18 @@ def _cmd_inspect(args: argparse.Namespace, io: _Io) -> int:
     profile = _profile(args)
     what = "stdin" if args.file == "-" else args.file
     document = _load_json(_read_source(args.file, io), what)
-    results: list[tuple[_Target, Explanation]] = []
+    results: list[tuple[_Target, Explanation | None, str | None]] = []
+    status = EX_OK
     for target in _inspect_targets(document):
         try:
-            explanation = explain(target.evidence, profile=profile)
+            found = explain(target.evidence, profile=profile)
         except ExitCodesError as exc:
-            label = target.name or target.ident or target.source
-            raise _Failure(f"container {label}: {exc}", EX_DATAERR) from None
-        results.append((target, explanation))
+            results.append((target, None, str(exc)))
+            status = EX_DATAERR
+            continue
+        results.append((target, found, None))
+        if status == EX_OK:
+            status = _answer_status(found.classification.exit_code)
     if args.json:
         _write_json(
             {
@@ -746,38 +932,46 @@ def _cmd_inspect(args: argparse.Namespace, io: _Io) -> int:
                         "id": target.ident,
                         "source": target.source,
                         "note": target.note,
-                        "explanation": explanation.to_dict(),
+                        "error": error,
+                        "explanation": None if explanation is None else explanation.to_dict(),
                     }
-                    for target, explanation in results
+                    for target, explanation, error in results
                 ]
             },
             io.stdout,
         )
-        return EX_OK
+        return status
     style = _Style(io.stdout)
     limit = None if args.all else _DEFAULT_CAUSES
-    for number, (target, explanation) in enumerate(results):
+    for number, (target, explanation, error) in enumerate(results):
         if number:
             io.stdout.write("\n")
         ident = target.ident
         label = target.name or (ident[:12] if ident else f"container {number + 1}")
-        io.stdout.write(f"{style.bold(label)}:\n")
+        io.stdout.write(f"{style.bold(_clean(label))}:\n")
         if target.note:
-            io.stdout.write(f"  {target.note}\n")
-        _render(explanation, io.stdout, style, limit=limit, indent="  ")
-    return EX_OK
+            io.stdout.write(f"  {_clean(target.note)}\n")
+        if explanation is None:
+            io.stdout.write(f"  cannot be read as evidence: {_one_line(error or '')}\n")
+        else:
+            _render(explanation, io.stdout, style, limit=limit, indent="  ")
+    for target, _, error in results:
+        if error is not None:
+            label = target.name or target.ident or target.source
+            io.stderr.write(f"exitcodes: error: container {_one_line(f'{label}: {error}')}\n")
+    return status
 
 
 def _cmd_classify(args: argparse.Namespace, io: _Io) -> int:
     profile = _profile(args)
-    what = "stdin" if args.evidence == "-" else "EVIDENCE"
-    text = _read_source("-", io) if args.evidence == "-" else args.evidence
-    result = classify(_parse_evidence(text, what), profile=profile).to_dict()
+    text, what = _evidence_text(args.evidence, io)
+    classification = classify(_parse_evidence(text, what), profile=profile)
+    result = classification.to_dict()
     if args.json:
         _write_json(result, io.stdout)
     else:
         _write_pairs(result, io.stdout)
-    return EX_OK
+    return _answer_status(classification.exit_code)
 
 
 def _cmd_resolve(args: argparse.Namespace, io: _Io) -> int:
@@ -820,6 +1014,17 @@ def _cmd_resolve(args: argparse.Namespace, io: _Io) -> int:
 
 # --------------------------------------------------------------------------------- why
 
+#: The signals ``why`` passes on to the command. Job control (SIGTSTP, SIGTTIN, SIGTTOU),
+#: SIGCONT and the synchronous faults are left to the kernel and the terminal.
+_FORWARDED = ("SIGHUP", "SIGINT", "SIGQUIT", "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGWINCH", "SIGALRM")
+#: Linux's ``si_code`` for a signal the kernel generated: a terminal's Ctrl-C, Ctrl-\,
+#: window change or hang-up, sent to the whole foreground process group at once.
+_SI_KERNEL = 0x80
+#: How long the pumps keep draining a pipe after the command exited, when a process
+#: it left behind keeps writing to it.
+_DRAIN = 1.0
+_POLL = 0.05
+
 
 def _fileno(stream: object) -> int | None:
     try:
@@ -829,24 +1034,53 @@ def _fileno(stream: object) -> int | None:
     return fileno if isinstance(fileno, int) and fileno >= 0 else None
 
 
-class _Pump(threading.Thread):
-    """Copies a child's pipe to a stream as it arrives, keeping the tail."""
+def _readable(fd: int, timeout: float) -> bool:
+    """Whether *fd* has data (or EOF) within *timeout* seconds; ``True`` where unknown."""
+    if not hasattr(select, "poll"):
+        return True  # no poll() (Windows): a blocking read, as before
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    try:
+        return bool(poller.poll(int(timeout * 1000)))
+    except InterruptedError:
+        return False
 
-    def __init__(self, source: IO[bytes], target: IO[str], keep: bool) -> None:
+
+class _Pump(threading.Thread):
+    """Copies a child's pipe to a stream as it arrives, keeping the tail.
+
+    It never dies before the pipe is drained: a stream that cannot be written (closed,
+    a full disk, a reader gone) is dropped and the pipe still read, so the command never
+    blocks on a full pipe. Once :attr:`done` is set (the command exited) it stops at the
+    first moment the pipe is empty, or after :data:`_DRAIN` seconds, instead of waiting
+    for an end-of-file that a background process holding the pipe would delay forever.
+    """
+
+    def __init__(self, source: IO[bytes], target: _Stream, keep: bool) -> None:
         super().__init__(daemon=True)
         self.source = source
-        self.target = target
+        self.target: _Stream | None = target
         self.target_fd = _fileno(target)
         self.keep = keep
         self.tail = bytearray()
+        self.done = threading.Event()
 
     def run(self) -> None:
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        read = getattr(self.source, "read1", self.source.read)
+        fd = self.source.fileno()
+        deadline: float | None = None
         while True:
+            if self.done.is_set() and deadline is None:
+                deadline = time.monotonic() + _DRAIN
+            if not _readable(fd, 0 if deadline is not None else _POLL):
+                if deadline is not None:
+                    break
+                continue
             try:
-                chunk = read(_CHUNK)
-            except (OSError, ValueError):
+                chunk = os.read(fd, _CHUNK)
+            except InterruptedError:
+                continue
+            except OSError:
                 break
             if not chunk:
                 break
@@ -854,11 +1088,15 @@ class _Pump(threading.Thread):
                 self.tail += chunk
                 del self.tail[:-_TAIL]
             self._write(chunk, decoder.decode(chunk))
+            if deadline is not None and time.monotonic() > deadline:
+                break
         rest = decoder.decode(b"", final=True)
         if rest:
             self._write(b"", rest)
 
     def _write(self, chunk: bytes, text: str) -> None:
+        if self.target is None:
+            return
         try:
             if self.target_fd is not None and chunk:
                 view = memoryview(chunk)
@@ -868,8 +1106,8 @@ class _Pump(threading.Thread):
             elif text:
                 self.target.write(text)
                 self.target.flush()
-        except (OSError, ValueError):
-            pass  # the reader went away; keep draining the child
+        except Exception:
+            self.target = None  # the reader went away: keep draining the child, silently
 
 
 def _start_failure(command: Sequence[str], exc: OSError) -> tuple[int, str]:
@@ -881,74 +1119,150 @@ def _start_failure(command: Sequence[str], exc: OSError) -> tuple[int, str]:
     return _CANNOT_INVOKE, f"{name}: cannot execute: {exc.strerror or exc}"
 
 
-def _forwarding(process: subprocess.Popen[bytes]) -> list[tuple[int, Any]]:
-    """Ignore SIGINT (the terminal sends it to the child too) and forward SIGTERM/SIGHUP."""
-    if threading.current_thread() is not threading.main_thread():
-        return []
+class _Forwarder:
+    """Passes the signals of :data:`_FORWARDED` sent to ``exitcodes`` on to the command.
 
-    def forward(signum: int, frame: object) -> None:
-        with contextlib.suppress(OSError):
-            process.send_signal(signum)
+    Python handlers are installed before the command starts (a signal in the gap is
+    remembered and passed on). On Linux the signals are then blocked and taken with
+    ``sigtimedwait``, which says who sent each one: a signal the kernel sent to the
+    terminal's foreground process group (Ctrl-C) already reached the command when it
+    shares the group, so it is not sent twice. Where ``sigtimedwait`` is missing (macOS)
+    the handlers pass every signal on. A signal ignored when ``exitcodes`` started
+    (``nohup``, a background job) stays ignored, and the command inherits that.
+    """
 
-    saved: list[tuple[int, Any]] = []
-    handlers: list[tuple[str, Callable[[int, Any], None] | signal.Handlers]] = [
-        ("SIGINT", signal.SIG_IGN),
-        ("SIGTERM", forward),
-        ("SIGHUP", forward),
-    ]
-    for name, handler in handlers:
-        signum = getattr(signal, name, None)
-        if signum is None:
-            continue
-        with contextlib.suppress(OSError, ValueError):
-            saved.append((signum, signal.signal(signum, handler)))
-    return saved
+    def __init__(self) -> None:
+        self.active = threading.current_thread() is threading.main_thread()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.pending: list[int] = []
+        self.saved: list[tuple[int, Any]] = []
+        self.signals: set[int] = set()
+        self.blocked = False
+
+    def __enter__(self) -> _Forwarder:
+        if not self.active:
+            return self
+        for name in _FORWARDED:
+            signum = getattr(signal, name, None)
+            if signum is None:
+                continue
+            try:
+                if signal.getsignal(signum) == signal.SIG_IGN:
+                    continue
+                self.saved.append((signum, signal.signal(signum, self._handle)))
+            except (OSError, ValueError):
+                continue
+            self.signals.add(signum)
+        return self
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.process is None:
+            self.pending.append(signum)
+        else:
+            self._send(signum)
+
+    def _send(self, signum: int) -> None:
+        if self.process is not None and self.process.returncode is None:
+            with contextlib.suppress(OSError):
+                os.kill(self.process.pid, signum)
+
+    def _shares_group(self) -> bool:
+        try:
+            return self.process is not None and os.getpgid(self.process.pid) == os.getpgrp()
+        except OSError:
+            return False
+
+    def started(self, process: subprocess.Popen[bytes]) -> None:
+        """The command runs: block the signals (Linux) and pass on those that came early."""
+        if self.active and hasattr(signal, "sigtimedwait") and hasattr(signal, "SIGCHLD"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, self.signals | {signal.SIGCHLD})
+            self.blocked = True
+        self.process = process
+        for signum in self.pending:
+            self._send(signum)
+        self.pending.clear()
+
+    def wait(self) -> int:
+        """Wait for the command, passing signals on; return its ``returncode``."""
+        process = self.process
+        assert process is not None
+        if not self.blocked:
+            return process.wait()
+        wanted = self.signals | {signal.SIGCHLD}
+        while process.poll() is None:
+            info = signal.sigtimedwait(wanted, 1.0)
+            if info is None or info.si_signo == signal.SIGCHLD:
+                continue
+            if info.si_code == _SI_KERNEL and self._shares_group():
+                continue  # the terminal sent it to the command's process group too
+            self._send(info.si_signo)
+        while signal.sigtimedwait(wanted, 0) is not None:
+            pass  # a signal that came as the command ended has no one to reach
+        return process.returncode
+
+    def __exit__(self, *exc: object) -> None:
+        if self.blocked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, self.signals | {signal.SIGCHLD})
+        for signum, handler in self.saved:
+            with contextlib.suppress(OSError, ValueError, TypeError):
+                signal.signal(signum, handler)
 
 
-def _restore(saved: list[tuple[int, Any]]) -> None:
-    for signum, handler in saved:
-        with contextlib.suppress(OSError, ValueError, TypeError):
-            signal.signal(signum, handler)
+def _child_stream(stream: object, direct: bool) -> int:
+    """What the command gets for one stream: the descriptor itself, a pipe, or /dev/null.
+
+    A closed stream becomes /dev/null, so that a pipe ``exitcodes`` opens cannot take
+    its number; a stream without a descriptor (in-process use) is pumped through a pipe.
+    """
+    if stream is None or (isinstance(stream, _Stream) and stream.stream is None):
+        return subprocess.DEVNULL
+    fd = _fileno(stream)
+    if fd is not None and direct:
+        return fd
+    return subprocess.PIPE
 
 
 def _run_command(
-    command: Sequence[str], io: _Io, capture: bool
+    command: Sequence[str], io: _Io, *, capture: bool, stdout: _Stream
 ) -> tuple[int, int | None, str, str | None]:
-    """Run *command*; return (status, signal number, captured stderr tail, start error)."""
+    """Run *command*; return (status, signal number, captured stderr tail, start error).
+
+    *stdout* is where the command's stdout goes (``io.stdout``, or ``io.stderr`` when the
+    JSON report takes stdout).
+    """
     for stream in (io.stdout, io.stderr):
         with contextlib.suppress(Exception):
             stream.flush()
     stdin_fd = _fileno(io.stdin)
-    stdout_fd = _fileno(io.stdout)
-    stderr_fd = _fileno(io.stderr)
-    stderr_pipe = capture or stderr_fd is None
-    try:
-        process = subprocess.Popen(
-            list(command),
-            stdin=subprocess.DEVNULL if stdin_fd is None else stdin_fd,
-            stdout=subprocess.PIPE if stdout_fd is None else stdout_fd,
-            stderr=subprocess.PIPE if stderr_pipe else stderr_fd,
-        )
-    except OSError as exc:
-        status, message = _start_failure(command, exc)
-        return status, None, "", message
-    pumps = []
-    if process.stdout is not None:
-        pumps.append(_Pump(process.stdout, io.stdout, keep=False))
-    if process.stderr is not None:
-        pumps.append(_Pump(process.stderr, io.stderr, keep=True))
-    saved = _forwarding(process)
-    try:
-        for pump in pumps:
-            pump.start()
-        returncode = process.wait()
-        for pump in pumps:
-            pump.join()
-    finally:
-        _restore(saved)
-        for pipe in (process.stdout, process.stderr):
-            if pipe is not None:
-                pipe.close()
+    with _Forwarder() as forwarder:
+        try:
+            process = subprocess.Popen(
+                list(command),
+                stdin=subprocess.DEVNULL if stdin_fd is None else stdin_fd,
+                stdout=_child_stream(stdout, direct=True),
+                stderr=_child_stream(io.stderr, direct=not capture),
+            )
+        except OSError as exc:
+            status, message = _start_failure(command, exc)
+            return status, None, "", message
+        pumps = []
+        if process.stdout is not None:
+            pumps.append(_Pump(process.stdout, stdout, keep=False))
+        if process.stderr is not None:
+            pumps.append(_Pump(process.stderr, io.stderr, keep=True))
+        try:
+            forwarder.started(process)
+            for pump in pumps:
+                pump.start()
+            returncode = forwarder.wait()
+            for pump in pumps:
+                pump.done.set()
+            for pump in pumps:
+                pump.join()
+        finally:
+            for pipe in (process.stdout, process.stderr):
+                if pipe is not None:
+                    pipe.close()
     tail = b"".join(bytes(pump.tail) for pump in pumps if pump.keep)
     text = tail.decode("utf-8", errors="replace")
     if returncode < 0:
@@ -965,6 +1279,13 @@ def _signal_name(number: int | None) -> str | None:
         return f"signal {number}"
 
 
+def _open_report(path: str) -> IO[str]:
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise _Failure(f"cannot write {path}: {exc.strerror or exc}", EX_IOERR) from None
+
+
 def _cmd_why(args: argparse.Namespace, io: _Io) -> int:
     command = list(args.argv)
     if command[:1] == ["--"]:
@@ -972,51 +1293,91 @@ def _cmd_why(args: argparse.Namespace, io: _Io) -> int:
     if not command:
         raise _Failure("why needs a command to run: exitcodes why -- CMD ARGS...", EX_USAGE)
     profile = _profile(args)
-    status, signum, output, error = _run_command(command, io, capture=not args.no_capture)
-    shown = shlex.join(command)
-    explanation: Explanation | None = None
-    if status != 0:
-        explanation = explain_exit(status, output=error or output, profile=profile)
-    if args.json:
-        _write_json(
-            {
-                "command": command,
-                "exit_code": status,
-                "started": error is None,
-                "signal": _signal_name(signum),
-                "error": error,
-                "explanation": None if explanation is None else explanation.to_dict(),
-            },
-            io.stderr,
+    report: _Stream | None = None
+    handle: IO[str] | None = None
+    if args.json_file is not None:
+        handle = _open_report(args.json_file)
+        report = _Stream(handle, args.json_file)
+    elif args.json:
+        report = io.stdout
+    try:
+        child_stdout = io.stderr if report is io.stdout else io.stdout
+        status, signum, output, error = _run_command(
+            command, io, capture=not args.no_capture, stdout=child_stdout
         )
-        return status
-    if explanation is None:
-        return status
-    style = _Style(io.stderr)
+        explanation: Explanation | None = None
+        if status != 0:
+            explanation = explain_exit(status, output=error or output, profile=profile)
+        if report is not None:
+            _write_json(
+                {
+                    "command": command,
+                    "exit_code": status,
+                    "started": error is None,
+                    "signal": _signal_name(signum),
+                    "error": error,
+                    "explanation": None if explanation is None else explanation.to_dict(),
+                },
+                report,
+            )
+            report.flush()
+        elif explanation is not None:
+            # The explanation is a courtesy: a stderr that cannot take it never hides
+            # the command's own status.
+            with contextlib.suppress(_Failure):
+                _explain_run(
+                    command=command,
+                    status=status,
+                    signum=signum,
+                    error=error,
+                    explanation=explanation,
+                    stream=io.stderr,
+                )
+    finally:
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                handle.close()
+    return status
+
+
+def _explain_run(
+    *,
+    command: Sequence[str],
+    status: int,
+    signum: int | None,
+    error: str | None,
+    explanation: Explanation,
+    stream: _Stream,
+) -> None:
+    style = _Style(stream)
     found = explanation.classification
+    shown = _clean(shlex.join(command))
     prefix = style.bold("exitcodes:")
     outcome = style.outcome(found.outcome, found.outcome.value)
     if error is not None:
-        io.stderr.write(
-            f"{prefix} `{shown}` could not be started: {error}; exit {status} ({outcome}),"
-            " as a shell does\n"
+        stream.write(
+            f"{prefix} `{shown}` could not be started: {_clean(error)}; exit {status}"
+            f" ({outcome}), as a shell does\n"
         )
     else:
         how = f"was killed by {_signal_name(signum)}, exit" if signum is not None else "exited"
-        io.stderr.write(f"{prefix} `{shown}` {how} {status} ({outcome}): {found.reason}\n")
+        stream.write(f"{prefix} `{shown}` {how} {status} ({outcome}): {_clean(found.reason)}\n")
     cause = explanation.cause
     if cause is not None:
-        io.stderr.write(f"{prefix} likely cause: {style.bold(cause.title)} [{cause.id}]\n")
-        io.stderr.write(
-            textwrap.fill(cause.hint, width=_WIDTH, initial_indent="    ", subsequent_indent="    ")
+        stream.write(
+            f"{prefix} likely cause: {style.bold(_clean(cause.title))} [{_clean(cause.id)}]\n"
+        )
+        hint = _clean(cause.hint)
+        stream.write(
+            textwrap.fill(hint, width=_WIDTH, initial_indent="    ", subsequent_indent="    ")
             + "\n"
         )
         if len(explanation.causes) > 1:
-            io.stderr.write(
+            stream.write(
                 f"{prefix} {len(explanation.causes) - 1} more possible cause(s):"
                 f" exitcodes explain {status}\n"
             )
-    return status
+    stream.flush()
 
 
 _COMMANDS: Mapping[str, Callable[[argparse.Namespace, _Io], int]] = {
@@ -1038,24 +1399,36 @@ def _error_status(error: ExitCodesError) -> int:
     return EX_DATAERR
 
 
+def _report(io: _Io, message: str) -> None:
+    """One error line on stderr; a stderr that cannot take it changes nothing."""
+    if not message:
+        return
+    with contextlib.suppress(_Failure):
+        io.stderr.write(f"exitcodes: error: {_one_line(message)}\n")
+        io.stderr.flush()
+
+
 def _dispatch(argv: Sequence[str] | None, io: _Io) -> int:
     parser = build_parser()
     try:
-        with contextlib.redirect_stdout(io.stdout), contextlib.redirect_stderr(io.stderr):
-            args = parser.parse_args(argv)
-    except SystemExit as exc:
-        code = exc.code
-        if code is None:
-            return EX_OK
-        return code if isinstance(code, int) else EX_USAGE
-    try:
-        return _COMMANDS[args.action](args, io)
+        try:
+            with contextlib.redirect_stdout(io.stdout), contextlib.redirect_stderr(io.stderr):
+                args = parser.parse_args(argv)
+        except SystemExit as exc:
+            code = exc.code
+            io.stdout.flush()
+            if code is None:
+                return EX_OK
+            return code if isinstance(code, int) else EX_USAGE
+        status = _COMMANDS[args.action](args, io)
+        io.stdout.flush()
     except _Failure as failure:
-        io.stderr.write(f"exitcodes: error: {_one_line(str(failure))}\n")
+        _report(io, str(failure))
         return failure.status
     except ExitCodesError as exc:
-        io.stderr.write(f"exitcodes: error: {_one_line(str(exc))}\n")
+        _report(io, str(exc))
         return _error_status(exc)
+    return status
 
 
 def main(
@@ -1105,15 +1478,30 @@ def main(
         return EX_SOFTWARE
 
 
-def run() -> None:  # pragma: no cover - the console script's wrapper
+def _settle(stream: IO[str] | None) -> bool:
+    """Flush *stream*; if it cannot be written, point it at /dev/null and say so.
+
+    Otherwise the interpreter's own final flush fails again, prints "Exception ignored"
+    and changes the exit status to 120.
+    """
+    if stream is None:
+        return True
+    try:
+        stream.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+            stream.flush()
+        return False
+    return True
+
+
+def run() -> None:
     """Console-script entry point: exit with :func:`main`'s status."""
     status = main()
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away: point stdout at devnull so the interpreter's final flush
-        # does not print a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    if not _settle(sys.stdout):
         status = status or EX_IOERR
+    _settle(sys.stderr)
     sys.exit(status)

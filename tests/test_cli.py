@@ -268,9 +268,11 @@ def test_inspect_explains_an_oom_killed_container_as_oom() -> None:
 
 def test_inspect_json_of_docker_and_kubernetes() -> None:
     listing = {"apiVersion": "v1", "kind": "List", "items": [POD]}
-    for document in (OOM_INSPECT, OOM_INSPECT[0], POD, listing):
+    # POD's app container waits to restart (CrashLoopBackOff): it has no exit status
+    # yet, so inspect answers EX_NO_ANSWER (1) for the pod, 0 for the exited container.
+    for document, status in ((OOM_INSPECT, 0), (OOM_INSPECT[0], 0), (POD, 1), (listing, 1)):
         code, out, _ = run("inspect", "--json", stdin=json.dumps(document))
-        assert code == 0
+        assert code == status
         result = json.loads(out)
         assert_valid("inspect", result)
     containers = json.loads(run("inspect", "--json", stdin=json.dumps(POD))[1])["containers"]
@@ -293,7 +295,7 @@ def test_inspect_notes_the_pod_reason() -> None:
     pod["status"]["reason"] = "DeadlineExceeded"
     pod["status"]["message"] = "Pod was active on the node longer than the specified deadline"
     code, out, _ = run("inspect", stdin=json.dumps(pod))
-    assert code == 0
+    assert code == cli.EX_NO_ANSWER  # web-0/app is waiting to restart: no exit status yet
     assert "pod DeadlineExceeded: Pod was active" in out
 
 
@@ -304,7 +306,6 @@ def test_inspect_notes_the_pod_reason() -> None:
         ("[1, 2]", "item 0 is not a JSON object"),
         ('{"Id": "x"}', "neither docker/podman inspect output"),
         ("[]", "holds no container"),
-        ('[{"State": {"Status": "exited", "ExitCode": "x"}}]', "must be an int"),
         ('{"kind": "Pod", "status": []}', "pod without a status"),
     ],
 )
@@ -313,6 +314,23 @@ def test_inspect_bad_input_exits_65(stdin: str, fragment: str) -> None:
     assert (code, out) == (EX_DATAERR, "")
     assert fragment in err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_inspect_shows_every_container_and_exits_65_for_an_unreadable_one() -> None:
+    """One container that cannot be read no longer hides the others (exit 65 still)."""
+    document = [{"Name": "/bad", "State": {"Status": "exited", "ExitCode": "x"}}, *OOM_INSPECT]
+    code, out, err = run("inspect", "-", stdin=json.dumps(document))
+    assert code == EX_DATAERR
+    assert "bad:\n  cannot be read as evidence:" in out and "must be an int" in out
+    assert "[oom-killed]" in out
+    assert err.count("\n") == 1 and "container bad: " in err
+    code, out, _ = run("inspect", "--json", stdin=json.dumps(document))
+    assert code == EX_DATAERR
+    result = json.loads(out)
+    assert_valid("inspect", result)
+    bad, good = result["containers"]
+    assert bad["explanation"] is None and "must be an int" in bad["error"]
+    assert good["error"] is None and good["explanation"]["causes"][0]["id"] == "oom-killed"
 
 
 def test_inspect_missing_file_exits_66(tmp_path: Path) -> None:
@@ -409,7 +427,8 @@ def test_resolve_error_with_profile() -> None:
 @pytest.mark.parametrize(
     ("argv", "status", "fragment"),
     [
-        (["classify", "{not json"], EX_DATAERR, "not valid JSON"),
+        (["classify", '{"StatusCode": 3'], EX_DATAERR, "not valid JSON"),
+        (["classify", '[{"State": {}}, '], EX_DATAERR, "not valid JSON"),
         (["classify", '{"StatusCode": "x"}'], EX_DATAERR, "must be an int"),
         (["explain", '{"Foo": 1}'], EX_DATAERR, "not a known document"),
         (["explain", "[{}, {}]"], EX_DATAERR, "use `exitcodes inspect`"),
@@ -516,20 +535,18 @@ def test_why_in_process_passes_output_through_and_keeps_the_code() -> None:
     assert "exited 3 (command_failed)" in err
 
 
-def test_why_in_process_json_goes_to_stderr() -> None:
+def test_why_in_process_json_goes_to_stdout_and_the_commands_stdout_to_stderr() -> None:
     code, out, err = run(
         "why",
         "--json",
         "--",
         sys.executable,
         "-c",
-        "import sys; sys.stderr.write('no space left on device\\n'); sys.exit(125)",
+        "import sys; print('hello'); sys.stderr.write('no space left on device\\n'); sys.exit(125)",
     )
     assert code == 125
-    assert out == ""
-    lines = err.splitlines()
-    assert lines[0] == "no space left on device"
-    document = json.loads(lines[-1])
+    assert sorted(err.splitlines()) == ["hello", "no space left on device"]
+    document = json.loads(out)
     assert_valid("why", document)
     assert document["started"] is True
     assert document["explanation"]["causes"][0]["id"] == "no-space-left"
@@ -538,8 +555,8 @@ def test_why_in_process_json_goes_to_stderr() -> None:
 def test_why_success_prints_nothing_extra() -> None:
     code, out, err = run("why", sys.executable, "-c", "print('ok')")
     assert (code, out, err) == (0, "ok\n", "")
-    code, _, err = run("why", "--json", sys.executable, "-c", "pass")
-    document = json.loads(err)
+    code, out, _ = run("why", "--json", sys.executable, "-c", "pass")
+    document = json.loads(out)
     assert_valid("why", document)
     assert document["explanation"] is None
 
@@ -566,7 +583,7 @@ def test_subprocess_why_a_missing_command_exits_127() -> None:
 def test_subprocess_why_a_directory_exits_126() -> None:
     proc = spawn("why", "--json", "--", tempfile.gettempdir())
     assert proc.returncode == 126
-    document = json.loads(proc.stderr)
+    document = json.loads(proc.stdout)
     assert_valid("why", document)
     assert document["started"] is False
     assert document["error"]
@@ -575,7 +592,7 @@ def test_subprocess_why_a_directory_exits_126() -> None:
 def test_subprocess_why_a_signal_is_128_plus_n() -> None:
     proc = spawn("why", "--json", "--", "sh", "-c", "kill -TERM $$")
     assert proc.returncode == 143
-    document = json.loads(proc.stderr)
+    document = json.loads(proc.stdout)
     assert document["signal"] == "SIGTERM"
     assert document["explanation"]["causes"][0]["id"] == "exit-143"
 
@@ -617,7 +634,7 @@ def test_subprocess_json_outputs_validate() -> None:
 
 
 def test_subprocess_errors_never_show_a_traceback() -> None:
-    for argv, stdin in ((["explain", "-"], "{bad"), (["inspect", "/no/such/file"], None)):
+    for argv, stdin in ((["explain", "-"], '{"bad'), (["inspect", "/no/such/file"], None)):
         proc = spawn(*argv, stdin=stdin)
         assert proc.returncode in (EX_DATAERR, EX_NOINPUT)
         assert proc.stderr.count("\n") == 1
@@ -665,6 +682,6 @@ def test_why_wraps_the_real_docker_cli_against_the_conformance_stub() -> None:
         finally:
             daemon.stop()
     assert proc.returncode == 125, proc.stderr
-    document = json.loads(proc.stderr.splitlines()[-1])
+    document = json.loads(proc.stdout)
     assert_valid("why", document)
     assert document["explanation"]["causes"][0]["id"] == "port-already-allocated"
