@@ -431,13 +431,25 @@ def _aiodocker_config(
     image: str, command: str | Sequence[str] | None, config: Mapping[str, Any] | None, auto: bool
 ) -> dict[str, Any]:
     """The Engine API create body: *config*, with the image, the command and ``--rm -d``."""
-    if config is not None and not isinstance(config, Mapping):
+    if not isinstance(image, str):
+        raise InvalidArgumentError(f"image must be a str, got {describe(image)}")
+    try:
+        body: dict[str, Any] = {} if config is None else dict(config.items())
+    except Exception:  # not a mapping, or a hostile one
         raise InvalidArgumentError(
             f"config must be a mapping (the Engine API create body), got {describe(config)}"
-        )
-    body: dict[str, Any] = {**(config or {}), "Image": image}
+        ) from None
+    body["Image"] = image
     if command is not None:  # a string is split as docker-py splits it
-        body["Cmd"] = shlex.split(command) if isinstance(command, str) else list(command)
+        try:
+            cmd = shlex.split(command) if isinstance(command, str) else list(command)
+        except Exception:
+            cmd = None
+        if cmd is None or not all(isinstance(part, str) for part in cmd):
+            raise InvalidArgumentError(
+                f"command must be a str or a sequence of str, got {describe(command)}"
+            )
+        body["Cmd"] = cmd
     if auto:
         host = body.get("HostConfig")
         body["HostConfig"] = {"AutoRemove": True, **(host if isinstance(host, Mapping) else {})}

@@ -591,3 +591,150 @@ def test_daemon_down_with_real_aiodocker(profile: Any) -> None:
     # Whatever classify() says, the recipe says the same.
     assert classify(result.error, profile=profile).exit_code == result.exit_code
     assert result.exit_code == (1 if profile is AFTER_GATE else 125)
+
+
+class AsyncFakeContainer:
+    """aiodocker's DockerContainer, as the fake client's steps say."""
+
+    def __init__(self, client: AsyncFakeClient) -> None:
+        self.client = client
+
+    async def _step(self, name: str) -> Any:
+        self.client.calls.append(name)
+        outcome = self.client.steps.get(name)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    async def start(self) -> None:
+        await self._step("start")
+
+    async def wait(self) -> Any:
+        result = await self._step("wait")
+        return {"StatusCode": 0, "Error": None} if result is None else result
+
+    async def show(self) -> Any:
+        return await self._step("show")
+
+    async def delete(self, v: bool = False) -> None:
+        assert v
+        await self._step("delete")
+
+    async def log(self, **kwargs: Any) -> Any:
+        assert kwargs == {"stdout": True, "stderr": True, "follow": True}
+        for chunk in self.client.steps.get("log", []):
+            if isinstance(chunk, BaseException):
+                raise chunk
+            yield chunk
+
+
+class AsyncFakeClient:
+    """A stand-in for ``aiodocker.Docker``: ``steps`` says what each call does."""
+
+    def __init__(self, **steps: Any) -> None:
+        self.steps = steps
+        self.calls: list[str] = []
+        self.bodies: list[dict[str, Any]] = []
+        self.containers = self
+        self.images = self
+
+    async def create(self, config: dict[str, Any], name: str | None = None) -> AsyncFakeContainer:
+        self.calls.append("create")
+        self.bodies.append(config)
+        failures = self.steps.get("create")
+        if isinstance(failures, list) and failures:
+            raise failures.pop(0)
+        if isinstance(failures, BaseException):
+            raise failures
+        return AsyncFakeContainer(self)
+
+    async def pull(self, image: str) -> None:
+        self.calls.append(f"pull {image}")
+        if isinstance(self.steps.get("pull"), BaseException):
+            raise self.steps["pull"]
+
+
+class DockerError(Exception):
+    """Shaped like aiodocker's: an HTTP ``status`` and the daemon's ``message``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(status, message)
+        self.status, self.message = status, message
+
+
+def run_async(client: AsyncFakeClient, **kwargs: Any) -> ContainerRun:
+    return asyncio.run(run_container_async(client, "busybox", ["foo"], **kwargs))
+
+
+def test_async_pulls_on_404_only() -> None:
+    missing = DockerError(404, "No such image: busybox:latest")
+    client = AsyncFakeClient(create=[missing], wait={"StatusCode": 3})
+    assert run_async(client).exit_code == 3
+    assert client.calls[:3] == ["create", "pull busybox", "create"]
+    client = AsyncFakeClient(create=DockerError(409, 'Conflict. The container name "/x"'))
+    assert (run_async(client).exit_code, client.calls) == (125, ["create"])
+
+
+def test_async_failing_inspect_and_delete_do_not_change_the_code() -> None:
+    client = AsyncFakeClient(
+        wait={"StatusCode": 137}, show=DockerError(500, "gone"), delete=ConnectionResetError()
+    )
+    run = run_async(client, remove=True)
+    assert (run.exit_code, run.outcome, run.inspect) == (137, ExitOutcome.SIGNALED, None)
+    assert client.calls[-2:] == ["show", "delete"]
+    assert run.explanation is not None  # of the wait response
+    assert run.explanation.classification.exit_code == 137
+
+
+def test_async_output_that_cannot_be_decoded_ends_the_copy_not_the_run() -> None:
+    chunks: list[bytes] = []
+    broken = UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+    client = AsyncFakeClient(log=["héllo\n", broken, "never"], wait={"StatusCode": 3})
+    assert run_async(client, output=chunks.append).exit_code == 3
+    assert chunks == ["héllo\n".encode()]
+    client = AsyncFakeClient(log=[DockerError(500, "logging driver")], wait={"StatusCode": 0})
+    assert run_async(client, output=chunks.append).exit_code == 0
+
+
+@pytest.mark.parametrize("step", ["create", "start", "wait", "show", "log"])
+def test_async_programming_errors_propagate(step: str) -> None:
+    steps: dict[str, Any] = {"wait": {"StatusCode": 1}}
+    steps[step] = [KeyError("a bug")] if step == "log" else KeyError("a bug")
+    client = AsyncFakeClient(**steps)
+    with pytest.raises(KeyError, match="a bug"):
+        run_async(client, remove=True, output=lambda chunk: None)
+    assert "delete" not in client.calls
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"detach": 1},
+        {"remove": "yes"},
+        {"profile": "docker@28.2.2"},
+        {"config": "Image=busybox"},
+        {"config": [("Env", [])]},
+        {"command": "sh -c 'unclosed"},
+        {"command": [b"sh"]},
+        {"command": 7},
+        {"image": None},
+    ],
+    ids=[
+        "detach",
+        "remove",
+        "profile",
+        "config-str",
+        "config-list",
+        "quote",
+        "bytes",
+        "int",
+        "image",
+    ],
+)
+def test_async_invalid_arguments_fail_before_any_call(arguments: dict[str, Any]) -> None:
+    client = AsyncFakeClient()
+    image = arguments.pop("image", "busybox")
+    command = arguments.pop("command", ["foo"])
+    with pytest.raises(InvalidArgumentError):
+        asyncio.run(run_container_async(client, image, command, **arguments))
+    assert client.calls == []
