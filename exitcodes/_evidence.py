@@ -10,7 +10,7 @@ import enum
 import functools
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from exitcodes.errors import MalformedEvidenceError, UnsupportedEvidenceError, describe
@@ -153,6 +153,91 @@ def message_text(evidence: object, field: str = "error") -> str:
     )
 
 
+# Where a text states an exit status: docker ps "Exited (137)", compose "exited with code
+# 137", kubectl "Exit Code: 137", inspect JSON "ExitCode": 137, "exit status 1", "exit(127)".
+CODE_MARKERS = (
+    "exited (",
+    "with code",
+    "exit code",
+    "exit status",
+    "exited status",
+    "exitcode",
+    "statuscode",
+    "exit(",
+)
+# A short text made of one of these (and no engine phrase) is a status line: it is read
+# as the status it names. Go's exec.ExitError prints "exit status N".
+STATUS_LINE_MARKERS = (
+    "exited (",
+    "with code",
+    "exit code",
+    "exit status",
+    "exited status",
+    "exit(",
+)
+_STATUS_LINE_MAX = 300
+_SKIPPED = frozenset(" \t:=\"'(")
+_MAX_CODES = 16  # exit statuses read from one text
+_MAX_DIGITS = 20
+
+
+def codes_in_text(lowered: str, markers: Iterable[str] = CODE_MARKERS) -> list[int]:
+    """Exit statuses a lower-cased text states after one of *markers*, in order (linear)."""
+    found: list[int] = []
+    for marker in markers:
+        start = lowered.find(marker)
+        while start >= 0 and len(found) < _MAX_CODES:
+            position = start + len(marker)
+            skipped = 0
+            while position < len(lowered) and lowered[position] in _SKIPPED and skipped < 4:
+                position += 1
+                skipped += 1
+            negative = position < len(lowered) and lowered[position] == "-"
+            digits_start = position + 1 if negative else position
+            end = digits_start
+            while (
+                end < len(lowered) and end - digits_start < _MAX_DIGITS and lowered[end].isdigit()
+            ):
+                end += 1
+            if end > digits_start and lowered[digits_start:end].isascii():
+                value = int(lowered[digits_start:end])
+                value = -value if negative else value
+                if INT64_MIN <= value <= INT64_MAX and value not in found:
+                    found.append(value)
+            start = lowered.find(marker, start + len(marker))
+    return found
+
+
+_NUMBER_MAX = 24  # an int64 with its sign, and room for spaces
+
+
+def number_text(text: str) -> int | None:
+    """The int a text is made of and nothing else (``" 137 "``, ``"-9"``), or ``None``.
+
+    ASCII digits only, with an optional sign; at most int64 (a longer number is no
+    status, and is never converted).
+    """
+    if len(text) > _NUMBER_MAX:
+        return None
+    stripped = text.strip()
+    digits = stripped[1:] if stripped[:1] in ("-", "+") else stripped
+    if not digits or not digits.isascii() or not digits.isdigit():
+        return None
+    value = int(stripped)
+    return value if INT64_MIN <= value <= INT64_MAX else None
+
+
+def status_line(text: str) -> int | None:
+    """The status a short one-line text names (``Exited (137) 2 minutes ago``), or ``None``."""
+    if len(text) > 4 * _STATUS_LINE_MAX:
+        return None
+    stripped = text.strip()
+    if not stripped or len(stripped) > _STATUS_LINE_MAX or "\n" in stripped:
+        return None
+    codes = codes_in_text(stripped.lower(), STATUS_LINE_MARKERS)
+    return codes[0] if len(codes) == 1 else None
+
+
 _MISSING: Any = object()
 
 
@@ -176,11 +261,13 @@ def int_field(value: object, where: str, *, allow_none: bool = False) -> int | N
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise MalformedEvidenceError(f"{where} must be an int, got {describe(value)}")
-    if not INT64_MIN <= value <= INT64_MAX:
+    number = int.__int__(value)  # a plain int: a subclass's own methods are never called
+    if not INT64_MIN <= number <= INT64_MAX:
+        shown = describe(number) if number.bit_length() < 200 else f"{number.bit_length()} bits"
         raise MalformedEvidenceError(
-            f"{where} must fit in int64 as the Engine API sends it, got {describe(value)}"
+            f"{where} must fit in int64 as the Engine API sends it, got {shown}"
         )
-    return int(value)
+    return number
 
 
 def bool_field(value: object, where: str) -> bool:

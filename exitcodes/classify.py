@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 import functools
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +12,8 @@ import attrs
 
 from exitcodes._evidence import (
     DAEMON_ANSWERS,
+    INT64_MAX,
+    INT64_MIN,
     MESSAGE_PREFIXES,
     EvidenceKind,
     bool_field,
@@ -17,7 +21,9 @@ from exitcodes._evidence import (
     get_field,
     int_field,
     message_text,
+    number_text,
     prefix_end,
+    status_line,
     str_field,
     wait_error,
 )
@@ -29,7 +35,7 @@ from exitcodes.errors import (
 )
 from exitcodes.kubernetes import ReasonRule, reason_rule
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import DEFAULT, Engine, Profile
+from exitcodes.profiles import DEFAULT, Engine, Platform, Profile, Version
 from exitcodes.rules import (
     MESSAGE_RULES,
     OUTCOME_RULES,
@@ -44,23 +50,52 @@ if TYPE_CHECKING:
     import signal as _signal
 
     from exitcodes.adapters import Adapted
+    from exitcodes.conversions import LinuxSignal, SignalPlatform
+
+    SignalMember = _signal.Signals | LinuxSignal
 
 __all__ = ["Classification", "EvidenceKind", "classify"]
 
 _SIGNAL_BASE = 128
 _MAX_SIGNAL = 64  # Linux has signals 1..64 (SIGRTMAX)
+_HIGHEST_SIGNAL = {"linux": 64, "darwin": 31, "freebsd": 126}
+_INT32_MIN = -(2**31)
 
 
-@functools.lru_cache(maxsize=1)  # the signal module is imported on first use: import stays cheap
-def _signals() -> dict[int, _signal.Signals]:
-    import signal  # noqa: PLC0415
+def _host_signals() -> dict[str, _signal.Signals]:
+    """The host's :class:`signal.Signals`, by name (canonical names: no aliases)."""
+    import signal  # noqa: PLC0415 - imported on first use: import stays cheap
 
-    return {member.value: member for member in signal.Signals}  # no aliases: canonical names
+    return {member.name: member for member in signal.Signals}
 
 
-def sigkill() -> _signal.Signals:
-    """``signal.SIGKILL``, imported on first use."""
-    return _signals()[9]
+@functools.lru_cache(maxsize=1)
+def _linux_signals() -> dict[int, SignalMember]:
+    """Every Linux signal by its Linux number, as the member a Classification carries.
+
+    Statuses come from Linux containers, so numbers are read with Linux's table
+    (:class:`exitcodes.conversions.LinuxSignal`) whatever the host is; the host's own
+    :class:`signal.Signals` member is used where it has the same name and number (on a
+    Linux host: always), so that ``classify(137).signal is signal.SIGKILL`` there.
+    """
+    from exitcodes.conversions import LinuxSignal  # noqa: PLC0415
+
+    host = _host_signals()
+    table: dict[int, SignalMember] = {}
+    for member in LinuxSignal:
+        same = host.get(member.name)
+        table[member.value] = same if same is not None and same.value == member.value else member
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _signals_by_name() -> dict[str, SignalMember]:
+    return {member.name: member for member in _linux_signals().values()}
+
+
+def sigkill() -> SignalMember:
+    """SIGKILL (``signal.SIGKILL`` on a Linux host), imported on first use."""
+    return _linux_signals()[9]
 
 
 @attrs.frozen
@@ -75,7 +110,12 @@ class Classification:
             run`` exits with for it). ``None`` when no status exists yet (a
             running or never-started container).
         signal: the signal that ended the command (``128+n`` statuses, OOM
-            kills), or ``None``.
+            kills, negative returncodes), or ``None``. Numbers are read with
+            Linux's signal table (containers run Linux), never the host's: the
+            member is the host's :class:`signal.Signals` member where the host
+            numbers that signal as Linux does (always on Linux), otherwise an
+            :class:`exitcodes.conversions.LinuxSignal` member. Both compare
+            equal to the Linux number and have the name (``SIGKILL``).
         rule: the stable id of the rule that decided (see
             :func:`exitcodes.rules.rule_by_id`).
         reason: one plain sentence saying why.
@@ -87,7 +127,7 @@ class Classification:
 
     outcome: ExitOutcome
     exit_code: int | None
-    signal: _signal.Signals | None
+    signal: SignalMember | None
     rule: str
     reason: str
     kind: EvidenceKind
@@ -234,6 +274,7 @@ class _Tables:
         "ignores_case",
         "layers",
         "memo",
+        "profile",
         "results",
         "rules",
         "statuses",
@@ -244,6 +285,7 @@ class _Tables:
     )
 
     def __init__(self, profile: Profile) -> None:
+        self.profile = profile
         self.layers: dict[Layer, tuple[_Step, ...]] = {
             layer: tuple(
                 step
@@ -426,12 +468,69 @@ def normalize(status: int, profile: Profile) -> int:
     return status & profile.platform.status_mask
 
 
-def signal_of(code: int) -> _signal.Signals | None:
-    """The signal of a ``128+n`` code, if ``n`` is a signal this platform names."""
+def signal_of(code: int) -> SignalMember | None:
+    """The signal of a ``128+n`` code, if ``n`` is a Linux signal with a name."""
     number = code - _SIGNAL_BASE
     if not 0 < number <= _MAX_SIGNAL:
         return None
-    return _signals().get(number)  # what signal.Signals(number) gives, None for ValueError
+    return _linux_signals().get(number)
+
+
+def _signal_platform(profile: Profile) -> SignalPlatform | None:
+    """Whose signal numbers the CLI process's own returncode uses (``None``: Windows)."""
+    from exitcodes.conversions import SignalPlatform  # noqa: PLC0415
+
+    if profile.platform is Platform.DARWIN:
+        return SignalPlatform.DARWIN
+    if profile.platform is Platform.LINUX:
+        return SignalPlatform.LINUX
+    return None
+
+
+def killed_by_signal(
+    returncode: int, profile: Profile, where: str, kind: EvidenceKind
+) -> Classification | None:
+    """A negative *returncode* read as Python's "killed by signal ``-returncode``".
+
+    The number is the signal on the profile's platform (Linux, or macOS: where the
+    CLI process ran); ``None`` on Windows, where a negative code is a signed 32-bit
+    exit code, not a signal.
+
+    Raises:
+        MalformedEvidenceError: no signal of the platform has that number.
+    """
+    from exitcodes.conversions import signal_name  # noqa: PLC0415
+
+    platform = _signal_platform(profile)
+    if platform is None:
+        if returncode < _INT32_MIN:
+            raise MalformedEvidenceError(
+                f"{where} {returncode} is below -2**31: no Windows exit code (signed 32 bits)"
+            )
+        return None
+    number = -returncode
+    highest = _HIGHEST_SIGNAL[platform.value]
+    if not 1 <= number <= highest:
+        shown = str(returncode) if returncode >= INT64_MIN else "below int64"
+        raise MalformedEvidenceError(
+            f"{where} {shown} is negative, so it reads as Python's returncode of a process"
+            f" killed by signal {-returncode if returncode >= INT64_MIN else 'n'}, but"
+            f" {platform.value} has signals 1..{highest} only"
+        )
+    name = signal_name(number, platform)
+    rule = outcome_rule("cli-result/killed-by-signal")
+    shown_name = name or f"signal {number}"
+    on = "" if platform.value == "linux" else f" (numbered as on {platform.value})"
+    return Classification(
+        ExitOutcome.SIGNALED,
+        _SIGNAL_BASE + number,
+        None if name is None else _signals_by_name().get(name),
+        rule.id,
+        f"The process was killed by {shown_name}{on} (returncode {returncode}); a shell"
+        f" reports {_SIGNAL_BASE + number}.",
+        kind,
+        returncode,
+    )
 
 
 def status_outcome(code: int) -> ExitOutcome:
@@ -507,7 +606,35 @@ def _classify_unanswered(tables: _Tables, message: str) -> Classification:
     connection = _connection(tables, message)
     if connection is not None:
         return tables.connection_results[connection.id, code_rule]
+    if code_rule == tables.cli_fallback[0]:  # no phrase matched: is it a status, or nothing?
+        return _text_status(tables.profile, message) or result
     return result
+
+
+def _text_status(profile: Profile, message: str) -> Classification | None:
+    """What a text that matched no engine phrase says when it is a status or nothing.
+
+    A text that is only a number reads as that ``int`` does; a short status line
+    (``Exited (137) 5 seconds ago``, Go's ``exit status 137``) as the container status
+    it names. An empty or blank text says nothing: MalformedEvidenceError.
+    """
+    if not message or message.isspace():
+        raise MalformedEvidenceError(
+            f"the error text is {'empty' if not message else 'blank'}: it names no error"
+            " and no status"
+        )
+    number = number_text(message)
+    if number is not None:
+        found = classify_int(number, profile)
+        return attrs.evolve(
+            found,
+            reason=f"The text is only the number {number}, read as a bare status. {found.reason}",
+            kind=EvidenceKind.MESSAGE,
+        )
+    status = status_line(message)
+    if status is not None:
+        return classify_status(status, profile, what="The command", kind=EvidenceKind.MESSAGE)
+    return None
 
 
 def _cli_result(tables: _Tables, message: str) -> tuple[str, Classification]:
@@ -531,6 +658,8 @@ def classify_status(
     # Fleets see the same few statuses again and again, and the answer is immutable, so
     # it is remembered per profile (up to _MAX_STATUSES of them). id(kind) keys the enum
     # member, which lives forever, without running Enum.__hash__'s Python code.
+    if type(status) is not int:  # an int subclass or an IntEnum: its own methods never run
+        status = int.__int__(status)
     remembered = _tables(profile).statuses
     key = (status, what, id(kind))
     found = remembered.get(key)
@@ -553,7 +682,9 @@ def classify_status(
 
 
 def classify_exit_code(status: int, profile: Profile) -> Classification:
-    """Classify a bare exit status of the docker CLI process itself."""
+    """Classify a bare exit status of the docker CLI process itself (not negative)."""
+    if type(status) is not int:
+        status = int.__int__(status)
     code = normalize(status, profile)
     rule = outcome_rule(engine_rule_id(profile, "exit-code"))
     if code == 125 and profile.engine is not Engine.NERDCTL:
@@ -569,6 +700,49 @@ def classify_exit_code(status: int, profile: Profile) -> Classification:
         )
     base = classify_status(status, profile, what="The command", kind=EvidenceKind.STATUS)
     return attrs.evolve(base, rule=rule.id)
+
+
+def classify_int(status: int, profile: Profile) -> Classification:
+    """Classify a bare ``int``: the CLI process's exit status, or a negative returncode.
+
+    A negative int is Python's ``returncode`` convention, "killed by signal ``-n``",
+    on Linux and macOS (see :func:`killed_by_signal`); on Windows it is a signed
+    32-bit exit code, kept as the platform keeps it.
+    """
+    if type(status) is not int:
+        status = int.__int__(status)
+    if status >= 0:
+        return classify_exit_code(status, profile)
+    platform = _signal_platform(profile)
+    if platform is not None and -status <= _HIGHEST_SIGNAL[platform.value]:
+        found = killed_by_signal(status, profile, "the status", EvidenceKind.STATUS)
+        assert found is not None
+        return found
+    if status < _INT32_MIN:
+        raise MalformedEvidenceError(
+            f"the status {status} is negative and no signal number, and below -2**31: it is"
+            " neither Python's returncode of a killed process nor a signed 32-bit exit code"
+        )
+    found = classify_exit_code(status, profile)
+    return attrs.evolve(
+        found,
+        reason=f"{status} is no signal number, so it reads as a signed 32-bit exit code (as"
+        f" Windows tools print {status & 0xFFFFFFFF:#010x}). {found.reason}",
+    )
+
+
+def _oom_contradicted(
+    status: int, profile: Profile, what: str, kind: EvidenceKind, rule: str
+) -> Classification:
+    """An OOM flag with a status that is not SIGKILL's: said so, read from the status."""
+    found = classify_status(status, profile, what="The main process", kind=kind)
+    return attrs.evolve(
+        found,
+        reason=f"{what} says the OOM killer struck, but the status is {status}, not"
+        f" {_SIGNAL_BASE + 9} (SIGKILL): it killed another process in the container, and"
+        f" the main process then ended on its own. {found.reason}",
+        rule=rule,
+    )
 
 
 def _oom(code: int | None, status: int | None) -> Classification:
@@ -627,6 +801,14 @@ def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Cl
         return _not_exited(status_name, exit_status)
     code = None if exit_status is None else normalize(exit_status, profile)
     if oom:
+        if exit_status is not None and code != _SIGNAL_BASE + 9:
+            return _oom_contradicted(
+                exit_status,
+                profile,
+                f"{where}['OOMKilled']",
+                EvidenceKind.STATE,
+                outcome_rule("docker-state/oom-killed").id,
+            )
         return _oom(code, exit_status)
     if error and status_name in ("created", "exited", ""):
         message = classify_message(error, profile)
@@ -702,21 +884,16 @@ def classify_exec(inspect: Mapping[Any, Any], profile: Profile, where: str) -> C
 
 def classify_cli_result(code: int, stderr: str, profile: Profile, source: str) -> Classification:
     """Classify a code a real CLI already decided, explained by its stderr when it can be."""
-    if code < 0 and source in ("CalledProcessError", "CompletedProcess"):
-        number = -code
-        rule = outcome_rule("cli-result/killed-by-signal")
-        sig = signal_of(_SIGNAL_BASE + number)
-        name = sig.name if sig is not None else f"signal {number}"
-        return Classification(
-            ExitOutcome.SIGNALED,
-            normalize(_SIGNAL_BASE + number, profile),
-            sig,
-            rule.id,
-            f"The process was killed by {name} (returncode {code}); a shell reports"
-            f" {_SIGNAL_BASE + number}.",
-            EvidenceKind.PROCESS,
-            code,
+    if type(code) is not int:
+        code = int.__int__(code)
+    if not INT64_MIN <= code <= INT64_MAX:
+        raise MalformedEvidenceError(
+            f"{source} code must fit in int64, got an int of {code.bit_length()} bits"
         )
+    if code < 0 and source in ("CalledProcessError", "CompletedProcess"):
+        found = killed_by_signal(code, profile, f"{source}.returncode", EvidenceKind.PROCESS)
+        if found is not None:
+            return found
     exit_code = normalize(code, profile)
     if stderr:
         message = classify_message(stderr, profile)
@@ -783,6 +960,14 @@ def _classify_k8s_part(
     assert status is not None
     code = normalize(status, profile)
     rule = (reason_rule("terminated", reason) if reason else None) or _k8s_rule("terminated", "")
+    if (rule.id == "kubernetes/completed") != (status == 0) and rule.id in _EXIT_REASONS:
+        raise MalformedEvidenceError(
+            f"{where} contradicts itself: reason {reason!r} is what the runtime records for"
+            f" {'exit code 0' if rule.id == 'kubernetes/completed' else 'a non-zero exit code'},"
+            f" but exitCode is {status}"
+        )
+    if rule.outcome is ExitOutcome.OOM_KILLED and code != _SIGNAL_BASE + 9:
+        return _oom_contradicted(status, profile, f"{where}['reason'] OOMKilled", kind, rule.id)
     if rule.outcome is None:
         found = classify_status(status, profile, what="The container", kind=kind)
         return attrs.evolve(
@@ -795,6 +980,11 @@ def _classify_k8s_part(
             rule.outcome, code, signal_of(code), rule.id, rule.summary, kind, status
         )
     return _k8s_with_message(rule, message, code, status, profile)
+
+
+# The reasons a runtime derives from the exit code alone (containerd and CRI-O: Completed
+# for 0, Error otherwise): with the other code, the document contradicts itself.
+_EXIT_REASONS = frozenset({"kubernetes/completed", "kubernetes/error"})
 
 
 def _k8s_rule(state: str, reason: str) -> ReasonRule:
@@ -856,7 +1046,27 @@ def check_profile(profile: object) -> Profile:
             f"profile must be an exitcodes Profile (e.g. profiles.docker('28.2.2')),"
             f" got {describe(profile)}"
         )
+    if type(profile._compiled) is not _Tables:  # checked once: compiled tables prove it
+        _check_fields(profile)
     return profile
+
+
+def _check_fields(profile: Profile) -> None:
+    """A hand-built Profile (or a mock of one) holds an Engine, Versions and a Platform."""
+    try:
+        fields = (profile.engine, profile.version, profile.engine_version, profile.platform)
+    except Exception as exc:
+        raise InvalidArgumentError(
+            f"profile is not a usable Profile: reading its fields raised {type(exc).__name__}"
+        ) from None
+    wanted = (Engine, Version, Version, Platform)
+    names = ("engine", "version", "engine_version", "platform")
+    for name, value, kind in zip(names, fields, wanted, strict=True):
+        if type(value) is not kind:
+            raise InvalidArgumentError(
+                f"profile.{name} must be a {kind.__name__}, got {describe(value)}; build"
+                " profiles with exitcodes.profiles.docker(), podman() or nerdctl()"
+            )
 
 
 # The default profile's tables, compiled with this module (its first use would compile
@@ -870,11 +1080,26 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
     Args:
         evidence: one of
 
-            * an ``int``: an exit status of the docker CLI process;
+            * an ``int``: an exit status of the docker CLI process. A negative
+              int is Python's ``returncode``: ``-n`` means killed by signal ``n``
+              (numbered as on the profile's platform; SIGNALED, exit code
+              ``128+n``), and a negative int that is no signal number raises
+              MalformedEvidenceError; on Windows a negative int is a signed
+              32-bit exit code. Wait responses and ``State.ExitCode`` are not
+              bare ints: their statuses keep Docker's arithmetic (``status &
+              0xFF`` on POSIX);
+            * a :class:`signal.Signals` member: the ``128+n`` status it ends a
+              process with (Linux numbering);
             * a daemon or client error: ``str`` (prefixes such as ``Error
-              response from daemon:`` do not matter), ``bytes``, any exception
+              response from daemon:`` do not matter), ``bytes``, an exception
               (docker-py's ``explanation`` is preferred to ``str()``), or an
-              Engine API error body ``{"message": ...}``;
+              Engine API error body ``{"message": ...}``. A text that matches no
+              engine phrase and is only a number reads as that int; a short
+              status line (``Exited (137) 5 seconds ago``, ``exit status 137``)
+              as the status it names; an empty or blank text raises
+              MalformedEvidenceError. An exception of no SDK's shape whose text
+              matches no engine phrase (a ``KeyboardInterrupt``, a
+              ``ValueError``) raises UnsupportedEvidenceError;
             * a wait response ``{"StatusCode": ..., "Error": ...}``;
             * ``docker inspect``'s ``State``, or the whole inspect document;
             * an exec inspect ``{"ExitCode": ...}``.
@@ -885,10 +1110,15 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
         The :class:`Classification`.
 
     Raises:
-        UnsupportedEvidenceError: *evidence* is of another type.
-        MalformedEvidenceError: a field holds an impossible value.
+        UnsupportedEvidenceError: *evidence* is of another type, or an
+            exception that is no engine's error.
+        MalformedEvidenceError: a field holds an impossible value, or the
+            evidence contradicts itself (a Kubernetes reason ``Completed``
+            with a non-zero ``exitCode``).
         InvalidArgumentError: *profile* is not a Profile.
 
+    >>> classify(-9).signal.name, classify(-9).exit_code
+    ('SIGKILL', 137)
     >>> classify('exec: "foo": executable file not found in $PATH').outcome
     ExitOutcome.NOT_FOUND
     >>> classify({"StatusCode": 137, "Error": None}).signal.name
@@ -913,9 +1143,13 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
             f"evidence must not be a bool (True/False are not exit statuses), got {evidence!r}"
         )
     if isinstance(evidence, int):
-        if int_field(evidence, "evidence") is None:  # pragma: no cover - int_field checks
-            raise AssertionError
-        return classify_exit_code(evidence, active)
+        if isinstance(evidence, enum.Enum):
+            signal_read = _signal_evidence(evidence, active)
+            if signal_read is not None:
+                return signal_read
+        status = int_field(evidence, "evidence")  # a plain int, whatever the subclass
+        assert status is not None
+        return classify_int(status, active)
     if isinstance(evidence, Mapping):
         kind = document_kind(evidence, "evidence")
         if kind is EvidenceKind.WAIT:
@@ -936,4 +1170,55 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
         adapted = adapt(evidence)
         if adapted is not None:
             return _classify_adapted(adapted, active)
+        if isinstance(evidence, BaseException):
+            return _classify_exception(evidence, active)
     return classify_message(message_text(evidence, "evidence"), active)
+
+
+def _classify_exception(error: BaseException, profile: Profile) -> Classification:
+    """An exception of no SDK shape: its text, if it is an engine's or a status.
+
+    Any exception's ``str()`` is not a daemon's answer: a ``KeyboardInterrupt`` or a
+    ``ValueError`` that matches no engine phrase is not evidence of a container's exit,
+    and is refused rather than answered as the engine error a CLI would make of it.
+    """
+    text = message_text(error, "evidence")
+    kind = type(error).__name__
+    if not text or text.isspace():
+        raise UnsupportedEvidenceError(
+            f"evidence is a {kind} with no message: it says nothing about a container"
+        )
+    found = classify_message(text, profile)
+    if found.rule == _tables(profile).cli_fallback[0] and not text.startswith(MESSAGE_PREFIXES):
+        raise UnsupportedEvidenceError(
+            f"evidence is a {kind} whose message matches no engine error and names no"
+            f" status: {describe(text)}; classify an SDK's error, a daemon's text or a status"
+        )
+    return found
+
+
+def _signal_evidence(member: enum.Enum, profile: Profile) -> Classification | None:
+    """A :class:`signal.Signals` or LinuxSignal member: the ``128 + n`` status it causes.
+
+    ``None`` for any other enum (an IntEnum reads as its int).
+    """
+    from exitcodes.conversions import LinuxSignal  # noqa: PLC0415
+
+    host = sys.modules.get("signal")
+    if not isinstance(member, LinuxSignal) and (
+        host is None or not isinstance(member, host.Signals)
+    ):
+        return None
+    linux = _signals_by_name().get(member.name)
+    if linux is None:
+        raise MalformedEvidenceError(
+            f"evidence is the host's {member.name}, which Linux does not have: no container"
+            " process can be killed by it"
+        )
+    status = _SIGNAL_BASE + int(linux)
+    found = classify_exit_code(status, profile)
+    return attrs.evolve(
+        found,
+        reason=f"{member.name} (signal {int(linux)} on Linux) ends a process with status"
+        f" 128 + {int(linux)} = {status}. {found.reason}",
+    )

@@ -34,7 +34,7 @@ import re
 
 import attrs
 
-from exitcodes.errors import MalformedEvidenceError, describe
+from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 
 __all__ = [
     "INT64_MAX",
@@ -42,6 +42,7 @@ __all__ = [
     "MAX_WAIT_SIGNAL",
     "NTSTATUS_CODES",
     "SIGNALS",
+    "LinuxSignal",
     "NtStatus",
     "SignalInfo",
     "SignalPlatform",
@@ -59,6 +60,7 @@ __all__ = [
     "signal_info",
     "signal_name",
     "signal_number",
+    "signal_platform",
     "signaled_wait_status",
     "truncate_status",
     "wait_status_to_exit_code",
@@ -117,6 +119,35 @@ class SignalPlatform(enum.Enum):
 
 
 _REALTIME = {SignalPlatform.LINUX: (34, 64), SignalPlatform.FREEBSD: (65, 126)}
+_PLATFORM_ALIASES = {"macos": "darwin", "mac": "darwin"}
+
+
+def signal_platform(platform: object) -> SignalPlatform:
+    """*platform* as a :class:`SignalPlatform`: a member, its value or a profile's platform.
+
+    ``"linux"``, ``"darwin"`` (or ``"macos"``) and ``"freebsd"`` are accepted in any
+    case, and so is an enum member whose value is one of them, such as
+    :attr:`exitcodes.profiles.Platform.DARWIN`.
+
+    Raises:
+        InvalidArgumentError: anything else, Windows included (it has no signals).
+
+    >>> signal_platform("linux"), signal_platform("macOS")
+    (SignalPlatform.LINUX, SignalPlatform.DARWIN)
+    """
+    if type(platform) is SignalPlatform:
+        return platform
+    value = platform.value if isinstance(platform, enum.Enum) else platform
+    if isinstance(value, str):
+        key = str.__str__(value).strip().lower()
+        key = _PLATFORM_ALIASES.get(key, key)
+        for member in SignalPlatform:
+            if member.value == key:
+                return member
+    choices = ", ".join(repr(member.value) for member in SignalPlatform)
+    raise InvalidArgumentError(
+        f"signal platform must be a SignalPlatform or one of {choices}, got {describe(platform)}"
+    )
 
 
 @attrs.frozen
@@ -141,7 +172,13 @@ class SignalInfo:
     alias_of: str | None = None
 
     def number(self, platform: SignalPlatform = SignalPlatform.LINUX) -> int | None:
-        """The number of this signal on *platform*, or ``None``."""
+        """The number of this signal on *platform*, or ``None``.
+
+        Raises:
+            InvalidArgumentError: *platform* is not a :class:`SignalPlatform`
+                or one's value (see :func:`signal_platform`).
+        """
+        platform = signal_platform(platform)
         if platform is SignalPlatform.LINUX:
             return self.linux
         if platform is SignalPlatform.DARWIN:
@@ -251,6 +288,7 @@ def signal_info(
     >>> signal_info("iot").name
     'SIGABRT'
     """
+    platform = signal_platform(platform)
     if isinstance(signal, str):
         number = signal_number(signal, platform)
         if number is None:
@@ -280,6 +318,7 @@ def signal_name(number: int, platform: SignalPlatform = SignalPlatform.LINUX) ->
     ('SIGRTMIN+1', 'SIGRTMAX', None)
     """
     number = _as_int(number, "signal number")
+    platform = signal_platform(platform)
     row = signal_info(number, platform)
     if row is not None:
         return row.name
@@ -304,6 +343,7 @@ def signal_number(name: str, platform: SignalPlatform = SignalPlatform.LINUX) ->
         raise MalformedEvidenceError(
             f"signal name must be a str, not {type(name).__name__}: {describe(name)}"
         )
+    platform = signal_platform(platform)
     key = str.__str__(name).strip().upper()  # an exact str, whatever the subclass does
     if not key.startswith("SIG"):
         key = "SIG" + key
@@ -313,8 +353,34 @@ def signal_number(name: str, platform: SignalPlatform = SignalPlatform.LINUX) ->
     return _realtime_number(key, platform)
 
 
+def _linux_members() -> list[tuple[str, int]]:
+    named = [(row.name, row.linux) for row in SIGNALS if row.alias_of is None and row.linux]
+    low, high = _REALTIME[SignalPlatform.LINUX]
+    realtime = [
+        (_realtime_name(number, SignalPlatform.LINUX) or "", number)
+        for number in range(low, high + 1)
+    ]
+    return [(name, number) for name, number in named if number is not None] + realtime
+
+
+LinuxSignal = enum.IntEnum("LinuxSignal", _linux_members(), module=__name__)  # type: ignore[misc]
+LinuxSignal.__doc__ = """The Linux signals, numbered as in a Linux container, whatever the host is.
+
+Members compare equal to their numbers and are named as :data:`SIGNALS` and
+:func:`signal_name` name them (``LinuxSignal.SIGKILL == 9``;
+``LinuxSignal["SIGRTMIN+1"] == 35``). :class:`exitcodes.Classification` carries one
+where the host's :class:`signal.Signals` has no member of that name and number (on
+macOS, SIGUSR1 is 30, not 10; Windows has no SIGKILL); on a Linux host it carries
+the host's own member.
+
+>>> LinuxSignal.SIGUSR1 == 10, LinuxSignal(7).name
+(True, 'SIGBUS')
+"""
+
+
 def _signal_arg(signal: int | str, platform: SignalPlatform) -> int:
     """A signal given as a number or a name, as a number in ``1..MAX_WAIT_SIGNAL``."""
+    platform = signal_platform(platform)
     if isinstance(signal, str):
         number = signal_number(signal, platform)
         if number is None:

@@ -27,16 +27,15 @@ names the cause, and above them for a bare code. Equal scores keep catalog order
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from exitcodes._evidence import (
-    INT64_MAX,
-    INT64_MIN,
     EvidenceKind,
     bool_field,
+    codes_in_text,
     get_field,
     int_field,
     message_text,
@@ -45,10 +44,9 @@ from exitcodes._evidence import (
 )
 from exitcodes.adapters import Adapted, AdaptedKind, adapt
 from exitcodes.catalog import CATALOG, PATTERN_SEPARATOR, CatalogEntry, Condition, pattern_length
-from exitcodes.classify import Classification, check_profile, classify, classify_status
+from exitcodes.classify import Classification, check_profile, classify
 from exitcodes.errors import InvalidArgumentError, describe
 from exitcodes.profiles import Profile
-from exitcodes.rules import Match, MessageRule, rule_by_id
 
 __all__ = ["Cause", "Explanation", "explain", "explain_exit"]
 
@@ -65,30 +63,10 @@ _BONUS = 10
 
 _MAX_TEXT = 1 << 20  # characters of one text that are matched (head and tail kept)
 _MAX_OUTPUT = 64 * 1024  # characters of a command's output that explain_exit reads (its tail)
-_MAX_CODES = 16  # exit statuses read from one text
-_MAX_DIGITS = 20
 _SIGKILL_STATUS = 137
 _BYTE = 0xFF
 _WORD = 0xFFFFFFFF
 _K8S_STATE_KEYS = ("terminated", "waiting", "running")
-
-# Where a text states an exit status: docker ps "Exited (137)", compose "exited with code
-# 137", kubectl "Exit Code: 137", inspect JSON "ExitCode": 137, "exit status 1", "exit(127)".
-_CODE_MARKERS = (
-    "exited (",
-    "with code",
-    "exit code",
-    "exit status",
-    "exited status",
-    "exitcode",
-    "statuscode",
-    "exit(",
-)
-# A short text made of one of these (and no docker phrase) is a status line: it is
-# classified as the status it names.
-_STATUS_LINE_MARKERS = ("exited (", "with code", "exit code", "exited status", "exit(")
-_STATUS_LINE_MAX = 300
-_SKIPPED = frozenset(" \t:=\"'(")
 
 
 @attrs.frozen
@@ -194,33 +172,6 @@ def _clip(text: str) -> str:
     return f"{text[:half]}\n{text[-half:]}"
 
 
-def _codes_in_text(lowered: str, markers: Iterable[str] = _CODE_MARKERS) -> list[int]:
-    """Exit statuses a text states after one of *markers*, in order (linear time)."""
-    found: list[int] = []
-    for marker in markers:
-        start = lowered.find(marker)
-        while start >= 0 and len(found) < _MAX_CODES:
-            position = start + len(marker)
-            skipped = 0
-            while position < len(lowered) and lowered[position] in _SKIPPED and skipped < 4:
-                position += 1
-                skipped += 1
-            negative = position < len(lowered) and lowered[position] == "-"
-            digits_start = position + 1 if negative else position
-            end = digits_start
-            while (
-                end < len(lowered) and end - digits_start < _MAX_DIGITS and lowered[end].isdigit()
-            ):
-                end += 1
-            if end > digits_start and lowered[digits_start:end].isascii():
-                value = int(lowered[digits_start:end])
-                value = -value if negative else value
-                if INT64_MIN <= value <= INT64_MAX and value not in found:
-                    found.append(value)
-            start = lowered.find(marker, start + len(marker))
-    return found
-
-
 def _expand(status: int | None, profile: Profile) -> frozenset[int]:
     """A status as the catalog may list it: raw, as the platform keeps it, and 32-bit."""
     if status is None:
@@ -228,19 +179,10 @@ def _expand(status: int | None, profile: Profile) -> frozenset[int]:
     return frozenset({status, status & profile.platform.status_mask, status & _WORD})
 
 
-def _status_line(text: str) -> int | None:
-    """The status a short status line names (``Exited (137) 2 minutes ago``), or ``None``."""
-    stripped = text.strip()
-    if not stripped or len(stripped) > _STATUS_LINE_MAX or "\n" in stripped:
-        return None
-    codes = _codes_in_text(stripped.lower(), _STATUS_LINE_MARKERS)
-    return codes[0] if len(codes) == 1 else None
-
-
 def _message_facts(text: str, classification: Classification, profile: Profile) -> _Facts:
     lowered = _clip(text).lower()
     codes: set[int] = set()
-    for code in _codes_in_text(lowered):
+    for code in codes_in_text(lowered):
         codes |= _expand(code, profile)
     derived = frozenset() if classification.exit_code is None else {classification.exit_code}
     return _Facts(texts=(text,), codes=frozenset(codes), derived=frozenset(derived))
@@ -400,15 +342,6 @@ def _facts(evidence: object, classification: Classification, profile: Profile) -
     return _message_facts(message_text(evidence, "evidence"), classification, profile)
 
 
-def _is_fallback(rule_id: str) -> bool:
-    """Whether *rule_id* is a message layer's catch-all row (no phrase of it matched)."""
-    try:
-        rule = rule_by_id(rule_id)
-    except KeyError:
-        return False
-    return isinstance(rule, MessageRule) and rule.match is Match.ALWAYS
-
-
 # ------------------------------------------------------------------------------ ranking
 
 
@@ -494,9 +427,10 @@ def explain(evidence: object, *, profile: Profile | None = None) -> Explanation:
             inspect; a Kubernetes container status or state (for a container
             waiting to restart, the causes also read its ``lastState``); an SDK
             object (docker-py, podman-py, python-on-whales, aiodocker,
-            kubernetes, :mod:`subprocess` results, with their stderr). A short
-            status line that matches no engine phrase, such as ``"Exited (137)
-            5 seconds ago"``, is classified as the status it names.
+            kubernetes, :mod:`subprocess` results, with their stderr). Texts
+            that are a number or a short status line (``"Exited (137) 5 seconds
+            ago"``, ``"exit status 137"``) are read as :func:`exitcodes.classify`
+            reads them: as the status they name.
         profile: the engine and version to be faithful to (default: the newest
             Docker CLI on Linux).
 
@@ -519,17 +453,10 @@ def explain(evidence: object, *, profile: Profile | None = None) -> Explanation:
     active = check_profile(profile)
     classification = classify(evidence, profile=active)
     facts = _facts(evidence, classification, active)
-    if (
-        isinstance(evidence, (str, bytes, bytearray))
-        and classification.kind is EvidenceKind.MESSAGE
-        and _is_fallback(classification.rule)
-    ):
-        status = _status_line(message_text(evidence, "evidence"))
-        if status is not None:
-            classification = classify_status(
-                status, active, what="The command", kind=EvidenceKind.MESSAGE
-            )
-            facts = attrs.evolve(facts, derived=frozenset())
+    if classification.kind is EvidenceKind.MESSAGE and classification.status is not None:
+        # classify read the text as the status it names (a number, a status line):
+        # the status is the fact, and no code is derived from an error phrase.
+        facts = attrs.evolve(facts, derived=frozenset())
     return Explanation(classification, _rank(facts))
 
 

@@ -40,7 +40,7 @@ from exitcodes.rules import (
 )
 
 if TYPE_CHECKING:
-    import signal as _signal
+    from exitcodes.classify import SignalMember
 
 __all__ = ["Resolution", "resolve"]
 
@@ -58,14 +58,15 @@ class Resolution:
             missing bind-mount source exits 127), the rule says so.
         rule: the stable id of the rule that decided the code.
         reason: one plain sentence saying why.
-        signal: the signal that ended the container, for ``128+n`` and OOM.
+        signal: the signal that ended the container, for ``128+n`` and OOM,
+            read with Linux's numbering (see :attr:`exitcodes.Classification.signal`).
     """
 
     exit_code: int
     outcome: ExitOutcome
     rule: str
     reason: str
-    signal: _signal.Signals | None = None
+    signal: SignalMember | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict: enums as their values, the signal as its name."""
@@ -322,6 +323,9 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
             f" got {describe(exec_inspect)}"
         )
     inspect = {"ExitCode": exec_inspect} if isinstance(exec_inspect, int) else exec_inspect
+    # A null ExitCode is the CLI's 0, below; no ExitCode at all is no exec inspect (it
+    # would have read as 0 too: {"exit_code": 3} is not an exec that exited 0).
+    get_field(inspect, "ExitCode", "exec_inspect")
     found = classify_exec(inspect, profile, "exec_inspect")
     rule = outcome_rule(engine_rule_id(profile, "exec-exit-code"))
     if found.exit_code is None:

@@ -176,7 +176,10 @@ def test_exceptions_prefer_explanation() -> None:
     )
     assert classify(error).exit_code == 127
     assert classify(APIError("permission denied", None)).exit_code == 126
-    assert classify(RuntimeError("boom")).exit_code == 125
+    # issue 14 item 6: "any exception's text is pattern-matched as if a daemon had said
+    # it"; an exception of no SDK's shape that matches no engine phrase is refused (it was 125).
+    with pytest.raises(UnsupportedEvidenceError, match="matches no engine error"):
+        classify(RuntimeError("boom"))
 
 
 def test_api_error_body_and_bytes() -> None:
@@ -200,7 +203,9 @@ def test_api_error_body_and_bytes() -> None:
         (143, ExitOutcome.SIGNALED, 143, signal.SIGTERM),
         (255, ExitOutcome.COMMAND_FAILED, 255, None),
         (256, ExitOutcome.SUCCESS, 0, None),
-        (-1, ExitOutcome.COMMAND_FAILED, 255, None),
+        # issue 14 item 1: a bare -1 was "exited -1 (kept as 255) on its own"; it is
+        # Python's returncode of a process killed by SIGHUP, as a shell reports it.
+        (-1, ExitOutcome.SIGNALED, 129, signal.SIGHUP),
         (3221225477, ExitOutcome.COMMAND_FAILED, 5, None),
     ],
 )
