@@ -17,6 +17,7 @@ ExitOutcome.OOM_KILLED
 from __future__ import annotations
 
 import sys
+from _thread import RLock
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +80,18 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
 # The modules named like the function they hold: on the package, the name is the function.
 _FUNCTION_MODULES = frozenset({"classify", "resolve"})
 
+# Every lazy load holds this lock: one thread at a time imports the package's modules
+# (and attrs) through a public name. Python's per-module import locks do not make
+# concurrent first imports safe on their own: ``from attrs.exceptions import ...``
+# (exitcodes._record) locks the submodule before its package, ``import attrs`` the
+# package before the submodule, and two threads doing one each deadlock. CPython then
+# raises ``_DeadlockError`` in one of them, or hands the other a half-imported module
+# (``module 'attrs' has no attribute 'frozen'``); the failed import leaves others
+# with ``cannot import name`` or no module at all. Re-entrant: a load may read a public
+# name (``from exitcodes import profiles`` in a submodule, the Hypothesis entry point).
+# ``_thread`` is built in and already loaded, so ``import exitcodes`` stays cheap.
+_load_lock = RLock()
+
 
 class _Package(ModuleType):
     """The ``exitcodes`` module object, keeping ``exitcodes.classify`` the function.
@@ -137,10 +150,11 @@ if not TYPE_CHECKING:
         target = _EXPORTS.get(name)
         if target is not None:
             module_name, attribute = target
-            # The import statement's own machinery (importlib.import_module is slower,
-            # and invisible to -X importtime for the module it is asked for).
-            __import__(module_name)
-            module = sys.modules[module_name]
+            with _load_lock:
+                # The import statement's own machinery (importlib.import_module is
+                # slower, and invisible to -X importtime for the module it is asked for).
+                __import__(module_name)
+                module = sys.modules[module_name]
             value = module if attribute is None else getattr(module, attribute)
             globals()[name] = value
             return value
