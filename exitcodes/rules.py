@@ -363,7 +363,11 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         ExitOutcome.ENGINE_ERROR,
         125,
         ALL_VERSIONS,
-        "moby client/errors.go: ErrorConnectionFailed; client/request.go: doRequest",
+        "moby client/errors.go: ErrorConnectionFailed; client/request.go: doRequest (moby"
+        " client 67596f01e2 for CLI 29: `failed to connect to the docker API at unix:///...;"
+        " check if the path is correct and if the daemon is running: dial unix ...: connect:"
+        " no such file or directory` for a missing socket, which docker run 29.0.0 to 29.1.2"
+        " maps to 127 as its not-found text; observed on 29.0.0 and 29.1.2, and 1 from 29.1.3)",
         "The client could not reach the daemon.",
     ),
     MessageRule(
@@ -944,9 +948,12 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         ExitOutcome.ENGINE_ERROR,
         1,
         _since("29.1.3"),
-        "docker/cli a6335c4226 (v29.1.3): run pings the daemon first and returns its raw error",
-        "Since CLI 29.1.3 docker run pings the daemon first, so an unreachable daemon is a"
-        " plain error: exit 1.",
+        "docker/cli a6335c4226 (v29.1.3, #6700): run pings the daemon first and returns its raw"
+        " error (observed on 29.1.3 and 29.7.2: an unreachable daemon, a missing socket and a"
+        " ping answered with HTTP 500 all exit 1; 29.1.2 and older exit 125/127, or ignore the"
+        " failed ping)",
+        "Since CLI 29.1.3 docker run pings the daemon first, so an unreachable daemon (or a"
+        " failed ping) is a plain error: exit 1.",
     ),
     PhaseRule(
         "docker-cli/run-error",
@@ -995,10 +1002,14 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         ErrorPolicy.EXIT_CODE,
         ExitOutcome.STATUS_UNKNOWN,
         0,
-        _since("27.0.0"),
-        "docker/cli utils.go: waitExitOrRemoved (context.Canceled closes the channel;"
-        " 840016ea05, 31644d5ea7)",
-        "The wait was cancelled (context canceled): the status channel closes and the CLI reads 0.",
+        _since("26.1.1"),
+        "docker/cli utils.go: waitExitOrRemoved (context.Canceled is not an error since"
+        " docker/cli #5043, v26.1.1; the channel is closed since #5062, v26.1.2, and 840016ea05,"
+        " 31644d5ea7 on main). Observed: 26.1.0 logs `error waiting for container: context"
+        " canceled` after a failed start, 26.1.1 and later do not",
+        "The wait was cancelled (context canceled): the status channel closes and the CLI reads"
+        " 0; CLI 26.1.1 alone never closes it, so a docker run --rm whose start fails waits"
+        " forever.",
         patterns=("context canceled",),
     ),
     PhaseRule(

@@ -778,14 +778,14 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         125,
     ),
     (
-        "summary #22 wait cancelled (CLI >= 27)",
-        "27.0.0",
+        "summary #22 wait cancelled (CLI >= 26.1.1, docker/cli #5043)",
+        "26.1.2",
         {"command": "run", "phase": "wait", "error": "context canceled"},
         0,
     ),
     (
-        "summary #22 wait cancelled (CLI < 27)",
-        "26.1.4",
+        "summary #22 wait cancelled (CLI < 26.1.1: logged, 125)",
+        "26.1.0",
         {"command": "run", "phase": "wait", "error": "context canceled"},
         125,
     ),
