@@ -1,0 +1,285 @@
+"""The exit-status contract of ``exitcodes`` (one test per row of docs/reference/cli.md), and
+the regressions of issue 14 item 10, each built from the reproduction the report quotes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from exitcodes import cli
+from exitcodes.cli import (
+    EX_DATAERR,
+    EX_IOERR,
+    EX_NO_ANSWER,
+    EX_NOINPUT,
+    EX_OK,
+    EX_SOFTWARE,
+    EX_USAGE,
+    main,
+)
+
+RUNNING = {"Id": "c0ffee", "Name": "/web", "State": {"Status": "running", "Running": True}}
+EXITED = {"Id": "dead", "Name": "/job", "State": {"Status": "exited", "ExitCode": 3}}
+
+
+def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def shell(
+    script: str, *, stdin: bytes | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m exitcodes`` from sh, so that redirections like ``>&-`` are real."""
+    return subprocess.run(
+        ["sh", "-c", script, "sh", sys.executable],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+    )
+
+
+def assert_one_line_error(err: str) -> None:
+    assert err.count("\n") == 1, err
+    assert err.startswith("exitcodes: error: ")
+    assert "Traceback" not in err
+
+
+# --- the contract, row by row ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["explain", "137"], ["classify", "137"], ["classify", "Exited (3) 5 seconds ago"]],
+)
+def test_row_0_answered_whatever_the_code(argv: list[str]) -> None:
+    """0: the evidence decides an exit code; a failure code is an answer, not an error."""
+    code, out, err = run(*argv)
+    assert (code, err) == (EX_OK, "")
+    assert out
+
+
+def test_row_0_inspect_every_container_answered() -> None:
+    code, out, _ = run("inspect", "-", stdin=json.dumps([EXITED]))
+    assert code == EX_OK
+    assert "exit code 3" in out
+
+
+@pytest.mark.parametrize("subcommand", ["explain", "classify"])
+def test_row_1_no_exit_status_in_the_evidence(subcommand: str) -> None:
+    """1: a running container has no exit status yet; the answer is printed, status 1."""
+    code, out, err = run(subcommand, json.dumps(RUNNING), "--json")
+    assert (code, err) == (EX_NO_ANSWER, "")
+    document = json.loads(out)
+    classification = document.get("classification", document)
+    assert classification["exit_code"] is None
+    assert classification["outcome"] == "status_unknown"
+
+
+def test_row_1_inspect_any_container_without_an_exit_status() -> None:
+    code, out, _ = run("inspect", "-", "--json", stdin=json.dumps([EXITED, RUNNING]))
+    assert code == EX_NO_ANSWER
+    codes = [c["explanation"]["classification"]["exit_code"] for c in json.loads(out)["containers"]]
+    assert codes == [3, None]
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["explain", "1", "--bogus"], "unrecognized arguments"),
+        (["explain", "1", "--profile", "rocket@1.0"], "unknown engine"),
+        (["resolve", "--status", "3"], "needs the docker command"),
+    ],
+)
+def test_row_2_usage(argv: list[str], fragment: str) -> None:
+    code, out, err = run(*argv)
+    assert (code, out) == (EX_USAGE, "")
+    assert fragment in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "fragment"),
+    [
+        (["classify", '{"StatusCode": "x"}'], "", "must be an int"),
+        (["explain", '{"Foo": 1}'], "", "not a known document"),
+        (["explain", "-"], '{"State": {"ExitCode": 1', "not valid JSON"),
+        (["inspect", "-"], "[]", "holds no container"),
+    ],
+)
+def test_row_65_not_evidence(argv: list[str], stdin: str, fragment: str) -> None:
+    code, out, err = run(*argv, stdin=stdin)
+    assert (code, out) == (EX_DATAERR, "")
+    assert fragment in err
+    assert_one_line_error(err)
+
+
+def test_row_66_no_input(tmp_path: Path) -> None:
+    code, _, err = run("inspect", str(tmp_path / "missing.json"))
+    assert code == EX_NOINPUT
+    assert_one_line_error(err)
+    proc = shell('exec "$1" -m exitcodes explain - <&-')
+    assert proc.returncode == EX_NOINPUT
+    assert proc.stderr == b"exitcodes: error: cannot read stdin: it is closed\n"
+
+
+def test_row_70_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cli, "classify", boom)
+    code, _, err = run("classify", "1")
+    assert code == EX_SOFTWARE
+    assert err == "exitcodes: internal error: RuntimeError: a bug\n"
+
+
+def test_row_74_output_not_written() -> None:
+    """Issue 14 item 10: "`exitcodes explain 137 >&-` prints a traceback and exits 1 (74 is
+    documented); `>/dev/full` [...] exit 70"."""
+    closed = shell('exec "$1" -m exitcodes explain 137 >&-')
+    assert (closed.returncode, closed.stderr) == (
+        EX_IOERR,
+        b"exitcodes: error: cannot write to stdout: it is closed\n",
+    )
+    if os.path.exists("/dev/full"):
+        full = shell('exec "$1" -m exitcodes explain 137 >/dev/full')
+        assert (full.returncode, full.stderr) == (
+            EX_IOERR,
+            b"exitcodes: error: cannot write to stdout: No space left on device\n",
+        )
+
+
+def test_row_74_broken_pipe_status_is_74() -> None:
+    """A reader that stops early (`| head -c 1`): 74, silently, since the reader chose it."""
+    proc = shell(
+        'exec 3>&1; status=$( { "$1" -m exitcodes explain 137 --all; echo $? >&3; }'
+        " | head -c 1 >/dev/null ); echo $status"
+    )
+    assert proc.stdout.strip().splitlines()[-1] == str(EX_IOERR).encode()
+    assert proc.stderr == b""
+
+
+def test_row_130_interrupted(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "explain", interrupted)
+    assert run("explain", "1")[0] == 130
+
+
+def test_row_resolve_exit_is_the_resolved_code() -> None:
+    assert run("resolve", "run", "--status", "42", "--exit")[0] == 42
+    assert run("resolve", "run", "--status", "42")[0] == EX_OK
+
+
+def test_the_contract_table_is_documented_with_every_status() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md").read_text(
+        encoding="utf-8"
+    )
+    for status in (EX_OK, EX_NO_ANSWER, EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_SOFTWARE, EX_IOERR):
+        assert f"\n| {status} |" in page, status
+    assert "\n| 130 |" in page
+
+
+# --- issue 14 item 10, reproduction by reproduction ------------------------------------------
+
+
+def test_a_lone_surrogate_in_an_inspect_name_is_escaped() -> None:
+    """ "a lone surrogate in an `inspect` name exits 70"."""
+    document = '[{"Name": "/a\\ud800", "State": {"Status": "exited", "ExitCode": 1}}]'
+    proc = shell('exec "$1" -m exitcodes inspect', stdin=document.encode())
+    assert proc.returncode == EX_OK, proc.stderr
+    assert proc.stdout.startswith(b"a\\ud800:\n")
+    as_json = shell('exec "$1" -m exitcodes inspect --json', stdin=document.encode())
+    assert json.loads(as_json.stdout)["containers"][0]["name"] == "a\ud800"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"Name": "/x\u001b]0;pwned\u0007\u001b[2J", "State": {"Status": "exited", "ExitCode": 1}},
+        {
+            "kind": "Pod",
+            "metadata": {"name": "p\u001b[31m"},
+            "status": {
+                "reason": "Evicted\r\u202e",
+                "containerStatuses": [
+                    {"name": "c\u009b1m", "state": {"terminated": {"exitCode": 1}}}
+                ],
+            },
+        },
+    ],
+)
+def test_terminal_escapes_in_names_are_not_echoed_raw(document: object) -> None:
+    """ "terminal escape sequences in container or pod names are echoed raw"."""
+    code, out, _ = run("inspect", "-", stdin=json.dumps(document))
+    assert code == EX_OK
+    for raw in ("\x1b", "\x07", "\r", "\u202e", "\x9b"):
+        assert raw not in out
+    assert "\\x1b" in out or "\\x9b" in out
+
+
+def test_an_error_message_echoing_the_input_is_escaped(tmp_path: Path) -> None:
+    code, _, err = run("inspect", str(tmp_path / "\x1b[2Jmissing"))
+    assert code == EX_NOINPUT
+    assert "\x1b" not in err and "\\x1b[2Jmissing" in err
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["[ERROR] failed to start container: no space left on device", "{host} unreachable: 1"],
+)
+def test_a_message_starting_with_a_bracket_is_a_message(message: str) -> None:
+    """ "evidence starting with `[` or `{` is always parsed as JSON so `[ERROR] ...` exits 65"."""
+    code, out, err = run("classify", message, "--json")
+    assert code != EX_DATAERR, err
+    assert json.loads(out)["kind"] == "message"
+
+
+def test_binary_stdin_under_c_utf8_is_a_data_error() -> None:
+    """ "binary stdin under C.UTF-8 gets a confident 125 instead of 65"."""
+    for subcommand in ("classify", "explain"):
+        proc = shell(
+            f'exec "$1" -m exitcodes {subcommand} -',
+            stdin=b"\xff\xfe\x00\x81docker",
+            env={"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": ""},
+        )
+        assert proc.returncode == EX_DATAERR
+        assert proc.stderr == b"exitcodes: error: stdin is not UTF-8 text\n"
+
+
+def test_a_non_utf8_argument_is_a_data_error() -> None:
+    proc = shell('exec "$1" -m exitcodes explain "$(printf "\\377")"', env={"LC_ALL": "C.UTF-8"})
+    assert proc.returncode == EX_DATAERR
+    assert proc.stderr == b"exitcodes: error: EVIDENCE is not UTF-8 text\n"
+
+
+@pytest.mark.parametrize("evidence", ["", "hello"])
+def test_the_status_follows_the_librarys_answer(evidence: str) -> None:
+    """ "`explain ''` and `explain hello` answer 125 and exit 0": whatever the library answers
+    (an answer without an exit code, or an error), the status says the same."""
+    for subcommand in ("classify", "explain"):
+        code, out, err = run(subcommand, evidence, "--json")
+        if code == EX_DATAERR:
+            assert out == ""
+            assert_one_line_error(err)
+            continue
+        document = json.loads(out)
+        exit_code = document.get("classification", document)["exit_code"]
+        assert code == (EX_NO_ANSWER if exit_code is None else EX_OK)
+
+
+def test_an_empty_text_is_not_a_confident_answer() -> None:
+    """`explain ''` must not exit 0 with a 125: nothing was said."""
+    for subcommand in ("classify", "explain"):
+        code, _, _ = run(subcommand, "")
+        assert code in (EX_NO_ANSWER, EX_DATAERR)
