@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from exitcodes._evidence import INT64_MAX, INT64_MIN
 from exitcodes.errors import MalformedEvidenceError, describe
 
 __all__ = [
@@ -143,7 +144,7 @@ class AdaptedKind(enum.Enum):
     """A code already decided by a real CLI, with its stderr."""
 
 
-@attrs.frozen
+@attrs.frozen(hash=False)
 class Adapted:
     """An SDK object read into a plain form.
 
@@ -159,6 +160,13 @@ class Adapted:
     value: object
     text: str = ""
     source: str = ""
+
+    def __hash__(self) -> int:
+        """The hash of what is always hashable: the kind, the text and the source.
+
+        *value* is often a dict, so it is left out; equal objects still hash alike.
+        """
+        return hash((self.kind, self.text, self.source))
 
 
 _MISSING = object()
@@ -198,7 +206,12 @@ def _text(value: object) -> str:
 def _int(value: object, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise MalformedEvidenceError(f"{where} must be an int, got {describe(value)}")
-    return value
+    number = int.__int__(value)  # a plain int: a subclass's own methods are never called
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise MalformedEvidenceError(
+            f"{where} must fit in int64, got an int of {number.bit_length()} bits"
+        )
+    return number
 
 
 def _body_message(body: object, reason: object) -> str:

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from exitcodes.errors import InvalidArgumentError, UnknownRuleError, describe
 from exitcodes.outcome import ExitOutcome
 
 __all__ = [
@@ -1320,12 +1321,20 @@ def entry_by_id(entry_id: str) -> CatalogEntry:
     """Return the catalog entry with id *entry_id*.
 
     Raises:
-        KeyError: no entry has that id.
+        UnknownRuleError: no entry has that id (a :class:`KeyError`).
+        InvalidArgumentError: *entry_id* is not a str.
 
     >>> entry_by_id("exit-137").title
     '137: killed by SIGKILL'
     """
-    return _BY_ID[entry_id]
+    if not isinstance(entry_id, str):
+        raise InvalidArgumentError(f"a catalog id must be a str, got {describe(entry_id)}")
+    found = _BY_ID.get(str.__str__(entry_id))  # an exact str: a subclass's __hash__ never runs
+    if found is None:
+        raise UnknownRuleError(
+            f"no catalog entry has the id {describe(entry_id)} (see exitcodes.catalog.CATALOG)"
+        )
+    return found
 
 
 EXIT_CODES: tuple[CodeMeaning, ...] = (

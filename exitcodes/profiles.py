@@ -350,14 +350,16 @@ def from_spec(spec: str) -> Profile:
 
     The form is ``ENGINE[@VERSION][:PLATFORM]``: ``"docker"``,
     ``"docker@28.2.2"``, ``"docker@20.10.24:windows"``, ``"podman@4.3.1"``,
-    ``"nerdctl"``.
+    ``"nerdctl"``. A version missing its patch is the ``.0`` release
+    (``docker@28.2`` is 28.2.0), and one missing its minor too is the major's
+    first release (``docker@28`` is 28.0.0).
 
     Raises:
         InvalidArgumentError: unknown engine or platform, or not a str.
         InvalidVersionError: the version does not parse.
 
-    >>> str(from_spec("docker@20.10.24"))
-    'docker 20.10.24 on linux'
+    >>> str(from_spec("docker@20.10.24")), str(from_spec("docker@28"))
+    ('docker 20.10.24 on linux', 'docker 28.0.0 on linux')
     """
     if not isinstance(spec, str):
         raise InvalidArgumentError(f"profile spec must be a str, got {describe(spec)}")
@@ -374,5 +376,9 @@ def from_spec(spec: str) -> Profile:
             " as ENGINE[@VERSION][:PLATFORM]"
         )
     if version:
+        stripped = version.strip()
+        if stripped.removeprefix("v").isdecimal() and stripped.isascii():
+            # A major alone, as "28.2" stands for 28.2.0: "28" is 28.0.0, the major's first.
+            version = f"{stripped}.0"
         return factory(version, platform=platform)
     return factory(platform=platform)

@@ -1048,6 +1048,7 @@ def wrapper_returncode(
 # --------------------------------------------------------------------------- shells
 
 _C_SPACE = " \t\n\v\f\r"
+_INTMAX_DIGITS = len(str(INT64_MAX))  # 19: a longer number overflows intmax_t
 _LEADING_NUMBER = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)")
 
 
@@ -1065,7 +1066,12 @@ def _exit_argument(shell: Shell, text: str) -> int | None:
     trailing = " \t" if shell is Shell.BASH else _C_SPACE
     if text[match.end() :].lstrip(trailing):
         return None
-    value = int(match.group(1))
+    word = match.group(1)
+    sign = word[:1] if word[:1] in "+-" else ""
+    digits = word[len(sign) :].lstrip("0") or "0"
+    if len(digits) > _INTMAX_DIGITS:  # strtoimax overflows (ERANGE); int() is never asked
+        return None
+    value = int(sign + digits)
     if not INT64_MIN <= value <= INT64_MAX:
         return None
     if shell is Shell.DASH and not 0 <= value <= _INT_MAX:
@@ -1078,7 +1084,11 @@ def _exit_word(argument: object) -> str:
     if isinstance(argument, str) and issubclass(type(argument), str):
         return str.__str__(argument)
     if isinstance(argument, int) and issubclass(type(argument), int) and type(argument) is not bool:
-        return str(int.__int__(argument))
+        number = int.__int__(argument)
+        if not INT64_MIN <= number <= INT64_MAX:  # str() of it may not even be allowed:
+            # the shell sees a word that overflows intmax_t, as this one does
+            return str(INT64_MIN - 1) if number < 0 else str(INT64_MAX + 1)
+        return str(number)
     raise InvalidArgumentError(f"exit argument must be a str or an int, not {describe(argument)}")
 
 
