@@ -19,7 +19,7 @@ from typing import Any, Final, Literal
 
 from hypothesis import strategies as st
 
-from conformance.scenarios import Scenario
+from conformance.scenarios import RUN_RM_START_HANGS, Scenario
 from conformance.stub import (
     Behaviour,
     api_error,
@@ -474,4 +474,7 @@ def to_scenario(case: DiffCase) -> Scenario:
             ),
         )
         argv = ["wait", *names]
-    return Scenario(name=name, row="DIFF", argv=tuple(argv), call=call, behaviour=behaviour)
+    hangs = RUN_RM_START_HANGS if kind == "run-rm-start" else ()
+    return Scenario(
+        name=name, row="DIFF", argv=tuple(argv), call=call, behaviour=behaviour, hangs=hangs
+    )

@@ -7,7 +7,10 @@ in), ``DOCKER_HOST`` pointing at its own stub (or at a closed port / a missing s
 
 CLI discovery (:func:`discover_clis`): the ``docker`` on ``PATH`` (or ``$EXITCODES_DOCKER_CLI``),
 plus every ``.cache/docker-clis/*/usr/bin/docker`` unpacked by
-``scripts/provision_docker_clis.sh`` (Debian's docker.io 20.10.24).
+``scripts/provision_docker_clis.sh`` (the eighteen docker/cli release-tag builds and Debian's
+docker.io 20.10.24), plus the CLIs of ``$EXITCODES_DOCKER_CLIS``: a directory of binaries
+anyone built or downloaded (``<dir>/<name>/usr/bin/docker``, ``<dir>/<name>/docker`` or an
+executable ``<dir>/docker*``). One binary per version: the first found wins.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ __all__ = [
     "DaemonKind",
     "RunResult",
     "SuiteStats",
+    "binaries_in",
     "cli_version",
     "closed_port",
     "discover_clis",
@@ -54,8 +58,9 @@ CACHE_DIR: Final = Path(
 #: What to tell someone who has no CLI.
 PROVISION_HINT: Final = (
     "to provision: install a docker CLI (or point $EXITCODES_DOCKER_CLI at one), and run "
-    "`scripts/provision_docker_clis.sh` (as root, on Debian 12) to unpack Debian's docker.io "
-    "20.10.24 into .cache/docker-clis/"
+    "`scripts/provision_docker_clis.sh` (as root, on Debian 12) to unpack the release-tag CLIs "
+    "of ../shared/docker-clis and Debian's docker.io 20.10.24 into .cache/docker-clis/ (or point "
+    "$EXITCODES_DOCKER_CLIS at a directory of CLI binaries)"
 )
 #: Default timeout for one CLI run, in seconds.
 DEFAULT_TIMEOUT: Final = 20.0
@@ -71,7 +76,8 @@ class CliBinary:
 
     path: str
     version: str
-    #: Where it came from: ``path`` (PATH or $EXITCODES_DOCKER_CLI) or ``cache``.
+    #: Where it came from: ``path`` (PATH or $EXITCODES_DOCKER_CLI), ``cache`` (the
+    #: provisioned cache) or ``dir`` (``$EXITCODES_DOCKER_CLIS``).
     origin: str
 
     @property
@@ -125,6 +131,22 @@ def cli_version(path: str) -> str:
     return match.group(1)
 
 
+def binaries_in(directory: Path) -> list[Path]:
+    """The docker CLI binaries of a directory of CLIs, in name order.
+
+    Accepted layouts: ``<name>/usr/bin/docker`` (an unpacked package or the cache),
+    ``<name>/docker`` and an executable file ``docker*`` (``docker-27.5.1``) directly in it.
+    """
+    if not directory.is_dir():
+        return []
+    found = [
+        *directory.glob("*/usr/bin/docker"),
+        *directory.glob("*/docker"),
+        *(p for p in directory.glob("docker*") if p.is_file()),
+    ]
+    return sorted(p for p in found if os.access(p, os.X_OK))
+
+
 def discover_clis() -> list[CliBinary]:
     """The docker CLI binaries available here, newest first, without duplicates."""
     candidates: list[tuple[str, str]] = []
@@ -135,9 +157,10 @@ def discover_clis() -> list[CliBinary]:
         on_path = shutil.which("docker")
         if on_path:
             candidates.append((on_path, "path"))
-    if CACHE_DIR.is_dir():
-        for binary in sorted(CACHE_DIR.glob("*/usr/bin/docker")):
-            candidates.append((str(binary), "cache"))
+    candidates.extend((str(binary), "cache") for binary in binaries_in(CACHE_DIR))
+    extra = os.environ.get("EXITCODES_DOCKER_CLIS")
+    if extra:
+        candidates.extend((str(binary), "dir") for binary in binaries_in(Path(extra)))
     found: dict[str, CliBinary] = {}
     for path, origin in candidates:
         if not os.access(path, os.X_OK):

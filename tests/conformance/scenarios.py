@@ -42,8 +42,10 @@ from conformance.stub import (
 
 __all__ = [
     "ALSO_COVERS",
+    "HANG_TIMEOUT",
     "NOT_EXPRESSIBLE",
     "ROWS",
+    "RUN_RM_START_HANGS",
     "SCENARIOS",
     "Scenario",
     "covered_rows",
@@ -252,6 +254,9 @@ class Scenario:
     min_cli: str | None = None
     #: Only run on CLIs older than this (with the reason in ``note``).
     max_cli: str | None = None
+    #: ``((since, until), ...)``: CLI versions ``since <= v < until`` that never exit in this
+    #: scenario (a bug of that CLI); the live test then expects the run to time out.
+    hangs: tuple[tuple[str, str], ...] = ()
     note: str = ""
 
     def call_for(self, cli_version: str) -> Mapping[str, Any]:
@@ -260,6 +265,13 @@ class Scenario:
             if version_tuple(cli_version) < version_tuple(threshold):
                 return call
         return self.call
+
+    def hangs_on(self, cli_version: str) -> bool:
+        """Whether a CLI of that version never exits in this scenario (see :attr:`hangs`)."""
+        version = version_tuple(cli_version)
+        return any(
+            version_tuple(since) <= version < version_tuple(until) for since, until in self.hangs
+        )
 
     def applies_to(self, cli_version: str) -> bool:
         """Whether this scenario is run against a CLI of that version."""
@@ -335,6 +347,17 @@ def vector_line(record: Mapping[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=True, sort_keys=False)
 
 
+#: The CLIs that never exit when an attached ``docker run --rm`` fails to start
+#: (users-and-versions.md 3.1: "In v26.1.1 only, the channel is never closed, so an attached
+#: `docker run --rm` whose start fails blocks on `<-statusChan` forever"; docker/cli #5043,
+#: fixed by #5062 in 26.1.2). Observed: 26.1.1 hangs, 26.1.0 and 26.1.2 exit at once.
+RUN_RM_START_HANGS: Final = (("26.1.1", "26.1.2"),)
+
+#: How long a CLI that is expected to hang (:attr:`Scenario.hangs`) is given, in seconds; the
+#: fixed releases exit within a second in the same scenario.
+HANG_TIMEOUT: Final = 6.0
+
+
 def run_scenario(cli: CliBinary, scenario: Scenario) -> RunResult:
     """Run one scenario against one CLI (its own stub server)."""
     return run_cli(
@@ -343,6 +366,7 @@ def run_scenario(cli: CliBinary, scenario: Scenario) -> RunResult:
         scenario.behaviour,
         daemon=scenario.daemon,
         signal_after_start=scenario.signal_after_start,
+        **({"timeout": HANG_TIMEOUT} if scenario.hangs_on(cli.version) else {}),
     )
 
 
@@ -813,12 +837,18 @@ def _build() -> list[Scenario]:
         _run(error="the input device is not a TTY", phase="args"),
         note="client-side check before any request; mapped to phase='args' (plain error, 1)",
     )
+    # CLI 27.0 cancels the command's context on SIGTERM (docker/cli #4993, 27.0.1): the
+    # attached stream ends with `context canceled`, printed, exit 1 (observed on 27.0.1;
+    # 27.5.1 keeps the context while attached, as 28.0's #5247 does). Which 27.x release
+    # first keeps it has no binary here: the threshold is the oldest binary that does.
+    cancelled_27 = ("27.5.1", _run(error="context canceled", phase="attach"))
     _add(
         "o31-run-sigterm-forwarded-143",
         RUN,
         _run(wait={"StatusCode": 143}),
         Behaviour(run_for=10.0, kill_exit=143),
         signal_after_start=signal.SIGTERM,
+        call_before=(("27.0.0", _run(wait={"StatusCode": 143})), cancelled_27),
     )
     _add(
         "o31-run-sigterm-forwarded-trapped-0",
@@ -826,6 +856,7 @@ def _build() -> list[Scenario]:
         _run(wait={"StatusCode": 0}),
         Behaviour(run_for=10.0, kill_exit=0),
         signal_after_start=signal.SIGTERM,
+        call_before=(("27.0.0", _run(wait={"StatusCode": 0})), cancelled_27),
     )
     _add(
         "o32-run-sig-proxy-false-sigterm-ignored",
@@ -834,7 +865,9 @@ def _build() -> list[Scenario]:
         Behaviour(run_for=1.0, kill_exit=143, wait=wait_reply(7)),
         signal_after_start=signal.SIGTERM,
         min_cli="27.0.0",
-        note="CLI <= 26 installs no SIGTERM handler with --sig-proxy=false and dies by the signal",
+        call_before=(cancelled_27,),
+        note="CLI <= 26 installs no SIGTERM handler with --sig-proxy=false and dies by the signal;"
+        " CLI 27.0.1 prints `context canceled` and exits 1",
     )
 
     # ---- docker run -d ----------------------------------------------------------------------
@@ -907,6 +940,9 @@ def _build() -> list[Scenario]:
             ["run", "--rm", "busybox"],
             _run(error=msg, phase="start"),
             Behaviour(start=api_error(status, msg), wait=wait_reply(removed_code)),
+            # The stub answers the removed wait; CLI 26.1.1 never reads it.
+            hangs=RUN_RM_START_HANGS,
+            note="CLI 26.1.1 never exits here (docker/cli #5043, fixed by #5062 in 26.1.2)",
         )
     _add(
         "o40-run-rm-wait-error-removal-failed",
@@ -1383,11 +1419,25 @@ def _build() -> list[Scenario]:
         _run(wait={"StatusCode": 3}),
         Behaviour(api_version="1.41", wait=wait_reply(3)),
     )
+    # docker-cli.md 2.2: "CLI >= v29.1.3: `Client().Ping()`; its error is returned raw -> exit
+    # 1". Observed: 29.1.3 and 29.7.2 print `Error response from daemon: boom` and exit 1;
+    # older CLIs ignore the failed ping and run the container.
+    ping_500 = "Error response from daemon: boom"
     _add(
         "o63-ping-500-exit-3",
         RUN,
-        _run(wait={"StatusCode": 3}),
+        _run(error=ping_500, phase="connect"),
         Behaviour(ping=api_error(500, "boom"), wait=wait_reply(3)),
+        call_before=(("29.1.3", _run(wait={"StatusCode": 3})),),
+        note="CLI >= 29.1.3 pings first and fails with the ping's error (exit 1)",
+    )
+    _add(
+        "o63-create-ping-500",
+        ["create", "busybox"],
+        {"command": "create", "error": ping_500, "phase": "connect"},
+        Behaviour(ping=api_error(500, "boom")),
+        call_before=(("29.1.3", {"command": "create"}),),
+        note="docker create pings first too since CLI 29.1.3 (docker/cli #6700)",
     )
 
     # ---- summary-table rows not covered above --------------------------------------------------
@@ -1422,8 +1472,12 @@ def _build() -> list[Scenario]:
             error='invalid pull option: \'sometimes\': must be one of "always", "missing" or "never"',
             phase="flags",
         ),
-        call_before=(("23.0.0", _run(wait={"StatusCode": 0})),),
-        note="CLI 20.10 does not validate --pull; the run goes ahead (exit 0)",
+        call_before=(
+            ("20.10.0", _run(error="unknown flag: --pull", phase="flags")),
+            ("23.0.0", _run(wait={"StatusCode": 0})),
+        ),
+        note="CLI 19.03 has no --pull flag (125); 20.10 does not validate it, the run goes ahead"
+        " (exit 0)",
     )
     _add(
         "s10-run-env-file-missing",
@@ -1440,12 +1494,30 @@ def _build() -> list[Scenario]:
             "phase": "flags",
         },
     )
+    # docker-cli.md row 11: "CLI v29.0.0-v29.1.2 word a missing socket as `failed to connect to
+    # the docker API at unix:///var/run/docker.sock; check if the path is correct and if the
+    # daemon is running: dial unix /var/run/docker.sock: connect: no such file or directory` ->
+    # 127 (inferred). CLI >= v29.1.3 pings first and returns the raw error -> 1". Observed:
+    # 29.0.0 and 29.1.2 exit 127, 29.1.3 and 29.7.2 exit 1, 28.5.2 and older 125.
+    missing = "unix:///nonexistent/docker.sock"
     _add(
         "s11-no-daemon-run-missing-socket",
         RUN,
         _run(
-            error="Cannot connect to the Docker daemon at unix:///nonexistent/docker.sock. Is the docker daemon running?",
+            error=f"failed to connect to the docker API at {missing}; check if the path is correct"
+            " and if the daemon is running: dial unix /nonexistent/docker.sock: connect: no such"
+            " file or directory",
             phase="connect",
+        ),
+        call_before=(
+            (
+                "29.0.0",
+                _run(
+                    error=f"Cannot connect to the Docker daemon at {missing}. Is the docker daemon"
+                    " running?",
+                    phase="connect",
+                ),
+            ),
         ),
         daemon="missing-socket",
     )
@@ -1595,12 +1667,15 @@ def _build() -> list[Scenario]:
     _add(
         "s42-start-a-sigterm-forwarded",
         START_A,
-        {"command": "start -a", "wait": {"StatusCode": 143}},
+        {"command": "start -a", "error": "context canceled", "phase": "attach"},
         Behaviour(state="created", run_for=10.0, kill_exit=143),
         signal_after_start=signal.SIGTERM,
-        max_cli="27.0.0",
-        note="CLI >= 27 also cancels its command context on SIGTERM: `start -a` then exits 0 "
-        "(28.2.2 observed) although the container's 143 arrives; resolve() has no signal parameter",
+        call_before=(("27.0.0", {"command": "start -a", "wait": {"StatusCode": 143}}),),
+        max_cli="28.2.0",
+        note="CLI >= 27 also cancels its command context on SIGTERM: 27.0.1 to 28.0.0 print "
+        "`context canceled` and exit 1; from 28.2 (containerd/errdefs IsCanceled, docker/cli "
+        "#6074) the cancellation exits 0 (28.2.2 observed) although the container's 143 arrives, "
+        "which resolve() cannot be told: it has no signal parameter",
     )
     return list(_scenarios)
 

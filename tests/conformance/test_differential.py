@@ -6,7 +6,9 @@ equal ``exitcodes.resolve``'s. A failing batch lists every disagreeing case as a
 JSONL vector. Shrinking is off by default (a batch of subprocess runs is slow to shrink, and
 the vectors already show each case); set ``EXITCODES_DIFF_SHRINK=1`` to turn it on.
 
-Budget: ``EXITCODES_DIFF_CASES`` cases per CLI (default 400, in batches of 25).
+Budget: ``EXITCODES_DIFF_CASES`` cases per CLI (default 150, in batches of 25; with twenty CLIs
+that is 3,000 runs, about three minutes on two cores). Hypothesis draws them afresh on every
+run. A case that a CLI is known never to exit on (``Scenario.hangs``) must time out instead.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ pytestmark = pytest.mark.conformance
 
 CLIS: list[CliBinary] = discover_clis()
 BATCH = 25
-CASES_PER_CLI = int(os.environ.get("EXITCODES_DIFF_CASES", "400"))
+CASES_PER_CLI = int(os.environ.get("EXITCODES_DIFF_CASES", "150"))
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate) + (
     (Phase.shrink,) if os.environ.get("EXITCODES_DIFF_SHRINK") == "1" else ()
 )
@@ -38,6 +40,12 @@ def check_batch(cli: CliBinary, cases: list[DiffCase]) -> list[str]:
     results = run_many([(cli, sc) for sc in scenarios])
     failures = []
     for scenario, result in zip(scenarios, results, strict=True):
+        if scenario.hangs_on(cli.version):  # a known hang of this CLI: it must not exit
+            if not result.timed_out:
+                failures.append(
+                    failure_report(scenario, cli, result, "no exit (a known hang of this CLI)")
+                )
+            continue
         try:
             predicted: int | str = predict(scenario.call, cli.version)
         except Exception as exc:  # the library raising is a disagreement too
