@@ -2,7 +2,8 @@
 """Regenerate ``tests/conformance/vectors/*.jsonl`` from the real docker CLI binaries.
 
 For every CLI found (see ``runner.discover_clis``; run ``scripts/provision_docker_clis.sh``
-first for Debian's docker.io 20.10.24), this runs
+first for the release-tag builds and Debian's docker.io 20.10.24), or only those named with
+``--cli``, this runs
 
 * every table scenario (``scenarios.SCENARIOS``) -> ``vectors/table-docker-<version>.jsonl``
 * the differential cases of one fixed-seed Hypothesis run (the same cases for every CLI)
@@ -10,11 +11,14 @@ first for Debian's docker.io 20.10.24), this runs
 
 and writes one JSON line per case: scenario name, table row, CLI version, argv, behaviour
 summary, the ``exitcodes.resolve`` keyword arguments, the real exit code, and a stderr excerpt.
+A case the CLI is known never to exit on (``Scenario.hangs``) has no exit code and is not
+written (the live suite checks that it still hangs).
 ``test_vectors.py`` replays them with no CLI present. The library is not consulted here: the
 vectors are the real CLI's answers.
 
 Usage (from the repository root):
     python tests/conformance/record_vectors.py [--seed N] [--diff-cases N] [--out DIR]
+                                               [--cli VERSION ...]
 """
 
 from __future__ import annotations
@@ -91,9 +95,15 @@ def main(argv: list[str] | None = None) -> int:
         "--diff-cases", type=int, default=300, help="differential cases per CLI (default 300)"
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "vectors")
+    parser.add_argument(
+        "--cli",
+        action="append",
+        metavar="VERSION",
+        help="record only this CLI version (repeatable; default: every CLI found)",
+    )
     args = parser.parse_args(argv)
 
-    clis = discover_clis()
+    clis = [c for c in discover_clis() if not args.cli or c.version in args.cli]
     if not clis:
         print(
             "no docker CLI found; install one or run scripts/provision_docker_clis.sh",
