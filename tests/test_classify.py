@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import importlib
 import signal
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exitcodes import (
     EvidenceKind,
@@ -456,3 +459,364 @@ def test_repeated_prefixes_cost_no_memory_that_grows_with_them() -> None:
             tracemalloc.stop()
         assert end == len(text)
         assert peak < len(text) // 10  # the greedy pattern kept 16 times the text
+
+
+# --- issue 14: wrong answers --------------------------------------------------------------
+
+KILLED_BY_SIGKILL = (ExitOutcome.SIGNALED, 137, "SIGKILL")
+
+
+def _answer(result: Any) -> tuple[ExitOutcome, int | None, str | None]:
+    return (result.outcome, result.exit_code, None if result.signal is None else result.signal.name)
+
+
+def test_a_bare_negative_int_is_a_python_returncode() -> None:
+    """Issue 14 item 1: "`classify(-9)` and `explain_exit(-9, ...)` say "exited -9 (kept as
+    247) on its own", outcome COMMAND_FAILED, while `classify(CompletedProcess(..., -9))`
+    correctly says SIGKILL 137."""
+    import subprocess
+
+    from exitcodes import explain_exit
+
+    assert _answer(classify(-9)) == KILLED_BY_SIGKILL
+    assert _answer(explain_exit(-9).classification) == KILLED_BY_SIGKILL
+    assert _answer(classify(subprocess.CompletedProcess(["docker"], -9))) == KILLED_BY_SIGKILL
+    assert classify(-9).status == -9
+    assert _answer(classify(-64)) == (ExitOutcome.SIGNALED, 192, "SIGRTMAX")
+
+
+def test_a_negative_returncode_is_numbered_as_on_the_profiles_platform() -> None:
+    """Issue 14 item 1: "signal named from the profile's platform table" (macOS: USR1 is 30)."""
+    darwin = profiles.docker(platform="darwin")
+    assert _answer(classify(-30, profile=darwin)) == (ExitOutcome.SIGNALED, 158, "SIGUSR1")
+    assert _answer(classify(-7, profile=darwin))[:2] == (ExitOutcome.SIGNALED, 135)
+    assert "SIGEMT" in classify(-7, profile=darwin).reason
+    import subprocess
+
+    with pytest.raises(MalformedEvidenceError, match=r"darwin has signals 1\.\.31 only"):
+        classify(subprocess.CompletedProcess(["docker"], -32), profile=darwin)
+    # Windows has no signals: a negative code is a signed 32-bit one (an NTSTATUS here).
+    windows = profiles.docker(platform="windows")
+    result = classify(-1073741819, profile=windows)
+    assert (result.exit_code, result.signal) == (0xC0000005, None)
+
+
+def test_negative_ints_that_are_no_signal() -> None:
+    """Issue 14 item 1: other negative ints are a signed 32-bit code, or refused."""
+    result = classify(-213)
+    assert (result.outcome, result.exit_code, result.signal) == (
+        ExitOutcome.COMMAND_FAILED,
+        -213 & 0xFF,
+        None,
+    )
+    assert "signed 32-bit exit code" in result.reason
+    with pytest.raises(MalformedEvidenceError, match="below -2"):
+        classify(-(2**31) - 1)
+
+
+def test_wait_responses_keep_dockers_arithmetic_for_negative_statuses() -> None:
+    """Issue 14 item 1: "keep docker's `StatusCode` arithmetic where the evidence is a wait
+    response": the CLI exits with status & 0xFF (docker/cli container/run.go)."""
+    result = classify({"StatusCode": -9, "Error": None})
+    assert (result.outcome, result.exit_code, result.signal) == (
+        ExitOutcome.COMMAND_FAILED,
+        247,
+        None,
+    )
+    state = classify({"Status": "exited", "ExitCode": -1})
+    assert state.exit_code == 255
+
+
+def _fake_host(monkeypatch: pytest.MonkeyPatch, numbering: dict[str, int]) -> None:
+    """Swap the host's signal.Signals for another platform's numbering."""
+    import enum
+
+    fake = enum.IntEnum("Signals", numbering)  # type: ignore[misc]
+    monkeypatch.setattr(
+        classify_module, "_host_signals", lambda: {member.name: member for member in fake}
+    )
+    classify_module._linux_signals.cache_clear()
+    classify_module._signals_by_name.cache_clear()
+    for profile in (profiles.DEFAULT, profiles.docker(platform="darwin")):
+        classify_module._tables(profile).statuses.clear()
+
+
+def _darwin_numbering() -> dict[str, int]:
+    from exitcodes.conversions import SIGNALS
+
+    return {row.name: row.darwin for row in SIGNALS if row.alias_of is None and row.darwin}
+
+
+# Python's signal.Signals on Windows (CPython Modules/signalmodule.c).
+WINDOWS_NUMBERING = {
+    "CTRL_C_EVENT": 0,
+    "CTRL_BREAK_EVENT": 1,
+    "SIGINT": 2,
+    "SIGILL": 4,
+    "SIGFPE": 8,
+    "SIGSEGV": 11,
+    "SIGTERM": 15,
+    "SIGBREAK": 21,
+    "SIGABRT": 22,
+}
+
+
+def _answers() -> list[tuple[object, ...]]:
+    darwin = profiles.docker(platform="darwin")
+    found: list[tuple[object, ...]] = []
+    evidence: list[object] = [*range(129, 193), *range(-64, 0)]
+    evidence += [
+        {"Status": "exited", "ExitCode": 137, "OOMKilled": True},
+        {"exitCode": 137, "reason": "OOMKilled"},
+        {"StatusCode": 138},
+    ]
+    for item in evidence:
+        for profile in (None, darwin):
+            result = classify(item, profile=profile)
+            sig = result.signal
+            found.append(
+                (
+                    result.outcome,
+                    result.exit_code,
+                    result.reason,
+                    None if sig is None else (sig.name, int(sig)),
+                )
+            )
+    return found
+
+
+@pytest.fixture
+def restore_signal_tables() -> Any:
+    yield
+    classify_module._linux_signals.cache_clear()
+    classify_module._signals_by_name.cache_clear()
+    for profile in (profiles.DEFAULT, profiles.docker(platform="darwin")):
+        classify_module._tables(profile).statuses.clear()
+
+
+@pytest.mark.parametrize("host", ["darwin", "windows"])
+def test_answers_do_not_depend_on_the_hosts_signal_table(
+    host: str, monkeypatch: pytest.MonkeyPatch, restore_signal_tables: Any
+) -> None:
+    """Issue 14 item 2: "on macOS `classify(138)` would say SIGBUS (not SIGUSR1) and 135
+    SIGEMT; on Windows any OOM-killed state raises `KeyError: 9`"."""
+    on_linux = _answers()
+    _fake_host(monkeypatch, _darwin_numbering() if host == "darwin" else WINDOWS_NUMBERING)
+    assert _answers() == on_linux
+    assert classify(138).signal.name == "SIGUSR1"  # type: ignore[union-attr]
+    assert classify(135).signal.name == "SIGBUS"  # type: ignore[union-attr]
+    oom = classify({"Status": "exited", "ExitCode": 137, "OOMKilled": True})
+    assert (oom.signal, oom.signal.name) == (9, "SIGKILL")  # type: ignore[union-attr]
+
+
+def test_on_a_linux_host_the_signal_is_the_hosts_member() -> None:
+    """Issue 14 item 2: API-compatible on Linux: `classify(137).signal is signal.SIGKILL`."""
+    assert classify(137).signal is signal.SIGKILL
+    assert classify(-10).signal is signal.SIGUSR1
+    realtime = classify(128 + 35).signal
+    assert (realtime, realtime.name) == (35, "SIGRTMIN+1")  # type: ignore[union-attr]
+
+
+class Evil(int):
+    """Issue 14 item 4's int subclass whose `__and__` returns 999."""
+
+    def __and__(self, other: object) -> int:
+        return 999
+
+    __rand__ = __and__
+
+    def __hash__(self) -> int:
+        return 12345
+
+
+def test_an_int_subclass_does_not_poison_the_status_memo() -> None:
+    """Issue 14 item 4: "after `classify(Evil(7))` whose `__and__` returns 999, every later
+    `classify(7)` returns 999; after `classify(signal.SIGTERM)`, `classify(15).status` is an
+    enum member"."""
+    assert classify(Evil(7)).exit_code == 7
+    assert classify(7).exit_code == 7
+    assert classify({"StatusCode": Evil(7)}).exit_code == 7
+    classify(signal.SIGTERM)
+    assert type(classify(15).status) is int
+    assert type(classify({"StatusCode": signal.SIGTERM}).status) is int
+
+
+class Sub(int):
+    pass
+
+
+def _intenum(value: int) -> int:
+    import enum
+
+    wrapped: Any = enum.IntEnum("wrapped", {"M": value})
+    member: int = wrapped(value)
+    return member
+
+
+_WRAPS: dict[str, Callable[[int], int]] = {
+    "int": int,
+    "subclass": Sub,
+    "evil": Evil,
+    "intenum": _intenum,
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    status=st.integers(min_value=-(2**31), max_value=2**40),
+    wrap=st.sampled_from(sorted(_WRAPS)),
+    as_wait=st.booleans(),
+)
+def test_a_status_memo_hit_answers_exactly_as_a_miss(status: int, wrap: str, as_wait: bool) -> None:
+    """Issue 14: "a status-cache hit must answer exactly as if the cache did not exist"."""
+
+    def evidence(value: int) -> object:
+        return {"StatusCode": value, "Error": None} if as_wait else value
+
+    classify(evidence(_WRAPS[wrap](status)))  # whatever it leaves in the memo
+    remembered = classify(evidence(status))
+    classify_module._tables(profiles.DEFAULT).statuses.clear()
+    fresh = classify(evidence(status))
+    assert remembered == fresh
+    assert type(remembered.status) is int
+
+
+def test_contradictory_kubernetes_reasons_are_refused() -> None:
+    """Issue 14 item 5: "`{"exitCode": 137, "reason": "Completed"}` gives SUCCESS with exit
+    code 137"."""
+    with pytest.raises(MalformedEvidenceError, match=r"contradicts itself.*exitCode is 137"):
+        classify({"exitCode": 137, "reason": "Completed"})
+    with pytest.raises(MalformedEvidenceError, match="non-zero exit code, but exitCode is 0"):
+        classify({"exitCode": 0, "reason": "Error"})
+    assert classify({"exitCode": 0, "reason": "Completed"}).outcome is ExitOutcome.SUCCESS
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        {"Status": "exited", "ExitCode": 0, "OOMKilled": True},
+        {"exitCode": 0, "reason": "OOMKilled"},
+    ],
+)
+def test_an_oom_flag_with_a_status_other_than_sigkill_says_so(evidence: object) -> None:
+    """Issue 14 item 5: "OOMKilled with ExitCode 0 gives OOM_KILLED plus SIGKILL"."""
+    result = classify(evidence)
+    assert (result.outcome, result.exit_code, result.signal) == (ExitOutcome.SUCCESS, 0, None)
+    assert "OOM killer struck, but the status is 0, not 137" in result.reason
+
+
+def test_an_exec_inspect_without_exit_code_is_not_a_success() -> None:
+    """Issue 14 item 5: "An exec inspect without `ExitCode` resolves to 0 (`{"exit_code": 3}`
+    gives 0)"; a null ExitCode still is the CLI's 0."""
+    from exitcodes import resolve
+
+    with pytest.raises(MalformedEvidenceError, match="has no 'ExitCode' field"):
+        resolve("exec", exec_inspect={"exit_code": 3})
+    assert resolve("exec", exec_inspect={"ExitCode": None}).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("returncode", "fragment"),
+    [(2**70, "int64"), (10**5000, "int64"), (-213, r"signal 213, but linux has signals 1\.\.64")],
+    ids=["2**70", "10**5000", "-213"],
+)
+def test_sdk_returncodes_are_range_checked(returncode: int, fragment: str) -> None:
+    """Issue 14 items 5 and 11: "SDK `returncode` is not range-checked (2**70 gives SUCCESS,
+    -213 "killed by signal 213")"; "Integers over 4,300 digits raise a plain `ValueError`"."""
+    import subprocess
+
+    with pytest.raises(MalformedEvidenceError, match=fragment):
+        classify(subprocess.CompletedProcess(["docker"], returncode))
+    with pytest.raises(MalformedEvidenceError, match=fragment):
+        classify(subprocess.CalledProcessError(returncode, ["docker"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "outcome"),
+    [
+        ("137", 137, ExitOutcome.SIGNALED),
+        (" 3\n", 3, ExitOutcome.COMMAND_FAILED),
+        ("-9", 137, ExitOutcome.SIGNALED),
+        ("exit status 137", 137, ExitOutcome.SIGNALED),
+        ("Exited (127) 2 minutes ago", 127, ExitOutcome.NOT_FOUND),
+    ],
+)
+def test_number_like_texts_are_statuses(text: str, code: int, outcome: ExitOutcome) -> None:
+    """Issue 14 item 6: "`classify("137")`, `explain("137")` ... give 125 (engine error);
+    `explain("exit status 137")` has a 125 headline but an exit-137 cause"."""
+    from exitcodes import explain
+
+    result = classify(text)
+    assert (result.exit_code, result.outcome) == (code, outcome)
+    assert explain(text).classification == result
+    assert explain(text.encode()).classification == result
+
+
+def test_a_daemon_answer_is_never_read_as_a_status() -> None:
+    assert classify("Error response from daemon: 137").exit_code == 125
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_an_empty_text_names_nothing(text: str) -> None:
+    """Issue 14 item 6: "`classify("")` gives 125"."""
+    with pytest.raises(MalformedEvidenceError, match=r"empty|blank"):
+        classify(text)
+    with pytest.raises(MalformedEvidenceError, match=r"empty|blank"):
+        classify(text.encode())
+
+
+def test_explain_reads_memoryview_as_bytes() -> None:
+    """Issue 14 item 6: "`explain(memoryview(b))` differs from `explain(b)`"."""
+    from exitcodes import explain
+
+    for text in (b"Exited (137) 5 seconds ago", b"exit status 3", b"port is already allocated"):
+        assert explain(memoryview(text)) == explain(text)
+
+
+def test_a_signal_member_is_the_status_it_kills_with() -> None:
+    """Issue 14 item 6: "`classify(signal.SIGKILL)` gives exit 9"."""
+    result = classify(signal.SIGKILL)
+    assert _answer(result) == KILLED_BY_SIGKILL
+    assert result.status == 137
+    assert _answer(classify(signal.SIGTERM)) == (ExitOutcome.SIGNALED, 143, "SIGTERM")
+
+
+@pytest.mark.parametrize(
+    "error", [KeyboardInterrupt(), ValueError("invalid literal for int()"), RuntimeError("boom")]
+)
+def test_an_exception_that_is_no_engine_error_is_refused(error: BaseException) -> None:
+    """Issue 14 item 6: "`classify(KeyboardInterrupt())` gives 125: any exception's text is
+    pattern-matched as if a daemon had said it"."""
+    from exitcodes import explain
+
+    with pytest.raises(UnsupportedEvidenceError):
+        classify(error)
+    with pytest.raises(UnsupportedEvidenceError):
+        explain(error)
+
+
+def test_an_exception_carrying_an_engine_error_is_still_read() -> None:
+    """Wrapped daemon texts stay readable: only texts no engine phrase matches are refused."""
+    wrapped = RuntimeError("Error response from daemon: No such container: web")
+    assert classify(wrapped).exit_code == 125
+    assert classify(RuntimeError("permission denied")).exit_code == 126
+
+
+def test_hand_built_and_mock_profiles_are_refused() -> None:
+    """Issue 14 item 11: "a hand-built `Profile` or `Mock(spec=Profile)` raises
+    IndexError/AttributeError"."""
+    from unittest.mock import Mock
+
+    from exitcodes import explain, resolve
+    from exitcodes.profiles import Profile
+
+    hand_built = Profile("docker", "28", "28")  # type: ignore[arg-type]
+    for profile in (hand_built, Mock(spec=Profile)):
+        for call in (
+            lambda p: classify("x", profile=p),
+            lambda p: classify(1, profile=p),
+            lambda p: explain(1, profile=p),
+            lambda p: resolve("run", profile=p),
+        ):
+            with pytest.raises(InvalidArgumentError, match=r"profile\.engine must be"):
+                call(profile)
