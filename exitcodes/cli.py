@@ -1211,11 +1211,13 @@ class _Forwarder:
 def _child_stream(stream: object, direct: bool) -> int:
     """What the command gets for one stream: the descriptor itself, a pipe, or /dev/null.
 
-    A closed stream becomes /dev/null, so that a pipe ``exitcodes`` opens cannot take
-    its number; a stream without a descriptor (in-process use) is pumped through a pipe.
+    A closed stream is never handed on closed (a pipe ``exitcodes`` opens could take its
+    number): the command gets /dev/null, or a pipe whose content is read (to explain
+    it) and dropped. A stream without a descriptor (in-process use) is pumped through a
+    pipe.
     """
     if stream is None or (isinstance(stream, _Stream) and stream.stream is None):
-        return subprocess.DEVNULL
+        return subprocess.DEVNULL if direct else subprocess.PIPE
     fd = _fileno(stream)
     if fd is not None and direct:
         return fd

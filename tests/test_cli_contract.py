@@ -8,10 +8,13 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exitcodes import cli
 from exitcodes.cli import (
@@ -283,3 +286,21 @@ def test_an_empty_text_is_not_a_confident_answer() -> None:
     for subcommand in ("classify", "explain"):
         code, _, _ = run(subcommand, "")
         assert code in (EX_NO_ANSWER, EX_DATAERR)
+
+
+_UNPRINTABLE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    evidence=st.text(max_size=80)
+    | st.builds(lambda head, tail: head + tail, st.sampled_from(["[", "{", "\x1b[", ""]), st.text())
+)
+def test_any_text_gets_a_contract_status_and_prints_nothing_raw(evidence: str) -> None:
+    """Any text, from stdin or as the argument: a status of the table, never a bug, and no
+    control or format character of the input reaches the output unescaped."""
+    for argv, stdin in ((["classify", "-"], evidence), (["explain", "--", evidence], "")):
+        code, out, err = run(*argv, stdin=stdin)
+        assert code in (EX_OK, EX_NO_ANSWER, EX_DATAERR), err
+        shown = (out + err).replace("\n", "")
+        assert not [char for char in shown if unicodedata.category(char) in _UNPRINTABLE]
