@@ -27,8 +27,18 @@ from conformance.stub import (
     pull_stream_error,
     wait_reply,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from exitcodes import ExitOutcome, InvalidArgumentError, classify, profiles, resolve
+from exitcodes import (
+    ExitCodesError,
+    ExitOutcome,
+    InvalidArgumentError,
+    classify,
+    profiles,
+    resolve,
+)
+from exitcodes import strategies as exitcodes_strategies
 from exitcodes.recipes import (
     ContainerRun,
     exit_like_docker,
@@ -36,6 +46,7 @@ from exitcodes.recipes import (
     run_container_async,
     run_like_docker,
 )
+from exitcodes.rules import behaviour
 
 NOT_FOUND = 'exec: "foo": executable file not found in $PATH'
 
@@ -738,3 +749,50 @@ def test_async_invalid_arguments_fail_before_any_call(arguments: dict[str, Any])
     with pytest.raises(InvalidArgumentError):
         asyncio.run(run_container_async(client, image, command, **arguments))
     assert client.calls == []
+
+
+# --- the law: the recipe cannot disagree with classify() about an unreachable daemon ----------
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), profile=exitcodes_strategies.profiles(engine="docker"))
+def test_first_request_errors_agree_with_classify(data: st.DataObject, profile: Any) -> None:
+    """Any error of the recipe's first request, raised as a client connection error.
+
+    When classify() reads it as a failure to reach the daemon, the recipe exits with
+    classify's code (1 from docker 29.1.3, by the text before); otherwise the error is
+    create's, mapped by its text as resolve() maps it.
+    """
+    text = data.draw(
+        st.one_of(
+            exitcodes_strategies.daemon_errors(profile=profile),
+            st.sampled_from(CLIENT_WORDINGS),
+        )
+    )
+    error = ConnectionError(text)
+    run = run_container(FakeClient(create=error), "busybox", profile=profile)
+    try:
+        rule: str | None = classify(error, profile=profile).rule
+    except ExitCodesError:  # classify does not read it (no engine wording): not a connection
+        rule = None
+    if run.phase == "connect":
+        assert rule is not None and rule.startswith("docker-connection/")
+        assert run.exit_code == classify(error, profile=profile).exit_code
+        assert (run.exit_code == 1) == behaviour("docker-cli/run-pings-first", profile)
+    else:
+        assert rule is None or not rule.startswith("docker-connection/")
+        assert run.resolution == resolve("run", error=error, phase="create", profile=profile)
+
+
+#: What the clients say when the daemon is not there (docker-py via requests, the docker CLI).
+CLIENT_WORDINGS = (
+    "('Connection aborted.', FileNotFoundError(2, 'No such file or directory'))",
+    "HTTPConnectionPool(host='127.0.0.1', port=9): Max retries exceeded with url:"
+    " /v1.45/containers/create (Caused by NewConnectionError('<urllib3.connection."
+    "HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 111]"
+    " Connection refused'))",
+    "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon"
+    " running?",
+    'error during connect: Post "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/create":'
+    " dial unix /var/run/docker.sock: connect: permission denied",
+)
