@@ -171,7 +171,7 @@ class SignalInfo:
     description: str
     alias_of: str | None = None
 
-    def number(self, platform: SignalPlatform = SignalPlatform.LINUX) -> int | None:
+    def number(self, platform: SignalPlatform | str = SignalPlatform.LINUX) -> int | None:
         """The number of this signal on *platform*, or ``None``.
 
         Raises:
@@ -268,7 +268,7 @@ def _realtime_number(name: str, platform: SignalPlatform) -> int | None:
 
 
 def signal_info(
-    signal: int | str, platform: SignalPlatform = SignalPlatform.LINUX
+    signal: int | str, platform: SignalPlatform | str = SignalPlatform.LINUX
 ) -> SignalInfo | None:
     """The canonical table row of *signal* (a number or a name) on *platform*.
 
@@ -301,7 +301,7 @@ def signal_info(
     return None
 
 
-def signal_name(number: int, platform: SignalPlatform = SignalPlatform.LINUX) -> str | None:
+def signal_name(number: int, platform: SignalPlatform | str = SignalPlatform.LINUX) -> str | None:
     """The name of signal *number* on *platform*, or ``None`` if it has none.
 
     Real-time signals are named as bash's ``kill -l`` names them
@@ -325,7 +325,7 @@ def signal_name(number: int, platform: SignalPlatform = SignalPlatform.LINUX) ->
     return _realtime_name(number, platform)
 
 
-def signal_number(name: str, platform: SignalPlatform = SignalPlatform.LINUX) -> int | None:
+def signal_number(name: str, platform: SignalPlatform | str = SignalPlatform.LINUX) -> int | None:
     """The number of the signal called *name* on *platform*, or ``None``.
 
     Accepts ``"SIGKILL"``, ``"KILL"`` and ``"kill"``, the old names (``SIGIOT``,
@@ -378,7 +378,7 @@ the host's own member.
 """
 
 
-def _signal_arg(signal: int | str, platform: SignalPlatform) -> int:
+def _signal_arg(signal: int | str, platform: SignalPlatform | str) -> int:
     """A signal given as a number or a name, as a number in ``1..MAX_WAIT_SIGNAL``."""
     platform = signal_platform(platform)
     if isinstance(signal, str):
@@ -515,7 +515,7 @@ def signaled_wait_status(
     signal: int | str,
     *,
     core_dumped: bool = False,
-    platform: SignalPlatform = SignalPlatform.LINUX,
+    platform: SignalPlatform | str = SignalPlatform.LINUX,
 ) -> int:
     """The raw wait status of a process killed by *signal* (1..126, or a name).
 
@@ -530,7 +530,7 @@ def signaled_wait_status(
 
 
 def shell_code_from_signal(
-    signal: int | str, platform: SignalPlatform = SignalPlatform.LINUX
+    signal: int | str, platform: SignalPlatform | str = SignalPlatform.LINUX
 ) -> int:
     """The ``$?`` a POSIX shell reports for a command killed by *signal*: ``128 + n``.
 
@@ -549,7 +549,7 @@ def shell_code_from_signal(
 
 
 def signal_from_shell_code(
-    code: int, platform: SignalPlatform = SignalPlatform.LINUX
+    code: int, platform: SignalPlatform | str = SignalPlatform.LINUX
 ) -> int | None:
     """The signal a ``$?`` of ``128 + n`` stands for, if ``n`` is a signal on *platform*.
 
@@ -586,7 +586,9 @@ def returncode_to_shell_code(returncode: int) -> int:
     return _SHELL_SIGNAL_BASE - returncode if returncode < 0 else returncode
 
 
-def ksh_code_from_signal(signal: int | str, platform: SignalPlatform = SignalPlatform.LINUX) -> int:
+def ksh_code_from_signal(
+    signal: int | str, platform: SignalPlatform | str = SignalPlatform.LINUX
+) -> int:
     """The ``$?`` ksh93 reports for a command killed by *signal*: ``256 + n``.
 
     Source: ksh93 (AT&T ast) reports a signal death as ``256+n`` rather than

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exitcodes import conversions as cv
-from exitcodes.errors import MalformedEvidenceError
+from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError
 
 if os.name == "posix":
     import resource
@@ -665,3 +665,40 @@ def test_linux_usr1_is_138_not_darwins_158() -> None:
     )
     assert int(out.stdout) == cv.shell_code_from_signal("USR1") == 138
     assert cv.shell_code_from_signal("USR1", cv.SignalPlatform.DARWIN) == 158
+
+
+@pytest.mark.parametrize("given", ["linux", "Linux", " LINUX "])
+def test_a_platform_given_as_text_is_that_platform(given: str) -> None:
+    """Issue 14 item 2: "`conversions.signal_name(10, "linux")` returns 'SIGBUS' and
+    `signal_number("USR1", "linux")` 30: a platform given as a string falls through to
+    FreeBSD numbering"."""
+    assert cv.signal_name(10, given) == "SIGUSR1"
+    assert cv.signal_number("USR1", given) == 10
+    assert cv.shell_code_from_signal("USR1", given) == 138
+    assert cv.signal_info("USR1", given).number(given) == 10  # type: ignore[union-attr]
+
+
+def test_darwin_and_profile_platforms_are_accepted() -> None:
+    from exitcodes.profiles import Platform
+
+    assert cv.signal_number("USR1", "macos") == 30
+    assert cv.signal_number("USR1", Platform.DARWIN) == 30  # type: ignore[arg-type]
+    assert cv.signal_platform("freebsd") is cv.SignalPlatform.FREEBSD
+
+
+@pytest.mark.parametrize("platform", ["windows", "beos", 3, None, "win32"])
+def test_an_unknown_signal_platform_is_refused(platform: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="signal platform must be"):
+        cv.signal_name(10, platform)  # type: ignore[arg-type]
+
+
+def test_linux_signals_are_the_linux_table() -> None:
+    """LinuxSignal holds every Linux row of SIGNALS and the real-time signals, by number."""
+    for row in cv.SIGNALS:
+        if row.alias_of is None and row.linux is not None:
+            assert cv.LinuxSignal[row.name] == row.linux
+    for number in range(1, 65):
+        name = cv.signal_name(number)
+        assert (name is None) == (number not in set(cv.LinuxSignal))
+        if name is not None:
+            assert cv.LinuxSignal(number).name == name

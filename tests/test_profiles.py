@@ -105,3 +105,24 @@ def test_from_spec(spec: str, text: str) -> None:
 def test_bad_specs(spec: object, error: type) -> None:
     with pytest.raises(error):
         profiles.from_spec(spec)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("spec", "same_as"),
+    [
+        ("docker@28", "docker@28.0"),
+        ("docker@v28:darwin", "docker@28.0.0:darwin"),
+        ("podman@5", "podman@5.0"),
+    ],
+)
+def test_a_major_alone_is_its_first_release(spec: str, same_as: str) -> None:
+    """Issue 14 item 13: "`docker@28` is refused where `docker@28.2` is accepted"; as 28.2 is
+    28.2.0, 28 is 28.0.0."""
+    assert profiles.from_spec(spec) == profiles.from_spec(same_as)
+
+
+def test_a_major_alone_is_still_checked() -> None:
+    with pytest.raises(InvalidVersionError, match="predates"):
+        profiles.from_spec("docker@16")
+    with pytest.raises(InvalidVersionError):
+        profiles.from_spec("docker@" + "9" * 300)
