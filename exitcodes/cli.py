@@ -1309,7 +1309,10 @@ def _cmd_why(args: argparse.Namespace, io: _Io) -> int:
         )
         explanation: Explanation | None = None
         if status != 0:
-            explanation = explain_exit(status, output=error or output, profile=profile)
+            # The command's status is the answer: a library that cannot explain it (the
+            # output holds something it rejects) leaves the explanation out, no more.
+            with contextlib.suppress(ExitCodesError):
+                explanation = explain_exit(status, output=error or output, profile=profile)
         if report is not None:
             _write_json(
                 {

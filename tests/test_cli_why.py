@@ -25,7 +25,9 @@ from pathlib import Path
 
 import pytest
 
+from exitcodes import cli
 from exitcodes.cli import EX_IOERR, main
+from exitcodes.errors import MalformedEvidenceError
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="reads /proc and Linux signal senders"
@@ -364,3 +366,16 @@ def test_the_command_never_sees_the_report_on_its_stdout(mark: str) -> None:
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["explanation"] is None
     assert proc.stderr == "not json\n"
+
+
+def test_a_library_error_while_explaining_keeps_the_commands_status(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def rejects(*args: object, **kwargs: object) -> None:
+        raise MalformedEvidenceError("the output contradicts itself")
+
+    monkeypatch.setattr(cli, "explain_exit", rejects)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["why", "--json", "--", "sh", "-c", "exit 3"], stdin=None, stdout=out, stderr=err)
+    assert code == 3
+    assert json.loads(out.getvalue())["explanation"] is None
