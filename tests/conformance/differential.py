@@ -374,7 +374,11 @@ def to_scenario(case: DiffCase) -> Scenario:
         call = {"command": "run", "error": msg, "phase": "start"}
         if kind == "run-d-start":
             call["detach"] = True
-        behaviour = Behaviour(start=api_error(case.status, msg), wait=wait_reply(127))
+        behaviour = Behaviour(
+            start=api_error(case.status, msg),
+            wait=wait_reply(127),
+            removal_delay=0.3 if kind == "run-rm-start" else 0.0,
+        )
         argv = ["run", *flags, "busybox"]
     elif kind == "run-create":
         call = {"command": "run", "error": msg, "phase": "create"}

@@ -939,8 +939,11 @@ def _build() -> list[Scenario]:
             f"o39-run-rm-start-{slug}",
             ["run", "--rm", "busybox"],
             _run(error=msg, phase="start"),
-            Behaviour(start=api_error(status, msg), wait=wait_reply(removed_code)),
-            # The stub answers the removed wait; CLI 26.1.1 never reads it.
+            # The stub answers the removed wait after 0.3 s, the removal; CLI 26.1.1 has
+            # cancelled its wait by then and never exits.
+            Behaviour(
+                start=api_error(status, msg), wait=wait_reply(removed_code), removal_delay=0.3
+            ),
             hangs=RUN_RM_START_HANGS,
             note="CLI 26.1.1 never exits here (docker/cli #5043, fixed by #5062 in 26.1.2)",
         )

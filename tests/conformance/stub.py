@@ -271,6 +271,10 @@ class Behaviour:
     waits: tuple[tuple[str, Reply], ...] = ()
     #: ``exit``: a wait is answered when the container exits; ``immediate``: at once.
     wait_release: Literal["exit", "immediate"] = "exit"
+    #: Seconds a real daemon takes to remove a container whose start failed, before it answers
+    #: a ``condition=removed`` wait (0: at once). With a delay the CLI has cancelled its wait
+    #: by then, as it has with a real daemon; CLI 26.1.1 then never exits.
+    removal_delay: float = 0.0
     #: ``State`` of pre-existing containers in ``GET /containers/NAME/json``.
     state: ContainerState = "running"
     #: ``Config.Tty`` of pre-existing containers (selects a raw vs multiplexed stream).
@@ -1031,6 +1035,8 @@ class StubDaemon:
         if failed and req.param("condition") != "removed":
             self.gone.wait(_MAX_WAIT)
             raise _Killed
+        if failed and b.removal_delay:
+            self.gone.wait(b.removal_delay)
         if self._killed.is_set() and self._kill_code is not None and reply.action == "reply":
             reply = wait_reply(self._kill_code)
         if reply.action == "reply":
