@@ -228,6 +228,9 @@ class _Decide:
 
     def __init__(
         self,
+        client: object,
+        image: object,
+        *,
         detach: bool,
         remove: bool,
         on_error: Callable[[Exception], object] | None,
@@ -236,6 +239,17 @@ class _Decide:
         self.profile = check_profile(profile)
         _check_bool(detach, "detach")
         _check_bool(remove, "remove")
+        if not isinstance(image, str):
+            raise InvalidArgumentError(f"image must be a str, got {describe(image)}")
+        try:
+            create = getattr(getattr(client, "containers", None), "create", None)
+        except Exception:  # a hostile client
+            create = None
+        if not callable(create):
+            raise InvalidArgumentError(
+                "client must be an SDK client with containers.create (docker.DockerClient,"
+                f" podman.PodmanClient, aiodocker.Docker), got {describe(client)}"
+            )
         self.detach = detach
         self.remove = remove
         self.on_error = on_error
@@ -350,7 +364,8 @@ def run_container(
         ``inspect``, and an OOM kill shows in ``outcome`` (the code stays 137).
 
     Raises:
-        InvalidArgumentError: *detach*, *remove* or *profile* is invalid.
+        InvalidArgumentError: *client*, *image*, *detach*, *remove* or *profile*
+            is invalid (before any call of the client).
         MalformedEvidenceError: the wait response or the inspect document is
             malformed.
         Exception: anything the client raises that is not a client error (see
@@ -374,7 +389,9 @@ def run_container(
     >>> run.explanation.cause.id
     'oom-killed'
     """
-    decide = _Decide(detach, remove, on_error, profile)
+    decide = _Decide(
+        client, image, detach=detach, remove=remove, on_error=on_error, profile=profile
+    )
     if detach and remove:
         create_kwargs.setdefault("auto_remove", True)
 
@@ -431,8 +448,6 @@ def _aiodocker_config(
     image: str, command: str | Sequence[str] | None, config: Mapping[str, Any] | None, auto: bool
 ) -> dict[str, Any]:
     """The Engine API create body: *config*, with the image, the command and ``--rm -d``."""
-    if not isinstance(image, str):
-        raise InvalidArgumentError(f"image must be a str, got {describe(image)}")
     try:
         body: dict[str, Any] = {} if config is None else dict(config.items())
     except Exception:  # not a mapping, or a hostile one
@@ -508,7 +523,8 @@ async def run_container_async(
         The :class:`ContainerRun`.
 
     Raises:
-        InvalidArgumentError: *detach*, *remove*, *config* or *profile* is invalid.
+        InvalidArgumentError: *client*, *image*, *command*, *config*, *detach*,
+            *remove* or *profile* is invalid (before any call of the client).
         MalformedEvidenceError: the wait response or the inspect document is
             malformed.
         Exception: what the client raises that is not a client error, and the
@@ -528,7 +544,9 @@ async def run_container_async(
     >>> run.exit_code, run.outcome, run.explanation.cause.id
     (137, ExitOutcome.SIGNALED, 'sigkill-not-oom')
     """
-    decide = _Decide(detach, remove, on_error, profile)
+    decide = _Decide(
+        client, image, detach=detach, remove=remove, on_error=on_error, profile=profile
+    )
     body = _aiodocker_config(image, command, config, detach and remove)
 
     async def create() -> Any:

@@ -249,6 +249,28 @@ def test_invalid_arguments_fail_before_any_call(arguments: dict[str, Any]) -> No
     assert client.calls == []
 
 
+class _HostileClient:
+    @property
+    def containers(self) -> Any:
+        raise RuntimeError("a hostile client")
+
+
+@pytest.mark.parametrize(
+    ("client", "image"),
+    [(None, "busybox"), (object(), "busybox"), (_HostileClient(), "busybox"), (None, None)],
+    ids=["none", "object", "hostile", "image"],
+)
+def test_a_client_without_containers_or_an_image_that_is_no_str(client: Any, image: Any) -> None:
+    with pytest.raises(InvalidArgumentError):
+        run_container(client, image)
+    with pytest.raises(InvalidArgumentError):
+        asyncio.run(run_container_async(client, image))
+    fake = FakeClient()
+    with pytest.raises(InvalidArgumentError, match="image must be a str"):
+        run_container(fake, b"busybox")  # type: ignore[arg-type]
+    assert fake.calls == []
+
+
 def test_exit_like_docker(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     client = FakeClient(start=APIError(NOT_FOUND), logs=[b"never read"])
     with pytest.raises(SystemExit) as info:
