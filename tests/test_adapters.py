@@ -262,3 +262,14 @@ def test_real_subprocess_results() -> None:
         [sys.executable, "-c", "raise SystemExit(300)"], check=False, capture_output=True
     )
     assert classify(ran).exit_code == 44
+
+
+def test_adapted_is_hashable_like_any_frozen_value() -> None:
+    """Issue 14 item 11: "`adapters.Adapted` is frozen but unhashable"."""
+    from exitcodes.adapters import Adapted, AdaptedKind
+
+    one = Adapted(AdaptedKind.WAIT, {"StatusCode": 3, "Error": None}, "boom", "ContainerError")
+    same = Adapted(AdaptedKind.WAIT, {"StatusCode": 3, "Error": None}, "boom", "ContainerError")
+    other = Adapted(AdaptedKind.WAIT, {"StatusCode": 4, "Error": None}, "boom", "ContainerError")
+    assert one == same and hash(one) == hash(same)
+    assert len({one, same, other}) == 2

@@ -26,7 +26,7 @@ from exitcodes.catalog import (
     pattern_length,
     render_troubleshooting_markdown,
 )
-from exitcodes.errors import InvalidArgumentError, UnsupportedEvidenceError
+from exitcodes.errors import InvalidArgumentError, UnknownRuleError, UnsupportedEvidenceError
 from exitcodes.explanation import Cause, Explanation, explain, explain_exit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -629,7 +629,7 @@ def test_explain_is_total(evidence: object) -> None:
 @given(st.text(max_size=300))
 def test_explain_of_any_text_never_raises(text: str) -> None:
     if not text.strip():  # issue 14 item 6: an empty text was answered 125; it names nothing
-        with pytest.raises(MalformedEvidenceError, match="empty|blank"):
+        with pytest.raises(MalformedEvidenceError, match=r"empty|blank"):
             explain(text)
         return
     explanation = explain(text)
@@ -679,3 +679,15 @@ def test_troubleshooting_page_covers_every_code_and_cause() -> None:
         assert f"(cause-{entry.id})=" in page
         assert entry.source in page
     assert ">>>" not in page
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "error"),
+    [("no-such-cause", UnknownRuleError), (5, InvalidArgumentError), ([], InvalidArgumentError)],
+)
+def test_entry_by_id_raises_the_librarys_errors(entry_id: object, error: type) -> None:
+    """Issue 14 item 11: "`catalog.entry_by_id` raises plain `KeyError`/`TypeError`"."""
+    with pytest.raises(error):
+        entry_by_id(entry_id)  # type: ignore[arg-type]
+    with pytest.raises(ExitCodesError):
+        entry_by_id(entry_id)  # type: ignore[arg-type]

@@ -611,3 +611,22 @@ def test_rows_are_well_formed() -> None:
         if isinstance(row.tool, Shell):
             assert not row.ends_by_signal
             assert row.posixly_correct is row.preserve_status is row.kill_signal is None
+
+
+@pytest.mark.parametrize(
+    ("argument", "bash", "dash"),
+    [
+        (10**5000, 2, 2),
+        (-(10**5000), 2, 2),
+        ("1" * 5000, 2, 2),
+        ("0" * 5000 + "1", 1, 1),
+        ("-" + "0" * 5000 + "5", 251, 2),
+    ],
+    ids=["10**5000", "-10**5000", "5000 ones", "zeros then 1", "minus zeros then 5"],
+)
+def test_exit_arguments_over_4300_digits(argument: object, bash: int, dash: int) -> None:
+    """Issue 14 item 11: "Integers over 4,300 digits raise a plain `ValueError` in wrappers";
+    both shells read the word with strtoimax: overflow is rejected (exit 2), leading zeros
+    are not digits that count."""
+    assert exit_builtin_status("bash", argument) == bash  # type: ignore[arg-type]
+    assert exit_builtin_status("dash", argument) == dash  # type: ignore[arg-type]
