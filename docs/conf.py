@@ -28,6 +28,19 @@ sys.path[:0] = [str(ROOT), str(HERE / "_ext")]
 
 import exitcodes  # noqa: E402
 
+# The API reference documents these modules, which import Hypothesis and pytest. Without
+# them autodoc would only warn and leave their sections empty: stop here and say why.
+for _module in ("exitcodes.strategies", "exitcodes.testing", "exitcodes.pytest_plugin"):
+    try:
+        importlib.import_module(_module)
+    except ImportError as _error:
+        from sphinx.errors import ConfigError
+
+        raise ConfigError(
+            f"the API reference documents {_module}, which cannot be imported ({_error});"
+            " install the docs extra: python -m pip install -e '.[docs]'"
+        ) from _error
+
 project = "exitcodes"
 author = "The exitcodes developers"
 copyright = "the exitcodes developers"
@@ -137,14 +150,37 @@ def _documented_name(domain: PythonDomain, obj: object) -> str | None:
     return _DOCUMENTED.get(id(obj))
 
 
+def _documented_elsewhere(domain: PythonDomain, target: str) -> str | None:
+    """The name *target* is documented under, when that is another name, else ``None``.
+
+    *target* names a function or class (``exitcodes.explanation.explain``, documented as
+    ``exitcodes.explain``), or a member of one (``exitcodes.profiles.Platform.DARWIN``,
+    documented as ``exitcodes.Platform.DARWIN``).
+    """
+    found = _import_dotted(target)
+    if found is not None and (inspect.isroutine(found) or inspect.isclass(found)):
+        name = _documented_name(domain, found)
+        return name if name is not None and name != target else None
+    owner_name, _, member = target.rpartition(".")
+    owner = _import_dotted(owner_name) if owner_name else None
+    if found is None or not inspect.isclass(owner):
+        return None
+    documented_owner = _documented_name(domain, owner)
+    if documented_owner is None or documented_owner == owner_name:
+        return None
+    name = f"{documented_owner}.{member}"
+    return name if name in domain.objects else None
+
+
 def _fallback_reference(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
 ) -> nodes.reference | None:
     """Resolve a Python reference to an object documented under another name.
 
     Two cases, both common in docstrings written next to the code: a re-exported
-    function named where it is defined (``exitcodes.explanation.explain``, documented
-    as ``exitcodes.explain``; Sphinx aliases classes this way, not functions), and a
+    function, or a member of a re-exported class, named where it is defined
+    (``exitcodes.explanation.explain``, documented as ``exitcodes.explain``; Sphinx
+    aliases classes this way, not functions or members), and a
     name relative to another module (``:attr:`ExitOutcome.SIGNALED``` in
     ``exitcodes.wrappers``), looked up by its dotted suffix as
     ``:attr:`.ExitOutcome.SIGNALED``` would be. Anything else, or anything ambiguous,
@@ -159,13 +195,11 @@ def _fallback_reference(
     assert app.builder is not None
     module = node.get("py:module")
     for candidate in (target, f"{module}.{target}" if module else None):
-        found = _import_dotted(candidate) if candidate else None
-        if found is not None and (inspect.isroutine(found) or inspect.isclass(found)):
-            name = _documented_name(domain, found)
-            if name is not None and name != candidate:
-                return domain.resolve_xref(
-                    env, node["refdoc"], app.builder, node["reftype"], name, node, contnode
-                )
+        name = _documented_elsewhere(domain, candidate) if candidate else None
+        if name is not None:
+            return domain.resolve_xref(
+                env, node["refdoc"], app.builder, node["reftype"], name, node, contnode
+            )
     if target.startswith("exitcodes."):
         return None
     matches = [name for name in domain.objects if name.endswith("." + target)]

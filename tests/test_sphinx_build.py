@@ -1,7 +1,8 @@
 """The documentation builds offline with ``sphinx-build -n -W``, and the build documents it all.
 
-The build needs the ``docs`` extra (Sphinx, MyST, furo). Without it these tests skip,
-except under ``CI=true``, where a missing Sphinx is a failure: CI must build the docs.
+The build needs the ``docs`` extra (Sphinx, MyST, furo, and Hypothesis and pytest for the
+API pages of the testing kit). Without it these tests skip, except under ``CI=true``,
+where a missing Sphinx is a failure: CI must build the docs.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ PUBLIC_MODULES = (
 
 def _require_sphinx() -> None:
     missing = [
-        name for name in ("sphinx", "myst_parser", "furo") if importlib.util.find_spec(name) is None
+        name
+        for name in ("sphinx", "myst_parser", "furo", "hypothesis")
+        if importlib.util.find_spec(name) is None
     ]
     if missing:
         reason = (
