@@ -25,7 +25,10 @@ import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from attrs.exceptions import FrozenInstanceError
+# The package, not ``from attrs.exceptions import ...``: that locks the submodule before
+# its package, the reverse of ``import attrs``, and a thread importing each way at once
+# deadlocks (``_DeadlockError``, or the other one gets a half-imported attrs).
+import attrs
 
 __all__ = ["Record"]
 
@@ -119,11 +122,11 @@ class Record:
 
         def __setattr__(self, name: str, value: object) -> None:
             """Refuse: instances are frozen."""
-            raise FrozenInstanceError()
+            raise attrs.exceptions.FrozenInstanceError()
 
         def __delattr__(self, name: str) -> None:
             """Refuse: instances are frozen."""
-            raise FrozenInstanceError()
+            raise attrs.exceptions.FrozenInstanceError()
 
     def __reduce__(self) -> tuple[type[Record], tuple[object, ...]]:
         """Pickle (and copy) as a call of the class with the field values.
