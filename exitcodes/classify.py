@@ -127,7 +127,7 @@ class Classification:
 
     outcome: ExitOutcome
     exit_code: int | None
-    signal: SignalMember | None
+    signal: _signal.Signals | LinuxSignal | None
     rule: str
     reason: str
     kind: EvidenceKind

@@ -40,7 +40,9 @@ from exitcodes.rules import (
 )
 
 if TYPE_CHECKING:
-    from exitcodes.classify import SignalMember
+    import signal as _signal
+
+    from exitcodes.conversions import LinuxSignal
 
 __all__ = ["Resolution", "resolve"]
 
@@ -66,7 +68,7 @@ class Resolution:
     outcome: ExitOutcome
     rule: str
     reason: str
-    signal: SignalMember | None = None
+    signal: _signal.Signals | LinuxSignal | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict: enums as their values, the signal as its name."""
