@@ -19,6 +19,7 @@ if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
 import pytest  # noqa: E402
+
 from engines_live.live import SELECTED, WORKERS, DaemonRun, run_all, stop_started  # noqa: E402
 
 _SUMMARY: list[str] = []

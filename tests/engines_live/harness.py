@@ -221,9 +221,17 @@ def normalize(text: str, daemon: Daemon) -> str:
     return text.replace(str(daemon.run_dir), "<run>")
 
 
+_CLI_LOG_LINE = re.compile(r'^time="[^"]*" level=\w+ msg=.*\n?', re.MULTILINE)
+
+
 def stable(value: Any) -> Any:
-    """*value* with container ids and timestamps masked, for comparing two runs."""
+    """*value* for comparing two runs: ids and timestamps masked, CLI log lines dropped.
+
+    The CLI's own log lines (CLI 20.10: ``time="..." level=error msg="error waiting for
+    container: context canceled"``) come and go with a race between its wait and the start.
+    """
     if isinstance(value, str):
+        value = _CLI_LOG_LINE.sub("", value)
         return _TIMESTAMP.sub("<time>", _HEX_ID.sub("<id>", value))
     if isinstance(value, dict):
         return {key: stable(item) for key, item in value.items()}

@@ -22,7 +22,15 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from engines_live.daemons import DAEMONS
 from engines_live.live import run_all, stop_started
-from engines_live.scenarios import SCENARIOS, vector, vector_line, vector_path
+from engines_live.scenarios import (
+    SCENARIOS,
+    VECTOR_DIR,
+    load_vectors,
+    recorded_call,
+    vector,
+    vector_line,
+    vector_path,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +40,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--force", action="store_true", help="write even if a scenario did not run as planned"
     )
+    parser.add_argument(
+        "--refresh-calls",
+        action="store_true",
+        help="no daemons: rebuild the resolve calls of the recorded vectors from their facts"
+        " (after a change of the scenario table's calls)",
+    )
     args = parser.parse_args(argv)
+    if args.refresh_calls:
+        for path in sorted(VECTOR_DIR.glob("*/cli-*.jsonl")):
+            vecs = load_vectors(path)
+            by_name = {vec["name"]: vec for vec in vecs}
+            for vec in vecs:
+                vec["resolve"] = recorded_call(vec, by_name)
+            path.write_text("".join(f"{vector_line(v)}\n" for v in vecs), encoding="utf-8")
+            print(f"refreshed {len(vecs)} calls in {path}")
+        return 0
     try:
         runs = run_all(tuple(args.versions))
     finally:
@@ -49,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                 capture = captures[scenario.name]
                 if capture.problems:
                     broken.append(f"{scenario.name}: {'; '.join(capture.problems)}")
-                lines.append(vector_line(vector(scenario, capture, run.daemon, cli)))
+                lines.append(vector_line(vector(scenario, captures, run.daemon, cli)))
                 first = (capture.stderr.strip().splitlines() or [""])[0]
                 print(
                     f"{version:9} {cli:9} {scenario.name:30} {capture.exit_code!s:>4}"

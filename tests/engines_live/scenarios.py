@@ -33,6 +33,10 @@ STDERR = "<stderr>"
 OUTPUT = "<output>"
 """In a ``resolve`` template: stdout then stderr, stripped (``docker exec`` prints the
 runtime's refusal on stdout: the daemon writes it into the exec's stream)."""
+EXIT = "<exit>"
+"""In a ``resolve`` template: the container's exit status as the daemon recorded it
+(State.ExitCode; for a ``run --rm`` scenario, whose container is gone, that of the same
+scenario without ``--rm``, run in the same session)."""
 STATE = "<state>"
 """In a ``resolve`` template: the captured inspect State (``None`` when no container is left)."""
 VECTOR_KEYS = (
@@ -72,10 +76,17 @@ class Scenario:
     cause: str | None = None
     state_cause: str | None = None
     note: str = ""
+    status_from: str | None = None
+    """The scenario whose State gives :data:`EXIT` when this one leaves no container."""
 
-    def call(self, stdout: str, stderr: str, state: Any) -> dict[str, Any]:
+    def call(self, stdout: str, stderr: str, state: Any, status: Any = None) -> dict[str, Any]:
         """``resolve``'s keyword arguments with the placeholders filled in."""
-        values = {STDERR: stderr.strip(), OUTPUT: (stdout + stderr).strip(), STATE: state}
+        values = {
+            STDERR: stderr.strip(),
+            OUTPUT: (stdout + stderr).strip(),
+            STATE: state,
+            EXIT: status,
+        }
         return {key: _fill(value, values) for key, value in self.resolve.items()}
 
 
@@ -94,7 +105,12 @@ def _run_error(phase: str) -> dict[str, Any]:
 
 
 def _ran(code: int) -> dict[str, Any]:
-    return {"command": "run", "wait": exited(code), "state": STATE}
+    """A run whose container ran: the wait response carries the recorded exit status.
+
+    *code* is what the container is expected to exit with; the call uses the real one.
+    """
+    del code  # documentation only: the real status is in the State
+    return {"command": "run", "wait": {"StatusCode": EXIT, "Error": None}, "state": STATE}
 
 
 FOREGROUND = ("sh", "-c", "echo ready; exec sleep 600")
@@ -244,6 +260,7 @@ def _with_rm(scenario: Scenario) -> Scenario:
         name=scenario.name.replace("run-", "run-rm-", 1),
         plan=replace(plan, argv=rm_argv, inspect=None),
         state_cause=None,
+        status_from=scenario.name,
     )
 
 
@@ -256,7 +273,7 @@ OTHER_SCENARIOS: tuple[Scenario, ...] = (
         Plan(
             (Step(("create", *box("sh", "-c", "exit 3"))),), ("start", "-a", "{c}"), inspect="{c}"
         ),
-        {"command": "start -a", "wait": exited(3), "state": STATE},
+        {"command": "start -a", "wait": {"StatusCode": EXIT, "Error": None}, "state": STATE},
     ),
     Scenario(
         "start-attach-not-found",
@@ -320,7 +337,7 @@ OTHER_SCENARIOS: tuple[Scenario, ...] = (
             ("wait", "{c}"),
             inspect="{c}",
         ),
-        {"command": "wait", "wait": [exited(3)]},
+        {"command": "wait", "wait": [{"StatusCode": EXIT, "Error": None}]},
         note="prints 3, exits 0",
     ),
     Scenario(
@@ -353,24 +370,111 @@ assert len(BY_NAME) == len(SCENARIOS), "scenario names must be unique"
 # (dockerd version or "*", CLI version or "*", scenario, check) -> the real evidence.
 # check is "code" (resolve's exit code), "state" (classify of the State) or "cause" / "state_cause".
 DISAGREEMENTS: dict[tuple[str, str, str, str], str] = {}
+ONLY_WHEN: dict[tuple[str, str, str, str], str] = {}
+"""Entries of :data:`DISAGREEMENTS` that apply only when the real output holds this text."""
+WAIT_RACE = "error waiting for container: context canceled"
+"""CLI 20.10's log line when the start fails while it waits; it is printed or not by a race."""
+RUNC_1_1_5 = ("20.10.24", "26.1.5", "28.5.2")
+"""The daemons that run bookworm's runc 1.1.5 (29.7.2 runs runc 1.3.6)."""
 
 
-def disagreement(dockerd: str, cli: str, scenario: str, check: str) -> str | None:
-    """The recorded reason why the library disagrees with this real answer, if it does."""
+def _disagree(
+    dockerds: tuple[str, ...], clis: tuple[str, ...], names: tuple[str, ...], check: str, why: str
+) -> None:
+    for dockerd in dockerds:
+        for cli in clis:
+            for name in names:
+                DISAGREEMENTS[(dockerd, cli, name, check)] = why
+
+
+_EXEC_CAUSE = (
+    "explain_exit ranks the generic oci-exec-failed first for docker exec's refusal, which the"
+    " daemon writes into the exec stream (stdout), e.g. dockerd 26.1.5, exit 126: `OCI runtime"
+    ' exec failed: exec failed: unable to start container process: exec: "nosuch": executable'
+    " file not found in $PATH: unknown`; `docker run` with the same runc text ranks"
+    " command-not-in-path / no-exec-bit / path-is-a-directory first"
+)
+_disagree(("*",), ("*",), ("exec-noexec", "exec-directory"), "cause", _EXEC_CAUSE)
+# Engines >= 28 record 127 for a missing exec binary; then command-not-in-path comes first.
+_disagree(("20.10.24", "26.1.5"), ("*",), ("exec-not-found",), "cause", _EXEC_CAUSE)
+_disagree(
+    ("*",),
+    ("*",),
+    ("run-bad-interpreter", "run-rm-bad-interpreter"),
+    "cause",
+    "the script's interpreter (#!/nonexistent/interp) is missing; every daemon prints the"
+    " container's own `exec /bin/badinterp.sh: no such file or directory` (exit 1, 255 with"
+    " runc 1.3.6) and explain_exit ranks crlf-line-endings first, a special case, above"
+    " missing-interpreter",
+)
+_disagree(
+    RUNC_1_1_5,
+    ("*",),
+    ("run-directory", "run-rm-directory", "start-attach-directory"),
+    "cause",
+    'runc 1.1.5 refuses a directory with `exec: "/etc": permission denied` (126), the very text'
+    " it gives for a 0644 file; explain_exit answers no-exec-bit, a confident wrong answer for a"
+    " directory (it should rank path-is-a-directory with it, or stay generic); with CLI 20.10.24"
+    " `start -a` it answers wait-error, from the CLI's own line `level=error msg=\"error waiting"
+    " for container: context canceled\"` printed before the daemon's message",
+)
+ONLY_WHEN[("20.10.24", "20.10.24", "start-attach-not-found", "cause")] = WAIT_RACE
+_disagree(
+    ("20.10.24",),
+    ("20.10.24",),
+    ("start-attach-not-found",),
+    "cause",
+    'CLI 20.10.24 prints `level=error msg="error waiting for container: context canceled"`'
+    ' before `Error response from daemon: ... exec: "nosuch": executable file not found in'
+    " $PATH: unknown` (exit 1); explain_exit ranks wait-error first, not command-not-in-path",
+)
+_disagree(
+    ("*",),
+    ("*",),
+    ("start-not-found",),
+    "cause",
+    '`docker start` (not -a) prints the daemon\'s `... exec: "nosuch": executable file not'
+    " found in $PATH` and then its own `Error: failed to start containers: NAME` (exit 1);"
+    " explain_exit ranks the generic docker-start-failed first, not command-not-in-path",
+)
+
+
+def disagreement(vec: Mapping[str, Any], check: str) -> str | None:
+    """Why the library disagrees with this real answer (*vec*) in *check*, if it is known to.
+
+    An entry with a condition in :data:`ONLY_WHEN` applies only when the real output holds
+    that text (a line the CLI prints only when it loses a race).
+    """
+    dockerd, cli, name = vec["dockerd"], vec["cli"], vec["name"]
     for key in ((dockerd, cli), (dockerd, "*"), ("*", cli), ("*", "*")):
-        reason = DISAGREEMENTS.get((*key, scenario, check))
-        if reason is not None:
-            return reason
+        full = (*key, name, check)
+        reason = DISAGREEMENTS.get(full)
+        if reason is None:
+            continue
+        when = ONLY_WHEN.get(full)
+        if when is not None and when not in vec["stdout"] + vec["stderr"]:
+            return None
+        return reason
     return None
 
 
 # --- vectors -----------------------------------------------------------------------------------
 
 
+def exit_status(scenario: Scenario, captures: Mapping[str, Capture]) -> Any:
+    """The container's recorded exit status for :data:`EXIT` (``None`` if there is none)."""
+    state = captures[scenario.name].state
+    if state is None and scenario.status_from is not None:
+        state = captures[scenario.status_from].state
+    return None if state is None else state.get("ExitCode")
+
+
 def vector(
-    scenario: Scenario, capture: Capture, daemon: Daemon, cli_version: str
+    scenario: Scenario, captures: Mapping[str, Capture], daemon: Daemon, cli_version: str
 ) -> dict[str, Any]:
     """The JSON record of one real run: what ran, the resolve call, what the daemon did."""
+    capture = captures[scenario.name]
+    status = exit_status(scenario, captures)
 
     def norm(value: Any) -> Any:
         if isinstance(value, str):
@@ -388,12 +492,28 @@ def vector(
         "runc": daemon.runc_version,
         "cli": cli_version,
         "argv": ["docker", *norm(capture.argv[1:])],
-        "resolve": norm(scenario.call(capture.stdout, capture.stderr, capture.state)),
+        "resolve": norm(scenario.call(capture.stdout, capture.stderr, capture.state, status)),
         "exit_code": capture.exit_code,
         "stderr": norm(capture.stderr),
         "stdout": norm(capture.stdout),
         "state": norm(capture.state),
     }
+
+
+def recorded_call(
+    vec: Mapping[str, Any], siblings: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    """The resolve call of a recorded vector, rebuilt from its recorded facts.
+
+    *siblings* are the other vectors of the same file by name (for :data:`EXIT` of a
+    ``run --rm`` scenario).
+    """
+    scenario = BY_NAME[vec["name"]]
+    state = vec["state"]
+    if state is None and scenario.status_from is not None:
+        state = siblings[scenario.status_from]["state"]
+    status = None if state is None else state.get("ExitCode")
+    return scenario.call(vec["stdout"], vec["stderr"], vec["state"], status)
 
 
 def vector_line(vec: Mapping[str, Any]) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from engines_live.harness import stable
 from engines_live.live import SELECTED, DaemonRun
 from engines_live.scenarios import (
@@ -59,16 +60,17 @@ def _vector(engines_live: Any, version: str, role: str, scenario: Scenario) -> d
     if index >= len(clis):
         pytest.skip(f"dockerd {version}: no {role} CLI ran ({run.reason or 'none provisioned'})")
     cli = clis[index]
-    capture = run.captures[cli][scenario.name]
+    captures = run.captures[cli]
+    capture = captures[scenario.name]
     assert run.daemon is not None
-    vec = vector(scenario, capture, run.daemon, cli)
+    vec = vector(scenario, captures, run.daemon, cli)
     if capture.problems:
         pytest.fail(f"{vector_line(vec)}\n  harness: {'; '.join(capture.problems)}")
     return vec
 
 
 def _expect_agreement(request: pytest.FixtureRequest, vec: dict[str, Any], check: str) -> None:
-    reason = disagreement(vec["dockerd"], vec["cli"], vec["name"], check)
+    reason = disagreement(vec, check)
     if reason is not None:
         request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from engines_live.scenarios import (
     BY_NAME,
     SCENARIOS,
@@ -25,6 +26,7 @@ from engines_live.scenarios import (
     check_state_cause,
     disagreement,
     load_vectors,
+    recorded_call,
     vector_line,
 )
 
@@ -41,7 +43,7 @@ def _params(check: str, wanted: Callable[[dict[str, Any]], bool]) -> list[Any]:
     for where, vec in VECTORS:
         if not wanted(vec):
             continue
-        reason = disagreement(vec["dockerd"], vec["cli"], vec["name"], check)
+        reason = disagreement(vec, check)
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         out.append(pytest.param(vec, id=f"{where}::{vec['name']}", marks=marks))
     return out
@@ -69,8 +71,9 @@ def test_vectors_match_the_scenario_table(where: str) -> None:
     assert [vec["name"] for vec in vecs] == [scenario.name for scenario in SCENARIOS], (
         f"{where} is out of step with scenarios.SCENARIOS: rerun record_vectors.py"
     )
+    by_name = {vec["name"]: vec for vec in vecs}
     for vec in vecs:
-        call = BY_NAME[vec["name"]].call(vec["stdout"], vec["stderr"], vec["state"])
+        call = recorded_call(vec, by_name)
         assert vec["resolve"] == call, f"{vector_line(vec)}\n  the table's call is now {call}"
 
 
