@@ -342,3 +342,46 @@ def test_the_warning_category_can_be_filtered(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
     assert result.stderr == ""
+
+
+def _broken_register() -> None:
+    raise RuntimeError("exitcodes.outcome poisoned by the test")
+
+
+def test_the_hook_warns_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exitcodes import _hypothesis_plugin as plugin
+
+    monkeypatch.setattr(plugin, "_register", _broken_register)
+    with pytest.warns(plugin.StrategyRegistrationWarning, match=r"\(RuntimeError: exitcodes"):
+        plugin._hypothesis_setup_hook()
+
+
+def test_the_hook_writes_one_line_where_warnings_are_errors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import warnings
+
+    from exitcodes import _hypothesis_plugin as plugin
+
+    monkeypatch.setattr(plugin, "_register", _broken_register)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plugin._hypothesis_setup_hook()
+    err = capsys.readouterr().err
+    assert err.startswith("StrategyRegistrationWarning: exitcodes could not register")
+    assert err.count("\n") == 1
+
+
+def test_the_hook_names_an_exception_whose_str_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exitcodes import _hypothesis_plugin as plugin
+
+    class Hostile(Exception):
+        def __str__(self) -> str:
+            raise ValueError("no text either")
+
+    def register() -> None:
+        raise Hostile
+
+    monkeypatch.setattr(plugin, "_register", register)
+    with pytest.warns(plugin.StrategyRegistrationWarning, match=r"strategies \(Hostile\);"):
+        plugin._hypothesis_setup_hook()
