@@ -1128,11 +1128,14 @@ class _Forwarder:
     terminal's foreground process group (Ctrl-C) already reached the command when it
     shares the group, so it is not sent twice. Where ``sigtimedwait`` is missing (macOS)
     the handlers pass every signal on. A signal ignored when ``exitcodes`` started
-    (``nohup``, a background job) stays ignored, and the command inherits that.
+    (``nohup``, a background job) stays ignored, and the command inherits that. Off
+    the main thread, or on Windows, nothing is installed and nothing passed on.
     """
 
     def __init__(self) -> None:
-        self.active = threading.current_thread() is threading.main_thread()
+        # Windows has no such signals to pass on (a console's Ctrl-C reaches every process
+        # attached to it), and only the main thread may set handlers.
+        self.active = os.name == "posix" and threading.current_thread() is threading.main_thread()
         self.process: subprocess.Popen[bytes] | None = None
         self.pending: list[int] = []
         self.saved: list[tuple[int, Any]] = []
