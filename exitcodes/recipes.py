@@ -52,6 +52,7 @@ is not an exit code.
 
 from __future__ import annotations
 
+import functools
 import shlex
 import sys
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
@@ -154,14 +155,10 @@ class ContainerRun:
         inspect: the container's inspect document, read after it exited and
             before it was removed, when the code is not 0; ``None`` otherwise, or
             when the inspect failed.
-        explanation: :func:`~exitcodes.explain` of the evidence that decided:
-            the error; else the inspect document (unless the wait itself failed);
-            else the wait response. Its causes say why (``oom-killed``,
-            ``sigkill-not-oom``...); its ``classification`` reads that evidence
-            alone, the code is the resolution's. ``None`` for a detached run
-            (nothing to explain) or if the evidence could not be explained.
+        profile: the profile the run was resolved with (``None``: the default).
 
-    >>> run = ContainerRun(resolve("run", wait={"StatusCode": 3, "Error": None}))
+    >>> wait = {"StatusCode": 3, "Error": None}
+    >>> run = ContainerRun(resolve("run", wait=wait), wait=wait)
     >>> run.exit_code, run.outcome, run.phase
     (3, ExitOutcome.COMMAND_FAILED, None)
     """
@@ -171,7 +168,32 @@ class ContainerRun:
     error: Exception | None = None
     wait: object = None
     inspect: Mapping[str, Any] | None = None
-    explanation: Explanation | None = None
+    profile: Profile | None = None
+
+    @functools.cached_property
+    def explanation(self) -> Explanation | None:
+        """:func:`~exitcodes.explain` of the evidence that decided, on first use.
+
+        The evidence is the error; else the inspect document (unless the wait
+        itself failed); else the wait response. The causes say why
+        (``oom-killed``, ``sigkill-not-oom``...); the ``classification`` reads
+        that evidence alone (the code is the resolution's). ``None`` for a
+        detached run (nothing to explain) or if the evidence cannot be explained.
+        Computed when first read (a ranking of the catalog, a fraction of a
+        millisecond), so a caller that never reads it does not pay for it.
+        """
+        if self.error is not None:
+            evidence: object = self.error
+        elif self.inspect is not None and self.outcome is not ExitOutcome.STATUS_UNKNOWN:
+            evidence = self.inspect
+        elif self.wait is not None:
+            evidence = self.wait
+        else:
+            return None
+        try:
+            return explain(evidence, profile=self.profile)
+        except ExitCodesError:
+            return None
 
     @property
     def exit_code(self) -> int:
@@ -209,13 +231,6 @@ def _unreachable(error: Exception, profile: Profile) -> bool:
     except ExitCodesError:
         return False
     return isinstance(rule, MessageRule) and rule.layer is Layer.CONNECTION
-
-
-def _explain(evidence: object, profile: Profile) -> Explanation | None:
-    try:
-        return explain(evidence, profile=profile)
-    except ExitCodesError:
-        return None
 
 
 def _check_bool(value: object, name: str) -> None:
@@ -265,11 +280,11 @@ class _Decide:
         resolution = resolve(
             "run", error=error, phase=phase, detach=self.detach, profile=self.profile
         )
-        return ContainerRun(resolution, phase, error, explanation=_explain(error, self.profile))
+        return ContainerRun(resolution, phase, error, profile=self.profile)
 
     def detached(self) -> ContainerRun:
         """Started with ``detach=True``: docker run -d exits 0."""
-        return ContainerRun(resolve("run", detach=True, profile=self.profile))
+        return ContainerRun(resolve("run", detach=True, profile=self.profile), profile=self.profile)
 
     def status(self, wait: object) -> Resolution:
         """The code of the container's wait response, before any inspect."""
@@ -281,11 +296,7 @@ class _Decide:
         resolution = first
         if inspect is not None:
             resolution = resolve("run", wait=wait, state=inspect, profile=self.profile)
-        if inspect is not None and resolution.outcome is not ExitOutcome.STATUS_UNKNOWN:
-            evidence: object = inspect
-        else:
-            evidence = wait
-        return ContainerRun(resolution, None, None, wait, inspect, _explain(evidence, self.profile))
+        return ContainerRun(resolution, None, None, wait, inspect, self.profile)
 
 
 def _quietly(call: Callable[..., object], **kwargs: Any) -> bool:

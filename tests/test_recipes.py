@@ -359,6 +359,7 @@ def test_daemon_down_with_real_docker_py(profile: Any, code: int, rule: str) -> 
         "connect",
         error,
     )
+    assert run.profile is profile
     # The recipe cannot disagree with the library: classify() and resolve() of that error.
     assert classify(error, profile=profile).exit_code == code
     assert resolve("run", error=error, phase="connect", profile=profile) == run.resolution
@@ -526,6 +527,7 @@ def check_run(run: ContainerRun, case: str, remove: bool, lines: list[str]) -> N
     assert ("DELETE /containers/ID" in lines) == (remove and started)
     if remove and run.inspect is not None:  # inspected before it was removed
         assert lines.index("GET /containers/ID/json") < lines.index("DELETE /containers/ID")
+    assert run.explanation is run.explanation  # computed once, on first use
     causes = [cause.id for cause in run.explanation.causes]
     if case == "oom-killed":
         assert run.inspect is not None and run.inspect["State"]["OOMKilled"] is True
