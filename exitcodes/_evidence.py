@@ -51,7 +51,7 @@ class EvidenceKind(enum.Enum):
 # A run of one prefix is skipped a block of _BLOCK_COPIES copies at a time (one
 # startswith, no copy of the text): "Error: " repeated over 100 MB costs milliseconds.
 _BLOCK_COPIES = 512
-_BLOCKS = tuple((prefix, prefix * _BLOCK_COPIES) for prefix in MESSAGE_PREFIXES)
+_BLOCKS = tuple(prefix * _BLOCK_COPIES for prefix in MESSAGE_PREFIXES)
 
 
 @functools.lru_cache(maxsize=1)  # compiled on first use: import stays cheap
@@ -78,24 +78,19 @@ def prefix_end(message: str) -> int:
     if not message.startswith(MESSAGE_PREFIXES):
         return 0
     end = 0
-    for prefix, block in _BLOCKS:  # a long run of the first prefix, block by block
-        if message.startswith(prefix):
-            while message.startswith(block, end):
-                end += len(block)
-            break
+    if message.startswith(_BLOCKS):  # a long run of one prefix: skipped block by block
+        block = next(block for block in _BLOCKS if message.startswith(block))
+        while message.startswith(block, end):
+            end += len(block)
     pattern = prefixes_pattern()
     if pattern is not None:
-        match = pattern.match(message, end)
-        return end if match is None else match.end()
+        return pattern.match(message, end).end()  # type: ignore[union-attr] # it matches
     found = True  # pragma: no cover - Python 3.10
     while found:  # pragma: no cover - Python 3.10
         found = False
-        for prefix, block in _BLOCKS:
-            if message.startswith(prefix, end):
-                while message.startswith(block, end):
-                    end += len(block)
-                while message.startswith(prefix, end):
-                    end += len(prefix)
+        for prefix in MESSAGE_PREFIXES:
+            while message.startswith(prefix, end):
+                end += len(prefix)
                 found = True
     return end  # pragma: no cover - Python 3.10
 

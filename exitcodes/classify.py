@@ -593,7 +593,7 @@ def classify_message(message: str, profile: Profile) -> Classification:
 
 def _classify_unanswered(tables: _Tables, message: str) -> Classification:
     """Classify a text that is not a daemon's answer: usage, CLI checks, connection."""
-    start = prefix_end(message) if message.startswith(MESSAGE_PREFIXES) else 0
+    start = prefix_end(message)
     heads = tables.usage_heads  # a usage error starts with one of them, if not None
     if heads is None or (
         message[start : start + 1] in tables.usage_head_chars and message.startswith(heads, start)
