@@ -155,7 +155,8 @@ class ContainerRun:
         inspect: the container's inspect document, read after it exited and
             before it was removed, when the code is not 0; ``None`` otherwise, or
             when the inspect failed.
-        profile: the profile the run was resolved with (``None``: the default).
+        profile: the profile the run was resolved with (the recipes always set
+            it; ``None`` means the default profile).
 
     >>> wait = {"StatusCode": 3, "Error": None}
     >>> run = ContainerRun(resolve("run", wait=wait), wait=wait)

@@ -39,6 +39,7 @@ from exitcodes import (
     resolve,
 )
 from exitcodes import strategies as exitcodes_strategies
+from exitcodes.profiles import DEFAULT
 from exitcodes.recipes import (
     ContainerRun,
     exit_like_docker,
@@ -359,7 +360,7 @@ def test_daemon_down_with_real_docker_py(profile: Any, code: int, rule: str) -> 
         "connect",
         error,
     )
-    assert run.profile is profile
+    assert run.profile is (DEFAULT if profile is None else profile)
     # The recipe cannot disagree with the library: classify() and resolve() of that error.
     assert classify(error, profile=profile).exit_code == code
     assert resolve("run", error=error, phase="connect", profile=profile) == run.resolution
