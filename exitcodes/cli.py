@@ -1209,6 +1209,11 @@ class _Forwarder:
         for signum, handler in self.saved:
             with contextlib.suppress(OSError, ValueError, TypeError):
                 signal.signal(signum, handler)
+        # A signal that came while a command that could not start was being started had
+        # no one to reach: it is for exitcodes itself, as if it had not been caught.
+        pending, self.pending = self.pending, []
+        for signum in pending:
+            signal.raise_signal(signum)
 
 
 def _child_stream(stream: object, direct: bool) -> int:

@@ -304,3 +304,15 @@ def test_any_text_gets_a_contract_status_and_prints_nothing_raw(evidence: str) -
         assert code in (EX_OK, EX_NO_ANSWER, EX_DATAERR), err
         shown = (out + err).replace("\n", "")
         assert not [char for char in shown if unicodedata.category(char) in _UNPRINTABLE]
+
+
+def test_an_output_encoding_that_cannot_hold_a_name_escapes_it() -> None:
+    """A non-ASCII name on an ASCII-only stdout: escaped, not an internal error (70)."""
+    document = '{"Name": "/caf\\u00e9", "State": {"Status": "exited", "ExitCode": 1}}'
+    proc = shell(
+        'exec "$1" -m exitcodes inspect',
+        stdin=document.encode(),
+        env={"PYTHONIOENCODING": "ascii:strict"},
+    )
+    assert proc.returncode == EX_OK, proc.stderr
+    assert proc.stdout.startswith(b"caf\\xe9:\n")

@@ -379,3 +379,25 @@ def test_a_library_error_while_explaining_keeps_the_commands_status(
     code = main(["why", "--json", "--", "sh", "-c", "exit 3"], stdin=None, stdout=out, stderr=err)
     assert code == 3
     assert json.loads(out.getvalue())["explanation"] is None
+
+
+def test_a_signal_while_a_command_fails_to_start_is_for_exitcodes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SIGUSR1 arriving while the command is being started, which then fails: nobody to
+    pass it on to, so it is raised again for exitcodes itself (here: the caller's handler)."""
+    received: list[int] = []
+    previous = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
+
+    def popen(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGUSR1)
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    try:
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["why", "--", "nosuch"], stdin=io.StringIO(), stdout=out, stderr=err)
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+    assert code == 127
+    assert received == [signal.SIGUSR1]
