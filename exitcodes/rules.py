@@ -330,13 +330,16 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
             "conflicting options: cannot specify both --attach and --detach",
             "Conflicting options: -a and -d",
             "Usage:  docker ",
+            # CLI 19.03's usage template puts a tab after "Usage:" (observed on 19.03.15)
+            "Usage:\tdocker ",
         ),
         Match.PREFIX,
         ExitOutcome.USAGE_ERROR,
         1,
         ALL_VERSIONS,
         "docker/cli cli/streams/in.go: CheckTty; run.go, start.go (plain errors); cobra's usage"
-        " for an unknown sub-command of CLI 20.10 (all observed through the stub Engine API)",
+        " for an unknown sub-command of CLI 19.03 and 20.10 (all observed through the stub"
+        " Engine API)",
         "The CLI refused the invocation before asking the daemon (no TTY, -a with -d, an"
         " unknown sub-command): a plain error, exit 1.",
     ),
