@@ -49,6 +49,8 @@ START_TIMEOUT = 60.0
 COMMAND_TIMEOUT = 60.0
 _REGISTRY = CACHE / "running"
 _REGISTRY_LOCK = threading.Lock()
+_CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
+"""The daemons this process started, by PID, so that stopping them also reaps them."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def _spawn(argv: list[str], run: Path, log: Path, path_dir: Path) -> subprocess.
         "TMPDIR": str(run / "tmp"),
     }
     with log.open("ab") as out:
-        return subprocess.Popen(
+        proc = subprocess.Popen(
             argv,
             stdin=subprocess.DEVNULL,
             stdout=out,
@@ -165,6 +167,9 @@ def _spawn(argv: list[str], run: Path, log: Path, path_dir: Path) -> subprocess.
             env=env,
             start_new_session=True,
         )
+    with _REGISTRY_LOCK:
+        _CHILDREN[proc.pid] = proc
+    return proc
 
 
 def _wait_for(check: object, proc: subprocess.Popen[bytes], timeout: float) -> bool:
@@ -343,20 +348,26 @@ def _alive(pid: int) -> bool:
 
 def _end(pid: int, grace: float) -> None:
     """TERM *pid*, wait up to *grace* seconds, then KILL it; reap it if it is our child."""
+    with _REGISTRY_LOCK:
+        child = _CHILDREN.pop(pid, None)
+    if child is not None:
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(grace)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+        return
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
-        with contextlib.suppress(ChildProcessError):
-            if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                return
         if not _alive(pid):
             return
         time.sleep(0.1)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
 
 
 def _shim_pids(run: Path) -> list[int]:
