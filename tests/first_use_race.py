@@ -11,7 +11,7 @@ interpreter: :data:`CHILD` imports ``exitcodes``, lines up its threads on a barr
 lets every thread read every lazy public name, each in its own shuffled order; with
 ``--mixed``, some threads also import a submodule directly (``import exitcodes.cli``),
 or Hypothesis (whose entry point reads public names while Hypothesis is half-imported),
-at a random point among those reads. The child prints one JSON line: the failures it
+first or at a random point among those reads. The child prints one JSON line: the failures it
 saw, and whether every name ended up bound to what its module defines.
 
 Used by ``tests/test_package.py``; run it by hand to measure a failure rate::
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -48,8 +49,9 @@ def work(index):
     rng = random.Random(seed * 1000 + index)
     steps = [("name", name) for name in names]
     rng.shuffle(steps)
-    if mixed and index % 2:
-        steps.insert(rng.randrange(len(steps) + 1), ("import", rng.choice(direct)))
+    if mixed and index % 2:  # half of these import first, half at a random point
+        at = 0 if index % 4 == 1 else rng.randrange(len(steps) + 1)
+        steps.insert(at, ("import", rng.choice(direct)))
     barrier.wait()
     for kind, what in steps:
         try:
@@ -119,6 +121,78 @@ def run_one(
     return Run(seed, tuple(report["failures"]), tuple(report["wrong"]))
 
 
+# Forks one run after another from a small server, on POSIX: each run then skips the
+# start-up of Python and the standard-library modules preloaded below, and pays only for
+# the modules whose imports race (exitcodes, attrs, Hypothesis); about a third of the
+# CPU time of a run of its own. A child that hangs is ended by its alarm.
+SERVER = r"""
+import json, os, sys, traceback
+import collections.abc, contextlib, copy, dataclasses, enum, functools, importlib, inspect
+import itertools, operator, random, re, signal, threading, types, typing, warnings
+
+child = compile(sys.argv[1], "<child>", "exec")
+threads, mode, timeout = sys.argv[2], sys.argv[3], int(sys.argv[4])
+for seed in sys.argv[5:]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        os.dup2(write_end, 1)
+        os.dup2(write_end, 2)
+        signal.alarm(timeout)
+        sys.argv = ["-c", seed, threads, mode]
+        try:
+            exec(child, {"__name__": "__main__"})
+            status = 0
+        except BaseException:
+            traceback.print_exc()
+            status = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        output = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    print(json.dumps({"seed": int(seed), "status": status, "output": output}), flush=True)
+"""
+
+
+def run_batch(
+    seeds: Sequence[int],
+    *,
+    threads: int = 16,
+    mixed: bool = False,
+    executable: str = sys.executable,
+    timeout: int = 60,
+) -> list[Run]:
+    """Run :data:`CHILD` once per seed, each in a process forked from a fresh server."""
+    mode = "mixed" if mixed else "names"
+    command = [executable, "-c", SERVER, CHILD, str(threads), mode, str(timeout)]
+    done = subprocess.run(
+        [*command, *map(str, seeds)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout * (len(seeds) + 1),
+    )
+    runs = []
+    for line in done.stdout.splitlines():
+        report = json.loads(line)
+        output = report["output"].strip()
+        lines = output.splitlines()
+        if report["status"] != 0 or not lines or not lines[-1].startswith("{"):
+            crash = f"wait status {report['status']}: {output[-2000:]}"
+            runs.append(Run(report["seed"], (), (), crash=crash))
+            continue
+        child = json.loads(lines[-1])
+        runs.append(Run(report["seed"], tuple(child["failures"]), tuple(child["wrong"])))
+    reported = {run.seed for run in runs}
+    crash = f"server exit {done.returncode}: {done.stderr.strip()[-2000:]}"
+    runs += [Run(seed, (), (), crash=crash) for seed in seeds if seed not in reported]
+    return runs
+
+
 def run_many(
     runs: int,
     *,
@@ -126,15 +200,23 @@ def run_many(
     mixed: bool = False,
     executable: str = sys.executable,
     workers: int = 2,
+    fork: bool = hasattr(os, "fork"),
 ) -> list[Run]:
-    """Run :func:`run_one` in *runs* fresh interpreters, *workers* at a time."""
+    """Run :data:`CHILD` in *runs* fresh interpreters (forked ones by default), *workers* at a time."""
     with ThreadPoolExecutor(workers) as pool:
-        return list(
-            pool.map(
-                lambda seed: run_one(seed, threads=threads, mixed=mixed, executable=executable),
-                range(runs),
+        if not fork:
+            return list(
+                pool.map(
+                    lambda seed: run_one(seed, threads=threads, mixed=mixed, executable=executable),
+                    range(runs),
+                )
             )
+        batches = [range(start, min(start + 10, runs)) for start in range(0, runs, 10)]
+        done = pool.map(
+            lambda seeds: run_batch(seeds, threads=threads, mixed=mixed, executable=executable),
+            batches,
         )
+        return [run for batch in done for run in batch]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--mixed", action="store_true")
     parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--no-fork", dest="fork", action="store_false")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     results = run_many(
@@ -153,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         mixed=args.mixed,
         executable=args.python,
         workers=args.workers,
+        fork=args.fork and hasattr(os, "fork"),
     )
     elapsed = time.perf_counter() - started
     failed = [run for run in results if run.failed]
