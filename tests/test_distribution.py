@@ -265,7 +265,9 @@ sys.exit(main(sys.argv[2:]))
 def _sphinx_without(blocked: set[str], out: Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", ONLY_RUNNER, ",".join(sorted(blocked))]
     command += ["-n", "-W", "--keep-going", "-q", "-E", "-b", "html", str(DOCS), str(out)]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # On an error Sphinx saves its traceback in a sphinx-err-*.log of the temp directory:
+    # this test's own, not the machine's.
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(out.parent)}
     return subprocess.run(
         command, capture_output=True, text=True, check=False, env=env, timeout=600
     )
