@@ -125,6 +125,10 @@ apt_opts=(
     -o "Dir::Etc::SourceParts=$apt_dir/sources.list.d"
     -o "Dir::State::Lists=$apt_dir/lists"
     -o "Dir::Cache=$apt_dir/cache"
+    # Debian's container images switch the binary caches off (apt.conf.d/docker-clean); without
+    # them every apt-cache/apt-get call parses the three suites' lists again (seconds each).
+    -o "Dir::Cache::pkgcache=pkgcache.bin"
+    -o "Dir::Cache::srcpkgcache=srcpkgcache.bin"
     -o "APT::Sandbox::User=root"
     -o "Acquire::Retries=3"
     -q
