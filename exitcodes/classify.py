@@ -1189,12 +1189,28 @@ def _classify_exception(error: BaseException, profile: Profile) -> Classificatio
             f"evidence is a {kind} with no message: it says nothing about a container"
         )
     found = classify_message(text, profile)
-    if found.rule == _tables(profile).cli_fallback[0] and not text.startswith(MESSAGE_PREFIXES):
+    if (
+        found.rule == _tables(profile).cli_fallback[0]
+        and not text.startswith(MESSAGE_PREFIXES)
+        and not _api_error_shaped(error)
+    ):
         raise UnsupportedEvidenceError(
             f"evidence is a {kind} whose message matches no engine error and names no"
             f" status: {describe(text)}; classify an SDK's error, a daemon's text or a status"
         )
     return found
+
+
+def _api_error_shaped(error: BaseException) -> bool:
+    """Whether *error* has docker-py's APIError shape (an ``explanation``, maybe empty).
+
+    Its ``str()`` is then the HTTP error the daemon answered with (``500 Server Error
+    for ...``): an engine's error, which ``docker run`` reports as such.
+    """
+    try:
+        return hasattr(error, "explanation")
+    except Exception:  # a hostile __getattr__: no shape
+        return False
 
 
 def _signal_evidence(member: enum.Enum, profile: Profile) -> Classification | None:

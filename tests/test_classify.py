@@ -820,3 +820,14 @@ def test_hand_built_and_mock_profiles_are_refused() -> None:
         ):
             with pytest.raises(InvalidArgumentError, match=r"profile\.engine must be"):
                 call(profile)
+
+
+def test_an_api_error_with_an_empty_explanation_is_still_the_daemons() -> None:
+    """docker-py's APIError shape (an ``explanation``, here empty) is an SDK error: its
+    ``str()``, the HTTP error the daemon answered with, is read as docker run reads it."""
+
+    class ApiError(Exception):
+        explanation = ""
+
+    error = ApiError("500 Server Error for http+docker://localhost/v1.47/containers/create")
+    assert classify(error).exit_code == 125
