@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conformance.differential import DiffCase, diff_cases, to_scenario
-from conformance.runner import STATS, CliBinary, discover_clis, missing_cli
+from conformance.runner import STATS, CliBinary, discover_clis, in_ci, missing_cli
 from conformance.scenarios import failure_report, predict, run_many
 
 pytestmark = pytest.mark.conformance
@@ -29,6 +29,8 @@ pytestmark = pytest.mark.conformance
 CLIS: list[CliBinary] = discover_clis()
 BATCH = 25
 CASES_PER_CLI = int(os.environ.get("EXITCODES_DIFF_CASES", "150"))
+#: The floor under ``CI=true``: fresh generated cases per CLI and run.
+MIN_CI_CASES = 100
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate) + (
     (Phase.shrink,) if os.environ.get("EXITCODES_DIFF_SHRINK") == "1" else ()
 )
@@ -64,6 +66,10 @@ def test_differential(cli: CliBinary | None) -> None:
     if cli is None:
         missing_cli("every docker CLI binary")
         return
+    if in_ci() and CASES_PER_CLI < MIN_CI_CASES:
+        pytest.fail(
+            f"EXITCODES_DIFF_CASES={CASES_PER_CLI}: CI runs at least {MIN_CI_CASES} per CLI"
+        )
 
     @settings(
         max_examples=max(1, CASES_PER_CLI // BATCH),
