@@ -11,8 +11,9 @@ interpreter: :data:`CHILD` imports ``exitcodes``, lines up its threads on a barr
 lets every thread read every lazy public name, each in its own shuffled order; with
 ``--mixed``, some threads also import a submodule directly (``import exitcodes.cli``),
 or Hypothesis (whose entry point reads public names while Hypothesis is half-imported),
-first or at a random point among those reads. The child prints one JSON line: the failures it
-saw, and whether every name ended up bound to what its module defines.
+first or at a random point among those reads. The child prints one JSON line: the
+failures it saw (exceptions and warnings), and whether every name ended up bound to
+what its module defines.
 
 Used by ``tests/test_package.py``; run it by hand to measure a failure rate::
 
@@ -34,7 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 import attrs
 
 CHILD = r"""
-import importlib, json, random, sys, threading, types
+import importlib, json, random, sys, threading, types, warnings
 
 import exitcodes
 
@@ -44,6 +45,10 @@ direct = ["exitcodes.cli", "exitcodes.resolve", "exitcodes.classify", "exitcodes
           "exitcodes.explanation", "exitcodes.rules", "exitcodes.kubernetes", "hypothesis"]
 barrier = threading.Barrier(count)
 failures = []
+# A warning is a failure too: the Hypothesis entry point reports its failures as one.
+warnings.simplefilter("always")
+warnings.showwarning = lambda message, category, *rest: failures.append(
+    f"{category.__name__}: {message}")
 
 def work(index):
     rng = random.Random(seed * 1000 + index)
