@@ -361,12 +361,18 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         "docker-connection/daemon-unreachable",
         _D,
         Layer.CONNECTION,
-        ("Cannot connect to the Docker daemon", "failed to connect to the docker API"),
+        (
+            "Cannot connect to the Docker daemon",
+            "failed to connect to the docker API",
+            "Cannot connect to Docker Engine via",
+        ),
         Match.SUBSTRING,
         ExitOutcome.ENGINE_ERROR,
         125,
         ALL_VERSIONS,
-        "moby client/errors.go: ErrorConnectionFailed; client/request.go: doRequest (moby"
+        "aiodocker docker.py: _do_query (`Cannot connect to Docker Engine via {connection_info}"
+        " [{exc}]`, DockerError 900, read in aiodocker 0.27.0);"
+        " moby client/errors.go: ErrorConnectionFailed; client/request.go: doRequest (moby"
         " client 67596f01e2 for CLI 29: `failed to connect to the docker API at unix:///...;"
         " check if the path is correct and if the daemon is running: dial unix ...: connect:"
         " no such file or directory` for a missing socket, which docker run 29.0.0 to 29.1.2"

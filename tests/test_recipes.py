@@ -601,17 +601,7 @@ def test_run_container_async_sends_the_engine_api_body() -> None:
 
 @pytest.mark.parametrize(
     "profile",
-    [
-        BEFORE_GATE,
-        pytest.param(
-            AFTER_GATE,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="classify() does not read aiodocker's 'Cannot connect to Docker Engine"
-                " via ...' as a connection failure yet (reported to the lead: a rules.py row)",
-            ),
-        ),
-    ],
+    [BEFORE_GATE, AFTER_GATE],
     ids=["29.1.2", "29.1.3"],
 )
 def test_daemon_down_with_real_aiodocker(profile: Any) -> None:
