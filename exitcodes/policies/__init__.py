@@ -1,0 +1,39 @@
+"""Exit-code policies, evaluated offline and written in each system's own syntax.
+
+One module per system: :mod:`exitcodes.policies.kubernetes` (Job
+``podFailurePolicy``, container ``restartPolicy``/``restartPolicyRules``),
+:mod:`exitcodes.policies.docker` (``--restart``), :mod:`exitcodes.policies.systemd`
+(``Restart=`` and the exit-status lists), :mod:`exitcodes.policies.batch` (AWS Batch
+``evaluateOnExit``), :mod:`exitcodes.policies.gitlab` (``allow_failure`` and
+``retry``). Each evaluator returns a :class:`PolicyDecision`; each writer takes
+``{Verdict: exit codes}`` and returns the system's syntax. Hypothesis strategies are
+in :mod:`exitcodes.policies.strategies`.
+"""
+
+from __future__ import annotations
+
+from exitcodes.policies._base import PolicyDecision, System, Verdict
+from exitcodes.policies.docker import (
+    RestartPolicy,
+    evaluate_docker_restart,
+    parse_restart_policy,
+    write_docker_restart,
+)
+from exitcodes.policies.kubernetes import (
+    evaluate_container_restart,
+    evaluate_pod_failure_policy,
+    write_pod_failure_policy,
+)
+
+__all__ = [
+    "PolicyDecision",
+    "RestartPolicy",
+    "System",
+    "Verdict",
+    "evaluate_container_restart",
+    "evaluate_docker_restart",
+    "evaluate_pod_failure_policy",
+    "parse_restart_policy",
+    "write_docker_restart",
+    "write_pod_failure_policy",
+]
