@@ -89,6 +89,9 @@ _FUNCTION_MODULES = frozenset({"classify", "resolve"})
 # (``module 'attrs' has no attribute 'frozen'``); the failed import leaves others
 # with ``cannot import name`` or no module at all. Re-entrant: a load may read a public
 # name (``from exitcodes import profiles`` in a submodule, the Hypothesis entry point).
+# No lazy load imports Hypothesis or exitcodes.strategies, the two that read public names
+# while they are imported: a thread importing one of those waits for the lock, never the
+# other way round.
 # ``_thread`` is built in and already loaded, so ``import exitcodes`` stays cheap.
 _load_lock = RLock()
 

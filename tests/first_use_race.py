@@ -42,7 +42,8 @@ import exitcodes
 seed, count, mixed = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "mixed"
 names = sorted(exitcodes._EXPORTS)
 direct = ["exitcodes.cli", "exitcodes.resolve", "exitcodes.classify", "exitcodes.recipes",
-          "exitcodes.explanation", "exitcodes.rules", "exitcodes.kubernetes", "hypothesis"]
+          "exitcodes.explanation", "exitcodes.rules", "exitcodes.kubernetes", "hypothesis",
+          "exitcodes.strategies"]
 barrier = threading.Barrier(count)
 failures = []
 # A warning is a failure too: the Hypothesis entry point reports its failures as one.
