@@ -136,9 +136,12 @@ def _check_bool(value: object, name: str, call: str) -> bool:
 def _check_int(value: object, name: str, call: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail(call, f"{name} must be an int, got {describe(value)}")
-    if not INT64_MIN <= value <= INT64_MAX:
-        raise _fail(call, f"{name} must fit in int64 as the Engine API sends it, got {value}")
-    return int(value)
+    number = int.__int__(value)  # the value an int subclass holds, its own methods unread
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise _fail(
+            call, f"{name} must fit in int64 as the Engine API sends it, got {describe(number)}"
+        )
+    return number
 
 
 def _check_strategy(value: object, name: str, call: str) -> st.SearchStrategy[Any]:
@@ -177,12 +180,42 @@ def _check_profile(profile: object, call: str) -> Profile:
     return profile
 
 
+def _is_empty(values: object) -> bool:
+    """*values* is an empty collection (``()``, ``[]``...): asked of its items, not len()."""
+    if isinstance(values, (str, bytes, bytearray, memoryview)) or not isinstance(
+        values, Collection
+    ):
+        return False
+    try:
+        return next(iter(values), _NOTHING) is _NOTHING
+    except Exception:  # a hostile collection: _check_choices says what is wrong with it
+        return False
+
+
+_NOTHING = object()
+
+#: More names than any collection of choices holds: a longer (or endless) one is refused.
+_MAX_CHOICES = 1_000
+
+
 def _check_choices(values: object, name: str, choices: Sequence[str], call: str) -> tuple[str, ...]:
     """A non-empty subset of *choices*, in the order of *choices*."""
-    if isinstance(values, str) or not isinstance(values, Iterable):
+    if isinstance(values, (str, bytes, bytearray, memoryview)) or not isinstance(values, Iterable):
         raise _fail(call, f"{name} must be a collection of names, got {describe(values)}")
-    chosen = list(values)
-    unknown = [value for value in chosen if value not in choices]
+    chosen: list[object] = []
+    try:  # a for loop, not list(): a lying __len__ is never asked
+        for value in values:
+            # The text a str subclass holds, its own __eq__ and __hash__ unread.
+            chosen.append(str.__str__(value) if isinstance(value, str) else value)
+            if len(chosen) > _MAX_CHOICES:
+                raise _fail(call, f"{name} names more than {_MAX_CHOICES} values")
+    except InvalidArgument:
+        raise
+    except Exception as exc:  # a hostile collection: its own error is no argument error
+        raise _fail(
+            call, f"{name} cannot be read: {type(exc).__name__}: {describe(values)}"
+        ) from None
+    unknown = [value for value in chosen if type(value) is not str or value not in choices]
     if unknown:
         shown = ", ".join(repr(choice) for choice in choices)
         raise _fail(call, f"{name} must name some of {shown}; unknown: {describe(unknown)}")
@@ -1573,7 +1606,7 @@ def daemon_errors(
     >>> strategy = daemon_errors(ExitOutcome.CANNOT_INVOKE)
     >>> strategy = daemon_errors(engine="podman")
     """
-    call = f"daemon_errors(outcome={outcome!r})"
+    call = f"daemon_errors(outcome={describe(outcome)})"  # never a hostile repr's error
     chosen = _check_engine(engine, call)
     active = _check_profile(profile, call) if profile is not None else _default_profile(chosen)
     if outcome is None:
@@ -2740,7 +2773,7 @@ def scenarios(
     chosen = COMMANDS if commands is None else _check_choices(commands, "commands", COMMANDS, call)
     if phases is None:
         allowed: tuple[str, ...] = PHASES
-    elif isinstance(phases, Collection) and not isinstance(phases, str) and not phases:
+    elif _is_empty(phases):
         allowed = ()
     else:
         allowed = _check_choices(phases, "phases", PHASES, call)
