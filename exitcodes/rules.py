@@ -36,12 +36,14 @@ from exitcodes.profiles import Engine, Profile, Version
 __all__ = [
     "ALL_RULES",
     "BEHAVIOURS",
+    "CLI_SIGNAL_RULES",
     "COMMANDS",
     "MESSAGE_RULES",
     "OUTCOME_RULES",
     "PHASES",
     "PHASE_RULES",
     "Behaviour",
+    "CliSignalRule",
     "Component",
     "ErrorPolicy",
     "Layer",
@@ -50,8 +52,11 @@ __all__ = [
     "OutcomeRule",
     "PhaseRule",
     "Rule",
+    "SignalPhase",
+    "SignalPolicy",
     "VersionRange",
     "behaviour",
+    "cli_signal_rule",
     "rule_by_id",
 ]
 
@@ -1360,6 +1365,18 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         "Before CLI 28, docker run -a stdin (no output stream) counts as detached: exit 0.",
     ),
     OutcomeRule(
+        "docker-cli/run-rm-start-hangs",
+        _D,
+        ExitOutcome.STATUS_UNKNOWN,
+        None,
+        _between("26.1.1", "26.1.2", Component.CLI),
+        "docker/cli #5043 (v26.1.1: waitExitOrRemoved returns on a cancelled context without"
+        " closing its channel), fixed by #5062 (v26.1.2); observed through the stub Engine API:"
+        " 26.1.1 never exits, 26.1.0 and 26.1.2 exit at once",
+        "CLI 26.1.1 never exits when an attached docker run --rm fails to start: it waits for"
+        " a status that never comes.",
+    ),
+    OutcomeRule(
         "docker-cli/completed",
         _D,
         ExitOutcome.SUCCESS,
@@ -1658,6 +1675,385 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
 """Version-dependent behaviours, for the docs' version table."""
 
 
+class SignalPhase(enum.Enum):
+    """Where a docker CLI command was when the CLI process itself got a signal."""
+
+    PULL = "pull"
+    """Pulling the image or creating the container: nothing runs yet."""
+    RUNNING = "running"
+    """The container started; the CLI is attached to it or waits for its status."""
+
+
+class SignalPolicy(enum.Enum):
+    """What the docker CLI does with a signal sent to its own process."""
+
+    CONTAINER_STATUS = "the container's status"
+    """It forwards the signal to the container (``--sig-proxy``) or ignores it, waits on,
+    and exits with the container's status when the container exits."""
+    EXIT_CODE = "fixed exit code"
+    """It exits with the row's code."""
+    SIGNAL_STATUS = "128+n"
+    """It exits ``128+n`` for signal *n* on its own (docker/cli ``getExitCode``)."""
+    KILLED = "killed by the signal"
+    """It has no handler and dies of the signal: no exit code; a shell reports ``128+n``."""
+
+
+class CliSignalRule(Record):
+    """One row of :data:`CLI_SIGNAL_RULES`: the CLI's answer to a signal sent to it.
+
+    Attributes:
+        id: stable identifier, ``docker-cli-signal/<name>``; appears in results.
+        engine: the CLI whose behaviour the row reproduces.
+        commands: names from :data:`COMMANDS` the row is about.
+        phases: the :class:`SignalPhase` members it is about.
+        signals: the Linux signal numbers it is about.
+        sig_proxy: the row needs ``--sig-proxy`` on (``True``) or off (``False``);
+            ``None``: either.
+        min_count: the row needs at least this many signals in a row.
+        policy: what the CLI does (see :class:`SignalPolicy`).
+        exit_code: the code of an :attr:`SignalPolicy.EXIT_CODE` row.
+        versions: the releases that have this row.
+        source: the docker/cli pull request and code, and the binaries that showed it.
+        summary: one plain sentence, used as the result's reason.
+    """
+
+    __slots__ = (  # noqa: RUF023 - the fields, in order
+        "id",
+        "engine",
+        "commands",
+        "phases",
+        "signals",
+        "sig_proxy",
+        "min_count",
+        "policy",
+        "exit_code",
+        "versions",
+        "source",
+        "summary",
+    )
+    id: str
+    engine: Engine
+    commands: frozenset[str]
+    phases: frozenset[SignalPhase]
+    signals: frozenset[int]
+    sig_proxy: bool | None
+    min_count: int
+    policy: SignalPolicy
+    exit_code: int | None
+    versions: VersionRange
+    source: str
+    summary: str
+
+    def __init__(  # noqa: PLR0917 - the rows are built positionally
+        self,
+        id: str,
+        engine: Engine,
+        commands: frozenset[str],
+        phases: frozenset[SignalPhase],
+        signals: frozenset[int],
+        sig_proxy: bool | None,
+        min_count: int,
+        policy: SignalPolicy,
+        exit_code: int | None,
+        versions: VersionRange,
+        source: str,
+        summary: str,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "id", id)
+        setattr_(self, "engine", engine)
+        setattr_(self, "commands", commands)
+        setattr_(self, "phases", phases)
+        setattr_(self, "signals", signals)
+        setattr_(self, "sig_proxy", sig_proxy)
+        setattr_(self, "min_count", min_count)
+        setattr_(self, "policy", policy)
+        setattr_(self, "exit_code", exit_code)
+        setattr_(self, "versions", versions)
+        setattr_(self, "source", source)
+        setattr_(self, "summary", summary)
+
+    @property
+    def outcome(self) -> ExitOutcome:
+        """``SIGNALED``: the command was stopped from outside.
+
+        For a :attr:`SignalPolicy.CONTAINER_STATUS` row the container's status decides.
+        """
+        return ExitOutcome.SIGNALED
+
+    def applies(  # noqa: PLR0917 - the parts of one signal scenario
+        self,
+        command: str,
+        phase: SignalPhase,
+        signal: int,
+        count: int,
+        sig_proxy: bool,
+        profile: Profile,
+    ) -> bool:
+        """Whether the row decides for this command, phase, signal, count and profile."""
+        return (
+            self.engine is profile.engine
+            and command in self.commands
+            and phase in self.phases
+            and signal in self.signals
+            and count >= self.min_count
+            and (self.sig_proxy is None or self.sig_proxy is sig_proxy)
+            and self.versions.contains(profile)
+        )
+
+
+_SIGINT, _SIGHUP, _SIGTERM = 2, 1, 15
+_INT_TERM = frozenset({_SIGINT, _SIGTERM})
+_HUP = frozenset({_SIGHUP})
+_RUNNING = frozenset({SignalPhase.RUNNING})
+_PULLING = frozenset({SignalPhase.PULL})
+_DOCKER_MAIN = "docker/cli cmd/docker/docker.go"
+_SEEN = "observed through the stub Engine API on"
+
+CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
+    # --- docker run, the container running (attached or waiting for its status) ---
+    CliSignalRule(
+        "docker-cli-signal/run-context-canceled",
+        _D,
+        _names("run"),
+        _RUNNING,
+        _INT_TERM,
+        None,
+        1,
+        SignalPolicy.EXIT_CODE,
+        1,
+        _between("27.0.1", "27.1.0", Component.CLI),
+        f"docker/cli #4993 (v27.0.1, {_DOCKER_MAIN}: notifyContext cancels the command's"
+        " context on SIGINT/SIGTERM); run.go keeps it while attached since #5250 (v27.1.0,"
+        f" backport of #5247); {_SEEN} 27.0.1 (`context canceled`, 1) and 27.5.1",
+        "CLI 27.0 cancels docker run's context on SIGINT or SIGTERM: it prints `context"
+        " canceled` and exits 1, whatever the container does.",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/forced-exit",
+        _D,
+        _names("run"),
+        _RUNNING,
+        _INT_TERM,
+        None,
+        3,
+        SignalPolicy.EXIT_CODE,
+        1,
+        _since("27.0.1"),
+        f"docker/cli #5171 (v27.0.1, {_DOCKER_MAIN}: forceExitAfter3TerminationSignals);"
+        f" {_SEEN} 27.5.1 to 29.7.2 (`got 3 SIGTERM/SIGINTs, forcefully exiting`, 1) and"
+        " 26.1.2 (forwards all three)",
+        "Three SIGINT/SIGTERM make the CLI print `got 3 SIGTERM/SIGINTs, forcefully exiting`"
+        " and exit 1 at once.",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/run-forwarded",
+        _D,
+        _names("run"),
+        _RUNNING,
+        _INT_TERM | _HUP,
+        True,
+        1,
+        SignalPolicy.CONTAINER_STATUS,
+        None,
+        ALL_VERSIONS,
+        "docker/cli cli/command/container/signals.go: ForwardAllSignals (--sig-proxy, on by"
+        " default, with -t too: #1841, v20.10.0 and #2177, v19.03.5); run keeps its context"
+        f" while attached since #5250 (v27.1.0); {_SEEN} every CLI 19.03.15 to 29.7.2"
+        " (`kill?signal=INT`, then the container's 130/143)",
+        "docker run forwards the signal to the container (--sig-proxy), waits on, and exits"
+        " with the container's status.",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/run-no-proxy-waits",
+        _D,
+        _names("run"),
+        _RUNNING,
+        _INT_TERM,
+        False,
+        1,
+        SignalPolicy.CONTAINER_STATUS,
+        None,
+        _since("27.1.0"),
+        f"docker/cli #5250 (v27.1.0, backport of #5247: run.go keeps its context while"
+        f" attached; {_DOCKER_MAIN} catches SIGINT/SIGTERM since #4993); {_SEEN} 27.5.1 to"
+        " 29.7.2",
+        "With --sig-proxy=false the CLI catches SIGINT/SIGTERM, does not pass them on, and"
+        " exits with the container's status when it exits.",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/run-no-proxy-killed",
+        _D,
+        _names("run"),
+        _RUNNING,
+        _INT_TERM,
+        False,
+        1,
+        SignalPolicy.KILLED,
+        None,
+        _until("27.0.1"),
+        f"{_DOCKER_MAIN} before docker/cli #4993 (v27.0.1) installs no SIGINT/SIGTERM"
+        f" handler; {_SEEN} 19.03.15 to 26.1.2 (killed by the signal)",
+        "With --sig-proxy=false a CLI before 27 has no handler: it dies of the signal"
+        " (a shell reports 128+n).",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/hangup-kills",
+        _D,
+        _names("run"),
+        _RUNNING,
+        _HUP,
+        False,
+        1,
+        SignalPolicy.KILLED,
+        None,
+        ALL_VERSIONS,
+        "docker/cli cmd/docker/internal/signals: TerminationSignals is SIGTERM and SIGINT"
+        f" only; {_SEEN} every CLI 19.03.15 to 29.7.2 (killed by SIGHUP)",
+        "Without --sig-proxy nothing catches SIGHUP: the CLI dies of it (a shell reports 129).",
+    ),
+    # --- docker run, pulling the image (before the signal proxy exists) ---
+    CliSignalRule(
+        "docker-cli-signal/pull-killed",
+        _D,
+        _names("run"),
+        _PULLING,
+        _INT_TERM,
+        None,
+        1,
+        SignalPolicy.KILLED,
+        None,
+        _until("27.0.1"),
+        f"{_DOCKER_MAIN} before docker/cli #4993 (v27.0.1): no handler while docker run"
+        f" pulls; {_SEEN} 19.03.15 to 26.1.2 (killed by the signal)",
+        "A CLI before 27 has no handler while it pulls: it dies of the signal (a shell"
+        " reports 128+n).",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/pull-cancelled-125",
+        _D,
+        _names("run"),
+        _PULLING,
+        _INT_TERM,
+        None,
+        1,
+        SignalPolicy.EXIT_CODE,
+        125,
+        _between("27.0.1", "28.0.0", Component.CLI),
+        f"docker/cli #4993 (v27.0.1: the signal cancels the context, the pull fails with"
+        f" `context canceled`, which run maps to 125); {_SEEN} 27.0.1 and 27.5.1",
+        "CLI 27 cancels the pull on SIGINT/SIGTERM; the failed create is docker run's 125.",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/pull-terminated",
+        _D,
+        _names("run"),
+        _PULLING,
+        _INT_TERM,
+        None,
+        1,
+        SignalPolicy.SIGNAL_STATUS,
+        None,
+        _since("28.0.0"),
+        f"docker/cli #5760, #5778 (v28.0.0, {_DOCKER_MAIN}: errCtxSignalTerminated,"
+        f" getExitCode 128+signal) and #5645 (fix-run-ctx: the cancelled pull ends run);"
+        f" {_SEEN} 28.0.0 to 29.7.2 (130, 143)",
+        "From CLI 28 a signal that cancels the pull makes the CLI exit 128+n (130 for"
+        " SIGINT, 143 for SIGTERM).",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/pull-hangup-kills",
+        _D,
+        _names("run"),
+        _PULLING,
+        _HUP,
+        None,
+        1,
+        SignalPolicy.KILLED,
+        None,
+        ALL_VERSIONS,
+        "docker/cli cmd/docker/internal/signals: TerminationSignals is SIGTERM and SIGINT"
+        f" only, and the signal proxy starts after the create; {_SEEN} every CLI 19.03.15"
+        " to 29.7.2",
+        "Nothing catches SIGHUP while docker run pulls: the CLI dies of it (a shell reports 129).",
+    ),
+    # --- docker start -a ---
+    CliSignalRule(
+        "docker-cli-signal/start-attach-context-canceled",
+        _D,
+        _names("start -a"),
+        _RUNNING,
+        _INT_TERM,
+        None,
+        1,
+        SignalPolicy.EXIT_CODE,
+        1,
+        _between("27.0.1", "28.2.0", Component.CLI),
+        "docker/cli #4993 (v27.0.1: the signal cancels start's context; start.go does not"
+        f" keep it); {_SEEN} 27.0.1, 27.5.1 and 28.0.0 (`context canceled`, 1)",
+        "docker start -a forwards the signal, but the cancelled context ends it first: it"
+        " prints `context canceled` and exits 1.",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/start-attach-cancelled-0",
+        _D,
+        _names("start -a"),
+        _RUNNING,
+        _INT_TERM,
+        None,
+        1,
+        SignalPolicy.EXIT_CODE,
+        0,
+        _since("28.2.0"),
+        f"docker/cli #6074 (v28.2.0: containerd errdefs.IsCanceled, and {_DOCKER_MAIN}: main"
+        f" prints no cancellation and exits 0); {_SEEN} 28.2.2 to 29.7.2 (0)",
+        "docker start -a forwards the signal, and its cancelled context ends it silently:"
+        " exit 0 although the container was stopped.",
+    ),
+    CliSignalRule(
+        "docker-cli-signal/start-attach-forwarded",
+        _D,
+        _names("start -a"),
+        _RUNNING,
+        _INT_TERM | _HUP,
+        True,
+        1,
+        SignalPolicy.CONTAINER_STATUS,
+        None,
+        ALL_VERSIONS,
+        "docker/cli cli/command/container/start.go: ForwardAllSignals (--sig-proxy, on by"
+        f" default); {_SEEN} 19.03.15 to 26.1.2 for SIGINT/SIGTERM and every CLI for SIGHUP",
+        "docker start -a forwards the signal to the container, waits on, and exits with the"
+        " container's status.",
+    ),
+)
+"""What the docker CLI does when its own process gets a signal; the first matching row wins.
+
+Rows for SIGINT and SIGTERM in a phase shadow the later all-version rows for the releases
+they cover (a CLI 28.2 ``start -a`` forwards the signal, but exits 0 first).
+"""
+
+
+def cli_signal_rule(  # noqa: PLR0917 - the parts of one signal scenario
+    command: str,
+    phase: SignalPhase,
+    signal: int,
+    count: int,
+    sig_proxy: bool,
+    profile: Profile,
+) -> CliSignalRule | None:
+    """The first row of :data:`CLI_SIGNAL_RULES` that decides, or ``None`` (not modelled).
+
+    >>> from exitcodes import profiles
+    >>> cli_signal_rule("run", SignalPhase.PULL, 2, 1, True, profiles.docker("28.2.2")).id
+    'docker-cli-signal/pull-terminated'
+    """
+    for row in CLI_SIGNAL_RULES:
+        if row.applies(command, phase, signal, count, sig_proxy, profile):
+            return row
+    return None
+
+
 def behaviour(behaviour_id: str, profile: Profile) -> bool:
     """Whether *profile* has the behaviour *behaviour_id* of :data:`BEHAVIOURS`.
 
@@ -1674,16 +2070,20 @@ def behaviour(behaviour_id: str, profile: Profile) -> bool:
     raise UnknownRuleError(f"no behaviour has the id {describe(behaviour_id)}")
 
 
-Rule = MessageRule | PhaseRule | OutcomeRule | ReasonRule
-"""Any row of the decision tables."""
+Rule = MessageRule | PhaseRule | OutcomeRule | ReasonRule | CliSignalRule
+"""Any row of the decision tables (:func:`rule_by_id` finds the CLI signal rows too)."""
 
 ALL_RULES: tuple[Rule, ...] = (*MESSAGE_RULES, *PHASE_RULES, *OUTCOME_RULES, *REASONS)
-"""Every decision row, in table order."""
+"""Every row of the message, phase, outcome and reason tables, in table order.
+
+:data:`CLI_SIGNAL_RULES` is a table of its own, with its own generated table and its own
+real-binary gate tests (tests/conformance/test_cancellation_live.py).
+"""
 
 
 def _index() -> Mapping[str, Rule]:
     table: dict[str, Rule] = {}
-    for row in ALL_RULES:
+    for row in (*ALL_RULES, *CLI_SIGNAL_RULES):
         if row.id in table:  # pragma: no cover - guarded by tests
             raise AssertionError(f"duplicate rule id {row.id}")
         table[row.id] = row

@@ -38,6 +38,7 @@ __all__ = [
     "CliBinary",
     "DaemonKind",
     "RunResult",
+    "SignalPhase",
     "SuiteStats",
     "binaries_in",
     "cli_version",
@@ -68,6 +69,8 @@ DEFAULT_TIMEOUT: Final = 20.0
 #: Where ``DOCKER_HOST`` points: the scenario's stub, a TCP port nobody listens on, or a
 #: unix socket path that does not exist.
 DaemonKind = Literal["stub", "closed-port", "missing-socket"]
+#: When a signal is sent to the CLI: after the container started, or during the image pull.
+SignalPhase = Literal["start", "pull"]
 
 
 @dataclass(frozen=True)
@@ -216,11 +219,15 @@ def run_cli(
     daemon: DaemonKind = "stub",
     timeout: float = DEFAULT_TIMEOUT,
     signal_after_start: int | None = None,
+    signal_count: int = 1,
+    signal_at: SignalPhase = "start",
 ) -> RunResult:
     """Run ``cli`` with ``argv`` (without the leading ``docker``) against a fresh stub.
 
     ``behaviour`` scripts the stub (``daemon="stub"`` only). With ``signal_after_start``, that
-    signal is sent to the CLI shortly after the stub saw a successful container start.
+    signal is sent to the CLI ``signal_count`` times (0.1 s apart), shortly after the stub saw
+    a successful container start (``signal_at="start"``) or the image pull request
+    (``signal_at="pull"``).
     """
     with tempfile.TemporaryDirectory(prefix="exitcodes-cli-") as home:
         os.mkdir(os.path.join(home, ".docker"))
@@ -249,7 +256,7 @@ def run_cli(
             if signal_after_start is not None and stub is not None:
                 threading.Thread(
                     target=_signal_when_started,
-                    args=(proc, stub, signal_after_start, notes),
+                    args=(proc, stub, signal_after_start, notes, signal_count, signal_at),
                     daemon=True,
                 ).start()
             timed_out = False
@@ -277,17 +284,35 @@ def run_cli(
         )
 
 
+def _pull_seen(stub: StubDaemon, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(r.path.endswith("/images/create") for r in stub.requests):
+            return True
+        time.sleep(0.01)
+    return False
+
+
 def _signal_when_started(
-    proc: subprocess.Popen[bytes], stub: StubDaemon, signum: int, notes: list[str]
+    proc: subprocess.Popen[bytes],
+    stub: StubDaemon,
+    signum: int,
+    notes: list[str],
+    count: int = 1,
+    at: SignalPhase = "start",
 ) -> None:
-    if not stub.started.wait(10):
-        notes.append("container never started; no signal sent")
+    seen = stub.started.wait(10) if at == "start" else _pull_seen(stub, 10)
+    if not seen:
+        notes.append(f"the stub never saw the {at}; no signal sent")
         return
     # Give the CLI a moment to be in its select loop with the signal proxy installed.
     time.sleep(0.3)
-    if proc.poll() is None:
+    for _ in range(count):
+        if proc.poll() is not None:
+            return
         proc.send_signal(signum)
-        notes.append(f"sent {signal.Signals(signum).name} after start")
+        notes.append(f"sent {signal.Signals(signum).name} after the {at}")
+        time.sleep(0.1)
 
 
 class SuiteStats:
