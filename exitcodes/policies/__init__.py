@@ -13,27 +13,37 @@ in :mod:`exitcodes.policies.strategies`.
 from __future__ import annotations
 
 from exitcodes.policies._base import PolicyDecision, System, Verdict
+from exitcodes.policies.batch import evaluate_batch, write_batch
 from exitcodes.policies.docker import (
     RestartPolicy,
     evaluate_docker_restart,
     parse_restart_policy,
     write_docker_restart,
 )
+from exitcodes.policies.gitlab import evaluate_gitlab, write_gitlab
 from exitcodes.policies.kubernetes import (
     evaluate_container_restart,
     evaluate_pod_failure_policy,
     write_pod_failure_policy,
 )
+from exitcodes.policies.systemd import evaluate_systemd, parse_unit, write_systemd
 
 __all__ = [
     "PolicyDecision",
     "RestartPolicy",
     "System",
     "Verdict",
+    "evaluate_batch",
     "evaluate_container_restart",
     "evaluate_docker_restart",
+    "evaluate_gitlab",
     "evaluate_pod_failure_policy",
+    "evaluate_systemd",
     "parse_restart_policy",
+    "parse_unit",
+    "write_batch",
     "write_docker_restart",
+    "write_gitlab",
     "write_pod_failure_policy",
+    "write_systemd",
 ]
