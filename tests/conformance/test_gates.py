@@ -21,9 +21,16 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from conformance.runner import STATS, CliBinary, RunResult, discover_clis, missing_cli, run_cli
-from conformance.scenarios import RUN, RUNC, SCENARIOS, predict, version_tuple
+from conformance.scenarios import (
+    HANG_TIMEOUT,
+    RUN,
+    RUNC,
+    SCENARIOS,
+    predict,
+    version_tuple,
+)
 from conformance.stub import Behaviour, api_error
-from exitcodes import rules
+from exitcodes import profiles, rules
 from exitcodes.profiles import Engine
 
 pytestmark = pytest.mark.conformance
@@ -40,6 +47,9 @@ MODELLED_ONLY: dict[tuple[str, str], str] = {
 #: Gate -> the test of this module that proves it on the binaries of its two sides.
 PROVEN_OTHERWISE: dict[tuple[str, str], str] = {
     ("docker-cli/wait-cancelled", "26.1.1"): "test_cancelled_wait_is_silent_from_26_1_1",
+    # A CLI that never exits has no code to compare: the hang is timed on the binaries.
+    ("docker-cli/run-rm-start-hangs", "26.1.1"): "test_run_rm_start_hangs_only_on_26_1_1",
+    ("docker-cli/run-rm-start-hangs", "26.1.2"): "test_run_rm_start_hangs_only_on_26_1_1",
 }
 
 
@@ -166,3 +176,34 @@ def test_cancelled_wait_is_silent_from_26_1_1() -> None:
     assert {r.exit_code for r in before + after} == {127}
     assert any(logged in r.stderr for r in before), f"docker {old.version}: {before[0].stderr!r}"
     assert not any(logged in r.stderr for r in after), f"docker {new.version}: {after[0].stderr!r}"
+
+
+def test_run_rm_start_hangs_only_on_26_1_1() -> None:
+    """The ``docker-cli/run-rm-start-hangs`` gates, on the binaries of both sides of each.
+
+    Issue 17: "CLI 26.1.1 never exits when an attached `docker run --rm` fails to start
+    (docker/cli PR #5062 fixed it in 26.1.2)". The stub answers the removed wait after the
+    removal delay, by when the CLI has cancelled its wait: 26.1.1 then blocks forever.
+    """
+    chosen = {side for gate in ("26.1.1", "26.1.2") for side in sides(gate)}
+    if None in chosen:
+        missing_cli("docker CLIs on both sides of 26.1.1 and 26.1.2")
+        return
+    scenario = next(s for s in SCENARIOS if s.name == "o39-run-rm-start-500")
+    clis = sorted(
+        (cli for cli in chosen if cli is not None), key=lambda c: version_tuple(c.version)
+    )
+    with ThreadPoolExecutor(max_workers=len(clis)) as pool:
+        results = list(
+            pool.map(
+                lambda cli: run_cli(cli, scenario.argv, scenario.behaviour, timeout=HANG_TIMEOUT),
+                clis,
+            )
+        )
+    row = rules.rule_by_id("docker-cli/run-rm-start-hangs")
+    assert isinstance(row, rules.OutcomeRule)
+    for cli, result in zip(clis, results, strict=True):
+        hangs = row.versions.contains(profiles.docker(cli.version))
+        assert result.timed_out is hangs, (cli.version, result.exit_code, result.stderr)
+        if not hangs:
+            assert result.exit_code == predict(scenario.call, cli.version)
