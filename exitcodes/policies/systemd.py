@@ -119,7 +119,7 @@ def parse_unit(unit: object) -> dict[str, list[str]]:
     ending in a backslash continue; ``#`` and ``;`` start comments; assignments to
     the same key are kept in order (the lists merge, an empty one resets).
 
-    >>> parse_unit("[Service]\\nRestart=on-failure\\nSuccessExitStatus=143\\n")["Restart"]
+    >>> parse_unit("[Service]\nRestart=on-failure\nSuccessExitStatus=143\n")["Restart"]
     ['on-failure']
     """
     if isinstance(unit, Mapping):
@@ -212,7 +212,7 @@ def evaluate_systemd(
         ``RETRY`` if it restarts, else ``SUCCESS`` for a clean exit and ``FAIL`` for
         an unclean one; ``message`` is the journal's "Main process exited" line.
 
-    >>> unit = "[Service]\\nRestart=on-failure\\nSuccessExitStatus=143\\n"
+    >>> unit = "[Service]\nRestart=on-failure\nSuccessExitStatus=143\n"
     >>> evaluate_systemd(unit, 143).verdict.value, evaluate_systemd(unit, 1).verdict.value
     ('success', 'retry')
     """
