@@ -65,6 +65,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any, NoReturn, TextIO
 
+from exitcodes import _cli_diagnose
 from exitcodes._evidence import EvidenceKind
 from exitcodes.classify import classify
 from exitcodes.errors import ExitCodesError, InvalidArgumentError, InvalidVersionError
@@ -230,6 +231,7 @@ OUTPUT_SCHEMAS: Mapping[str, Mapping[str, Any]] = {
             "properties": {"containers": {"type": "array", "items": {"$ref": "#/$defs/container"}}},
         },
     ),
+    "diagnose": _schema("diagnose", _cli_diagnose.SCHEMA),
     "why": _schema(
         "why",
         {
@@ -447,7 +449,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser (also used to generate the CLI reference).
 
     >>> sorted(build_parser()._subparsers._group_actions[0].choices)
-    ['classify', 'explain', 'inspect', 'resolve', 'why']
+    ['classify', 'diagnose', 'explain', 'inspect', 'resolve', 'why']
     """
     parser = _Parser(
         prog="exitcodes",
@@ -599,6 +601,7 @@ def build_parser() -> argparse.ArgumentParser:
     why_parser.add_argument(
         "argv", metavar="-- CMD ARGS", nargs=argparse.REMAINDER, help="the command to run"
     )
+    _cli_diagnose.add_parser(commands)
     return parser
 
 
@@ -1399,6 +1402,7 @@ _COMMANDS: Mapping[str, Callable[[argparse.Namespace, _Io], int]] = {
     "classify": _cmd_classify,
     "resolve": _cmd_resolve,
     "why": _cmd_why,
+    "diagnose": _cli_diagnose.run,
 }
 
 
