@@ -702,6 +702,8 @@ def _explained(piece: object, where: str, label: str, reading: _Reading) -> None
     explanation = explain(piece)
     status = explanation.classification.status
     for cause in explanation.causes:
+        if status is None and cause.entry.generic:
+            continue  # what a code means in general, for a text that names no code: no cause
         reading.add(cause.id, cause.score, f"{where} ({label}): {'; '.join(cause.matched)}")
     if status is not None and label not in {"Kubernetes status"}:
         reading.statuses.append((status, where))
