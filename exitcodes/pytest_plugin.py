@@ -42,6 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def exitcodes_profile(request: pytest.FixtureRequest) -> Profile:
     """The profile of the closest ``exitcodes_profile`` marker, else the newest Docker."""
     from exitcodes import profiles  # noqa: PLC0415 - imported when used
+    from exitcodes.errors import describe  # noqa: PLC0415
 
     marker = request.node.get_closest_marker(MARKER)
     if marker is None:
@@ -49,7 +50,7 @@ def exitcodes_profile(request: pytest.FixtureRequest) -> Profile:
     if marker.kwargs or len(marker.args) != 1:
         pytest.fail(
             f"@pytest.mark.{MARKER} takes one profile spec such as 'docker@28.2.2',"
-            f" got args={marker.args!r} kwargs={marker.kwargs!r}",
+            f" got args={describe(marker.args)} kwargs={describe(marker.kwargs)}",
             pytrace=False,
         )
     spec = marker.args[0]
@@ -58,7 +59,8 @@ def exitcodes_profile(request: pytest.FixtureRequest) -> Profile:
     try:
         return profiles.from_spec(spec)
     except (TypeError, ValueError) as exc:
-        pytest.fail(f"@pytest.mark.{MARKER}({spec!r}): {exc}", pytrace=False)
+        # describe(): a hostile spec's own __repr__ must not hide the error.
+        pytest.fail(f"@pytest.mark.{MARKER}({describe(spec)}): {exc}", pytrace=False)
 
 
 @pytest.fixture

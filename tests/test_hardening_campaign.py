@@ -1476,3 +1476,35 @@ def test_adapted_values_are_hashable() -> None:
     assert isinstance(found, adapters.Adapted)
     assert hash(found) == hash(copy.deepcopy(found))
     assert {found: 1}[copy.deepcopy(found)] == 1
+
+
+class _Marker:
+    def __init__(self, spec: object) -> None:
+        self.args = (spec,)
+        self.kwargs: dict[str, object] = {}
+
+
+class _Request:
+    """What the exitcodes_profile fixture reads of pytest's request: the closest marker."""
+
+    def __init__(self, spec: object) -> None:
+        self.node = mock.Mock(get_closest_marker=lambda name: _Marker(spec))
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        liar(str, "docker@nope", {"__repr__": "raise"}),
+        liar(object, None, {"__repr__": "raise", "__str__": "raise"}),
+        huge_int(5_000),
+    ],
+    ids=["str-repr-raises", "object-repr-raises", "int-5000-digits"],
+)
+def test_the_profile_marker_reports_a_hostile_spec(spec: object) -> None:
+    # A hostile marker spec fails the test with pytest's own failure, naming the marker;
+    # the spec's __repr__ (or str() of a huge int) never replaces it.
+    from exitcodes import pytest_plugin
+
+    fixture = pytest_plugin.exitcodes_profile.__wrapped__  # type: ignore[attr-defined]
+    with pytest.raises(pytest.fail.Exception, match="exitcodes_profile"):
+        fixture(_Request(spec))
