@@ -296,6 +296,11 @@ def write_systemd(verdicts: Mapping[Verdict, Iterable[int]], *, restart: str = "
             raise InvalidArgumentError("systemd exit statuses are 0-255")
         if verdict is Verdict.FAIL and 0 in codes:
             raise InvalidArgumentError("exit status 0 is always clean: it cannot fail a unit")
+    if checked.get(Verdict.SUCCESS) and restart in ("always", "on-success"):
+        raise InvalidArgumentError(
+            f"Restart={restart} restarts a clean exit: SuccessExitStatus= cannot make a code a"
+            " success that stays stopped"
+        )
     lines = [f"Restart={restart}"]
     for verdict, key in (
         (Verdict.SUCCESS, "SuccessExitStatus"),
