@@ -1,0 +1,1 @@
+"""The live compose suite: real compose binaries against real daemons, and their vectors."""
