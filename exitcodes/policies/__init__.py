@@ -12,7 +12,7 @@ in :mod:`exitcodes.policies.strategies`.
 
 from __future__ import annotations
 
-from exitcodes.policies._base import PolicyDecision, System, Verdict
+from exitcodes.policies._base import PolicyDecision, System, Verdict, load_document
 from exitcodes.policies.batch import evaluate_batch, write_batch
 from exitcodes.policies.docker import (
     RestartPolicy,
@@ -39,6 +39,7 @@ __all__ = [
     "evaluate_gitlab",
     "evaluate_pod_failure_policy",
     "evaluate_systemd",
+    "load_document",
     "parse_restart_policy",
     "parse_unit",
     "write_batch",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -11,7 +12,7 @@ import attrs
 from exitcodes.classify import Classification
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 
-__all__ = ["PolicyDecision", "System", "Verdict"]
+__all__ = ["PolicyDecision", "System", "Verdict", "load_document"]
 
 
 class System(enum.Enum):
@@ -202,3 +203,34 @@ def verdict_codes(
         if values:
             checked[verdict] = tuple(sorted(set(values)))
     return checked
+
+
+def load_document(text: str) -> object:
+    """A policy or evidence document from its text: JSON, or YAML when PyYAML is importable.
+
+    PyYAML is not a dependency of exitcodes: without it, only JSON is read (JSON is
+    YAML too, so a ``kubectl get -o json`` or ``aws batch describe-job-definitions``
+    output always works).
+
+    Raises:
+        InvalidArgumentError: the text is not JSON, and YAML cannot be read (no PyYAML)
+            or is not valid either.
+
+    >>> load_document('{"rules": []}')
+    {'rules': []}
+    """
+    if not isinstance(text, str):
+        raise InvalidArgumentError(f"a document must be text, got {describe(text)}")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as json_error:
+        try:
+            import yaml  # type: ignore[import-untyped,unused-ignore]  # noqa: PLC0415
+        except ImportError:
+            raise InvalidArgumentError(
+                f"not valid JSON ({json_error}); YAML needs PyYAML, which is not installed"
+            ) from None
+        try:
+            return yaml.safe_load(text)  # type: ignore[no-any-return,unused-ignore]
+        except (yaml.YAMLError, RecursionError, ValueError) as yaml_error:
+            raise InvalidArgumentError(f"neither JSON nor YAML: {yaml_error}") from None
