@@ -1839,10 +1839,11 @@ CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
         3,
         SignalPolicy.EXIT_CODE,
         1,
-        _since("27.0.1"),
-        f"docker/cli #5171 (v27.0.1, {_DOCKER_MAIN}: forceExitAfter3TerminationSignals);"
-        f" {_SEEN} 27.5.1 to 29.7.2 (`got 3 SIGTERM/SIGINTs, forcefully exiting`, 1) and"
-        " 26.1.2 (forwards all three)",
+        _since("27.1.0"),
+        f"docker/cli #5171 (v27.0.1, {_DOCKER_MAIN}: forceExitAfter3TerminationSignals),"
+        " which decides docker run's code once run outlives the first signal: #5250"
+        f" (v27.1.0; 27.0.1 exits at the first, `context canceled`); {_SEEN} 27.5.1 to"
+        " 29.7.2 (`got 3 SIGTERM/SIGINTs, forcefully exiting`, 1)",
         "Three SIGINT/SIGTERM make the CLI print `got 3 SIGTERM/SIGINTs, forcefully exiting`"
         " and exit 1 at once.",
     ),

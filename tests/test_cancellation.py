@@ -9,7 +9,11 @@ exits with changed from release to release."
 
 from __future__ import annotations
 
+import importlib
 import signal
+import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -236,3 +240,34 @@ def test_total_and_explicit(
         return
     assert 0 <= result.exit_code <= 255
     assert result.rule.startswith("docker-cli-signal/")
+
+
+_EXT = Path(__file__).resolve().parent.parent / "docs" / "_ext"
+if str(_EXT) not in sys.path:
+    sys.path.insert(0, str(_EXT))
+# The generator is a docs extension, not part of the package: imported by path, untyped here.
+tables: Any = importlib.import_module("exitcodes_tables")
+
+
+def test_the_signal_table_is_the_rows() -> None:
+    """Issue 17: "The table of CLI signal behaviours is generated from the rows"."""
+    rendered = tables.render_cli_signals_table()
+    body = rendered.splitlines()[2:]
+    assert len(body) == len(CLI_SIGNAL_RULES)
+    for line, row in zip(body, CLI_SIGNAL_RULES, strict=True):
+        assert line.startswith(f"| `{row.id}` |")
+        assert tables.md_text(row.source) in line
+    changed = CLI_SIGNAL_RULES[0].evolve(exit_code=99, summary="A changed summary.")
+    altered = tables.render_cli_signals_table([changed, *CLI_SIGNAL_RULES[1:]])
+    assert "exits 99" in altered
+    assert "A changed summary." in altered
+    assert "exits 99" not in rendered
+    assert tables.render_table("cli-signals") == rendered
+
+
+def test_the_version_table_is_computed() -> None:
+    rendered = tables.render_cli_signal_versions_table(("26.1.2", "29.7.2"))
+    lines = rendered.splitlines()
+    assert lines[0] == "| Situation | CLI 26.1.2 | CLI 29.7.2 |"
+    assert len(lines) == 2 + len(tables.CLI_SIGNAL_SITUATIONS)
+    assert "| start \\-a: SIGTERM | 143 (`start-attach-forwarded`) | 0 (" in rendered

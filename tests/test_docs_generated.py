@@ -226,6 +226,8 @@ def test_table_names() -> None:
         "behaviours",
         "docker-versions",
         "engines",
+        "cli-signals",
+        "cli-signal-versions",
     }
     assert tables.render_table("podman") == tables.render_engine_table(Engine.PODMAN)
     with pytest.raises(KeyError, match="unknown table 'dockr'"):

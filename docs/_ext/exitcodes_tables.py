@@ -34,12 +34,15 @@ from exitcodes.kubernetes import ReasonRule
 from exitcodes.profiles import Engine, Profile, Version
 from exitcodes.rules import (
     Behaviour,
+    CliSignalRule,
     ErrorPolicy,
     Layer,
     Match,
     MessageRule,
     OutcomeRule,
     PhaseRule,
+    SignalPhase,
+    SignalPolicy,
     VersionRange,
 )
 
@@ -47,6 +50,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __all__ = [
+    "CLI_SIGNAL_SITUATIONS",
+    "CLI_SIGNAL_VERSIONS",
     "DOCKER_VERSION_SITUATIONS",
     "ENGINE_SITUATIONS",
     "TABLES",
@@ -57,6 +62,8 @@ __all__ = [
     "md_text",
     "render_behaviours_table",
     "render_cli_reference",
+    "render_cli_signal_versions_table",
+    "render_cli_signals_table",
     "render_docker_versions_table",
     "render_engine_table",
     "render_engines_table",
@@ -652,6 +659,110 @@ def render_cli_reference(
 # The directive's table names
 # ---------------------------------------------------------------------------
 
+# ---------------------------------------------------------------------------
+# The docker CLI's answer to a signal sent to its own process (issue 17)
+# ---------------------------------------------------------------------------
+
+
+def _signal_answer(row: CliSignalRule) -> str:
+    if row.policy is SignalPolicy.EXIT_CODE:
+        return f"exits {row.exit_code}"
+    if row.policy is SignalPolicy.SIGNAL_STATUS:
+        return "exits 128+n"
+    if row.policy is SignalPolicy.KILLED:
+        return "dies of the signal (a shell reports 128+n)"
+    return "the container's status"
+
+
+def _signal_names(numbers: Iterable[int]) -> str:
+    from exitcodes.conversions import signal_name  # noqa: PLC0415
+
+    return ", ".join(md_code(str(signal_name(number))) for number in sorted(numbers))
+
+
+def render_cli_signals_table(rows: Sequence[CliSignalRule] | None = None) -> str:
+    """Every row of :data:`exitcodes.rules.CLI_SIGNAL_RULES`, in order (the first match wins).
+
+    >>> "docker-cli-signal/forced-exit" in render_cli_signals_table()
+    True
+    """
+    table = exitcodes.rules.CLI_SIGNAL_RULES if rows is None else rows
+    body = [
+        [
+            md_code(row.id),
+            _names(row.commands, exitcodes.rules.COMMANDS),
+            ", ".join(md_text(phase.value) for phase in SignalPhase if phase in row.phases),
+            _signal_names(row.signals),
+            "either" if row.sig_proxy is None else ("on" if row.sig_proxy else "off"),
+            f"{row.min_count}+" if row.min_count > 1 else "any",
+            md_text(_signal_answer(row)),
+            _versions(row.versions),
+            md_prose(_sentence(row.summary)),
+            md_text(row.source),
+        ]
+        for row in table
+    ]
+    header = (
+        "Rule",
+        "Command",
+        "Phase",
+        "Signals",
+        "--sig-proxy",
+        "Signals in a row",
+        "The CLI",
+        "Versions",
+        "Why",
+        "Source",
+    )
+    return _table(header, body)
+
+
+#: The situations of the version table: (title, command, phase, signal, count, sig_proxy).
+CLI_SIGNAL_SITUATIONS: tuple[tuple[str, str, str, str, int, bool], ...] = (
+    ("run, pulling: SIGINT", "run", "create", "SIGINT", 1, True),
+    ("run, pulling: SIGTERM", "run", "create", "SIGTERM", 1, True),
+    ("run: SIGTERM", "run", "wait", "SIGTERM", 1, True),
+    ("run --sig-proxy=false: SIGTERM", "run", "wait", "SIGTERM", 1, False),
+    ("run: 3 x SIGINT", "run", "wait", "SIGINT", 3, True),
+    ("run --sig-proxy=false: SIGHUP", "run", "wait", "SIGHUP", 1, False),
+    ("start -a: SIGTERM", "start -a", "wait", "SIGTERM", 1, True),
+)
+
+#: The CLI releases the version table shows: each side of every gate of the signal rows.
+CLI_SIGNAL_VERSIONS = ("26.1.2", "27.0.1", "27.5.1", "28.0.0", "28.2.2", "29.7.2")
+
+
+def render_cli_signal_versions_table(
+    versions: Sequence[str] = CLI_SIGNAL_VERSIONS,
+) -> str:
+    """What each CLI release exits with, per situation, computed by ``resolve_cli_signal``.
+
+    The container exits ``128+n`` when a forwarded signal reaches it, and 7 when none does.
+
+    >>> "1 (`forced-exit`)" in render_cli_signal_versions_table()
+    True
+    """
+    from exitcodes.cancellation import cli_signal_number, resolve_cli_signal  # noqa: PLC0415
+
+    body = []
+    for title, command, phase, name, count, proxy in CLI_SIGNAL_SITUATIONS:
+        cells = [md_text(title)]
+        for version in versions:
+            status = 128 + cli_signal_number(name) if proxy else 7
+            found = resolve_cli_signal(
+                command,
+                phase,
+                name,
+                cli_signal_count=count,
+                sig_proxy=proxy,
+                wait=status,
+                profile=profiles.docker(version),
+            )
+            cells.append(f"{found.exit_code} ({md_code(found.rule.split('/', 1)[1])})")
+        body.append(cells)
+    return _table(("Situation", *(f"CLI {version}" for version in versions)), body)
+
+
 TABLES: dict[str, Callable[[], str]] = {
     "docker": lambda: render_engine_table(Engine.DOCKER),
     "podman": lambda: render_engine_table(Engine.PODMAN),
@@ -660,6 +771,8 @@ TABLES: dict[str, Callable[[], str]] = {
     "behaviours": render_behaviours_table,
     "docker-versions": render_docker_versions_table,
     "engines": render_engines_table,
+    "cli-signals": render_cli_signals_table,
+    "cli-signal-versions": render_cli_signal_versions_table,
 }
 """What ``{exitcodes-table} NAME`` renders."""
 
