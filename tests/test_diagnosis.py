@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exitcodes import ExitOutcome
 from exitcodes.catalog import CATALOG
@@ -22,6 +26,7 @@ from exitcodes.diagnosis import (
     retry_verdict,
 )
 from exitcodes.errors import (
+    ExitCodesError,
     InvalidArgumentError,
     MalformedEvidenceError,
     UnsupportedEvidenceError,
@@ -504,3 +509,76 @@ def test_deep_nesting_and_too_many_pieces() -> None:
         diagnose(deep)
     with pytest.raises(InvalidArgumentError):
         diagnose(*([0] * 10_001))
+
+
+def test_the_docs_page_lists_every_anomaly_and_diagnosis_cause() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "diagnosis.md").read_text(encoding="utf-8")
+    for anomaly in ANOMALIES:
+        assert f"`{anomaly.id}`" in page
+        for issue in re.findall(r"[\w-]+/[\w-]+#\d+", anomaly.source):
+            assert issue in page
+    for cause in CAUSES:
+        assert f"`{cause.id}`" in page
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "Action",
+                    "Actor",
+                    "Attributes",
+                    "signal",
+                    "exitCode",
+                    "Type",
+                    "Status",
+                    "State",
+                    "HostConfig",
+                    "Memory",
+                    "OomKillDisable",
+                    "OOMKilled",
+                    "ExitCode",
+                    "Running",
+                    "containers",
+                    "reason",
+                    "lastStatus",
+                    "stopCode",
+                    "attempts",
+                    "container",
+                    "statusReason",
+                    "jobId",
+                    "status",
+                    "containerStatuses",
+                    "state",
+                    "terminated",
+                    "lastState",
+                    "items",
+                    "involvedObject",
+                    "message",
+                    "timeNano",
+                    "ContainerExitCode",
+                    "tasks",
+                    "kind",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_JSON | st.text(max_size=60), min_size=1, max_size=3))
+def test_any_json_shaped_evidence_gives_a_diagnosis_or_our_error(pieces: list[object]) -> None:
+    try:
+        result = diagnose(*pieces)
+    except ExitCodesError:
+        return
+    assert json.loads(json.dumps(result.to_dict())) == result.to_dict()
+    scores = [finding.score for finding in result.findings]
+    assert scores == sorted(scores, reverse=True)
