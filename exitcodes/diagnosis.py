@@ -1057,15 +1057,15 @@ def _memory_rules(reading: _Reading, status: int | None) -> None:
         return
     limit, where = reading.memory_limit[0]
     text = f"{where}: a memory limit of {limit} bytes and exit status 137 (SIGKILL)"
-    if cleared and reading.podman and not reading.events:
-        # containers/podman#13102: the flag stays false after a real OOM kill
+    killed = any(event.action == "kill" for event in reading.events)
+    if cleared and reading.podman and not killed:
+        # containers/podman#13102: the flag stays false after a real OOM kill, so neither
+        # it nor the absence of an oom event rules the OOM kill out
         reading.flag(_PODMAN_13102)
         reading.add("oom-killed", _ANOMALY, text + "; podman's OOMKilled false is unreliable")
-        reading.deny(
-            "sigkill-not-oom",
-            _AGAINST,
-            f"{cleared[0]}: OOMKilled false from podman (containers/podman#13102)",
-        )
+        against = f"{cleared[0]}: OOMKilled false from podman (containers/podman#13102)"
+        reading.deny("sigkill-not-oom", _AGAINST, against)
+        reading.deny("exit-from-inside", _AGAINST, against)
     else:
         reading.add("oom-killed", _HINT, text)
 
@@ -1084,7 +1084,8 @@ def _platform_rules(reading: _Reading) -> None:
         where for _, where in reading.platform_oom
     ]
     if stale and reading.running:
-        reading.flag(_ECS_5135)
+        if reading.platform_oom:
+            reading.flag(_ECS_5135)
         text = f"{reading.running[0]}: still running, while {stale[0]} reports an OOM kill"
         reading.add("still-running", _DECISIVE, text)
         reading.deny("oom-killed", _DECISIVE, text)

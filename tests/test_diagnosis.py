@@ -221,6 +221,9 @@ def test_podman_13102_oomkilled_false_after_a_real_oom_kill() -> None:
     alone = diagnose([inspect])
     assert alone.cause is not None and alone.cause.id == "oom-killed"
     assert [a.id for a in alone.anomalies] == ["podman-oomkilled-false"]
+    died = {"Type": "container", "Status": "died", "ContainerExitCode": 137, "Name": "hog"}
+    events = diagnose(inspect, {"Type": "container", "Status": "start", "Name": "hog"}, died)
+    assert events.cause is not None and events.cause.id == "oom-killed"
     kernel = "Memory cgroup out of memory: Killed process 5120 (hog.sh) total-vm:14564kB"
     both = diagnose(inspect, kernel)
     assert both.cause is not None and both.cause.id == "oom-killed"
@@ -320,6 +323,10 @@ def test_ecs_5135_stale_oom_flag_while_running() -> None:
     result = diagnose(task, state)
     assert result.cause is not None and result.cause.id == "still-running"
     assert [a.id for a in result.anomalies] == ["ecs-stale-oom"]
+    # docker alone: a child OOM-killed in a container that runs on (no ECS report)
+    alone = diagnose(state)
+    assert alone.cause is not None and alone.cause.id == "still-running"
+    assert alone.anomalies == ()
 
 
 def test_moby_38768_shim_crash_shows_as_137() -> None:
