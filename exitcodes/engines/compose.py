@@ -317,8 +317,10 @@ RULES: tuple[Rule, ...] = (
         "wait",
         "wait",
         "compose wait SVC... (2.20.0)",
-        "the code of the last container to exit; 42 when waiting itself fails",
-        f"{_DC} pkg/compose/wait.go@v2.40.3, #10700 (2.20.0)",
+        "the code of the last container to exit. The 42 of 'return 42, err' is never the exit"
+        " code: the command's os.Exit runs in cobra's PostRun, which an error skips (1, or 130"
+        " when interrupted)",
+        f"{_DC} pkg/compose/wait.go@v2.40.3, cmd/compose/wait.go@v2.40.3, #10700 (2.20.0)",
         since="2.20.0",
         verified=("wait-one-3", "wait-two", "wait-down-project"),
     ),
