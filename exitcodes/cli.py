@@ -65,7 +65,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any, NoReturn, TextIO
 
-from exitcodes import _cli_diagnose
+from exitcodes import _cli_diagnose, _cli_policy
 from exitcodes._evidence import EvidenceKind
 from exitcodes.classify import classify
 from exitcodes.errors import ExitCodesError, InvalidArgumentError, InvalidVersionError
@@ -232,6 +232,7 @@ OUTPUT_SCHEMAS: Mapping[str, Mapping[str, Any]] = {
         },
     ),
     "diagnose": _schema("diagnose", _cli_diagnose.SCHEMA),
+    "policy": _schema("policy", _cli_policy.SCHEMA),
     "why": _schema(
         "why",
         {
@@ -602,6 +603,7 @@ def build_parser() -> argparse.ArgumentParser:
         "argv", metavar="-- CMD ARGS", nargs=argparse.REMAINDER, help="the command to run"
     )
     _cli_diagnose.add_parser(commands)
+    _cli_policy.add_parser(commands)
     return parser
 
 
@@ -1403,6 +1405,7 @@ _COMMANDS: Mapping[str, Callable[[argparse.Namespace, _Io], int]] = {
     "resolve": _cmd_resolve,
     "why": _cmd_why,
     "diagnose": _cli_diagnose.run,
+    "policy": _cli_policy.run,
 }
 
 
