@@ -101,7 +101,13 @@ def strip_prefixes(message: str) -> str:
 
 
 def _decode(value: bytes | bytearray | memoryview) -> str:
-    return bytes(value).decode("utf-8", errors="replace")
+    try:
+        data = bytes(value)
+    except ValueError:  # a released memoryview
+        raise MalformedEvidenceError(
+            f"cannot read the bytes of {type(value).__name__}: it was released"
+        ) from None
+    return data.decode("utf-8", errors="replace")
 
 
 def exception_text(error: BaseException) -> str:

@@ -102,14 +102,26 @@ def _parts(pattern: str) -> tuple[str, ...]:
     return tuple(pattern.split(PATTERN_SEPARATOR))
 
 
+def _check_text(value: object, what: str) -> str:
+    """*value* as an exact str, or InvalidArgumentError naming it."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{what} must be a str, got {describe(value)}")
+    return str.__str__(value)  # an exact str: a subclass's methods are never called
+
+
 def pattern_found(pattern: str, lowered: str) -> bool:
     """Whether every part of *pattern* occurs in *lowered*, in order (linear time).
+
+    Raises:
+        InvalidArgumentError: *pattern* or *lowered* is not a str.
 
     >>> pattern_found("exec /" + PATTERN_SEPARATOR + ": no such file", "exec /x.sh: no such file")
     True
     >>> pattern_found("b" + PATTERN_SEPARATOR + "a", "a b")
     False
     """
+    pattern = _check_text(pattern, "pattern")
+    lowered = _check_text(lowered, "lowered")
     position = 0
     for part in _parts(pattern):
         index = lowered.find(part, position)
@@ -122,10 +134,13 @@ def pattern_found(pattern: str, lowered: str) -> bool:
 def pattern_length(pattern: str) -> int:
     """The number of characters a pattern requires: its specificity.
 
+    Raises:
+        InvalidArgumentError: *pattern* is not a str.
+
     >>> pattern_length("exec /" + PATTERN_SEPARATOR + ": denied")
     14
     """
-    return sum(len(part) for part in _parts(pattern))
+    return sum(len(part) for part in _parts(_check_text(pattern, "pattern")))
 
 
 @attrs.frozen

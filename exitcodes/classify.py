@@ -1064,8 +1064,18 @@ def _check_fields(profile: Profile) -> None:
     for name, value, kind in zip(names, fields, wanted, strict=True):
         if type(value) is not kind:
             raise InvalidArgumentError(
-                f"profile.{name} must be a {kind.__name__}, got {describe(value)}; build"
+                f"profile.{name} must be of type {kind.__name__}, got {describe(value)}; build"
                 " profiles with exitcodes.profiles.docker(), podman() or nerdctl()"
+            )
+    for name, version in (("version", fields[1]), ("engine_version", fields[2])):
+        numbers = (version.major, version.minor, version.patch)
+        pre = version.prerelease
+        if any(type(number) is not int or number < 0 for number in numbers) or not (
+            pre is None or type(pre) is str
+        ):
+            raise InvalidArgumentError(
+                f"profile.{name} must be a Version of ints (parse_version('28.2.2')),"
+                f" got {describe(version)}"
             )
 
 

@@ -863,7 +863,7 @@ def _signal(value: int | str | None, default: int | None = None) -> int | None:
         raise InvalidArgumentError(f"signal must be an int or a name, not {describe(value)}")
     number = int.__int__(value)
     if not 0 < number < _SIGNAL_BASE or signal_name(number) is None:
-        raise InvalidArgumentError(f"{number} is not a Linux signal number")
+        raise InvalidArgumentError(f"{describe(number)} is not a Linux signal number")
     return number
 
 

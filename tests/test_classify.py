@@ -818,7 +818,7 @@ def test_hand_built_and_mock_profiles_are_refused() -> None:
             lambda p: explain(1, profile=p),
             lambda p: resolve("run", profile=p),
         ):
-            with pytest.raises(InvalidArgumentError, match=r"profile\.engine must be"):
+            with pytest.raises(InvalidArgumentError, match=r"profile\.engine must be of type"):
                 call(profile)
 
 
@@ -831,3 +831,21 @@ def test_an_api_error_with_an_empty_explanation_is_still_the_daemons() -> None:
 
     error = ApiError("500 Server Error for http+docker://localhost/v1.47/containers/create")
     assert classify(error).exit_code == 125
+
+
+def test_a_hand_built_profile_with_bad_version_fields_is_refused() -> None:
+    """Issue 14 item 11 (a hand-built `Profile`), with a Version of the wrong types."""
+    from exitcodes.profiles import Engine, Platform, Profile, Version
+
+    bad = Version("a", None)  # type: ignore[arg-type]
+    profile = Profile(Engine.DOCKER, bad, bad, Platform.LINUX)
+    with pytest.raises(InvalidArgumentError, match="must be a Version of ints"):
+        classify(137, profile=profile)
+
+
+def test_a_released_memoryview_is_malformed() -> None:
+    """Issue 14 item 11: no foreign exception escapes, a released buffer included."""
+    view = memoryview(b"permission denied")
+    view.release()
+    with pytest.raises(MalformedEvidenceError, match="released"):
+        classify(view)

@@ -691,3 +691,15 @@ def test_entry_by_id_raises_the_librarys_errors(entry_id: object, error: type) -
         entry_by_id(entry_id)  # type: ignore[arg-type]
     with pytest.raises(ExitCodesError):
         entry_by_id(entry_id)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("pattern", "lowered"), [(None, "x"), ("x", None), (b"x", "x")])
+def test_pattern_helpers_refuse_what_is_not_text(pattern: object, lowered: object) -> None:
+    """Issue 14 item 11: public catalog helpers raise the library's errors only."""
+    from exitcodes.catalog import pattern_found, pattern_length
+
+    with pytest.raises(InvalidArgumentError, match="must be a str"):
+        pattern_found(pattern, lowered)  # type: ignore[arg-type]
+    if not isinstance(pattern, str):
+        with pytest.raises(InvalidArgumentError, match="must be a str"):
+            pattern_length(pattern)  # type: ignore[arg-type]

@@ -630,3 +630,9 @@ def test_exit_arguments_over_4300_digits(argument: object, bash: int, dash: int)
     are not digits that count."""
     assert exit_builtin_status("bash", argument) == bash  # type: ignore[arg-type]
     assert exit_builtin_status("dash", argument) == dash  # type: ignore[arg-type]
+
+
+def test_a_signal_over_4300_digits_is_our_error() -> None:
+    """Issue 14 item 11: "Integers over 4,300 digits raise a plain `ValueError` in wrappers"."""
+    with pytest.raises(InvalidArgumentError, match="not a Linux signal number"):
+        shell_exit_code("bash", "command_signaled", signal=10**4301)
