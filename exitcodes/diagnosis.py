@@ -611,6 +611,7 @@ class _Reading:
     kubernetes: bool = False
     shim: list[str] = attrs.Factory(list)
     platform_oom: list[tuple[int | None, str]] = attrs.Factory(list)
+    restarts: list[tuple[int, str]] = attrs.Factory(list)
 
     def add(self, cause: str, weight: int, text: str) -> None:
         self.support.setdefault(cause, []).append((weight, text))
@@ -723,6 +724,9 @@ def _read_inspect(document: Mapping[Any, Any], where: str, reading: _Reading) ->
     keys = _keys(document, where)
     if keys & {"OCIRuntime", "ConmonPidFile"}:
         reading.podman = True
+    restarts = _as_int(document.get("RestartCount"), f"{where}['RestartCount']")
+    if restarts:
+        reading.restarts.append((restarts, where))
     host = _mapping(document.get("HostConfig"))
     if host is not None:
         _read_host_config(host, f"{where}['HostConfig']", reading)
@@ -1120,6 +1124,19 @@ def _synthetic_rule(reading: _Reading, status: int | None) -> None:
             )
 
 
+def _restart_rule(reading: _Reading) -> None:
+    """A restarted container's State is of its last run; the other records may not be."""
+    records = reading.events or reading.kernel_oom or reading.cgroup_oom_kill or reading.shim
+    for count, where in reading.restarts:
+        if records:
+            note = (
+                f"{where}: RestartCount {count}: the State is the last run's; events, kernel"
+                " and cgroup records may be of an earlier run"
+            )
+            for cause in list(reading.support):
+                reading.deny(cause, 0, note)
+
+
 def _findings(reading: _Reading) -> tuple[Finding, ...]:
     order = list(reading.support)
     results: list[tuple[int, int, Finding]] = []
@@ -1188,4 +1205,5 @@ def diagnose(*evidence: object) -> Diagnosis:
     _memory_rules(reading, status)
     _platform_rules(reading)
     _synthetic_rule(reading, status)
+    _restart_rule(reading)
     return Diagnosis(_findings(reading), tuple(reading.anomalies), tuple(reading.pieces), status)

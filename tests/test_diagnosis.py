@@ -194,6 +194,19 @@ def test_memory_limit_and_sigkill_keep_the_oom_cause_on_docker_too() -> None:
     assert "oom-killed" in _ids(result)
 
 
+def test_restarted_container_says_its_records_may_be_of_another_run() -> None:
+    inspect = {
+        "RestartCount": 3,
+        "State": {"Status": "running", "Running": True, "OOMKilled": False, "ExitCode": 0},
+        "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 5}},
+    }
+    kernel = "Memory cgroup out of memory: Killed process 77 (java)"
+    result = diagnose(inspect, kernel)
+    assert result.cause is not None and result.cause.id == "oom-killed"
+    assert any("RestartCount 3" in text for text in result.cause.contradicting)
+    assert not any("RestartCount" in t for f in diagnose(inspect).findings for t in f.contradicting)
+
+
 def test_host_config_alone() -> None:
     result = diagnose({"Memory": 16777216, "RestartPolicy": {"Name": "no"}}, 137)
     assert "oom-killed" in _ids(result) and "HostConfig" in result.pieces
