@@ -164,6 +164,12 @@ def test_a_start_failure_never_enters_the_loop() -> None:
     [
         (1, 0, {}, InvalidArgumentError),
         ({"Name": 1}, 0, {}, InvalidArgumentError),
+        (
+            {"rules": []},
+            0,
+            {},
+            InvalidArgumentError,
+        ),  # not a RestartPolicy: never read as "no policy"
         ("on-failure:1_0", 0, {}, InvalidArgumentError),
         ("on-failure: 1", 0, {}, InvalidArgumentError),
         ("on-failure:99999999999999999999", 0, {}, InvalidArgumentError),

@@ -84,7 +84,13 @@ def parse_restart_policy(policy: object, *, validate: bool = True) -> RestartPol
     elif isinstance(policy, Mapping):
         name = policy.get("Name", "") or ""
         count = policy.get("MaximumRetryCount", 0) or 0
-        if not isinstance(name, str) or isinstance(count, bool) or not isinstance(count, int):
+        unknown = set(policy) - {"Name", "MaximumRetryCount"}
+        if (
+            unknown
+            or not isinstance(name, str)
+            or isinstance(count, bool)
+            or not isinstance(count, int)
+        ):
             raise InvalidArgumentError(f"not a RestartPolicy: {describe(policy)}")
         parsed = RestartPolicy(name, count)
     elif isinstance(policy, str):
