@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+import exitcodes.engines.compose
 import exitcodes.kubernetes
 import exitcodes.rules
 from exitcodes import profiles, resolve
@@ -773,6 +774,7 @@ TABLES: dict[str, Callable[[], str]] = {
     "engines": render_engines_table,
     "cli-signals": render_cli_signals_table,
     "cli-signal-versions": render_cli_signal_versions_table,
+    "compose": exitcodes.engines.compose.render_rules_table,
 }
 """What ``{exitcodes-table} NAME`` renders."""
 
