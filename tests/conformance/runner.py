@@ -221,13 +221,15 @@ def run_cli(
     signal_after_start: int | None = None,
     signal_count: int = 1,
     signal_at: SignalPhase = "start",
+    wrapper: tuple[str, ...] = (),
 ) -> RunResult:
     """Run ``cli`` with ``argv`` (without the leading ``docker``) against a fresh stub.
 
     ``behaviour`` scripts the stub (``daemon="stub"`` only). With ``signal_after_start``, that
     signal is sent to the CLI ``signal_count`` times (0.1 s apart), shortly after the stub saw
     a successful container start (``signal_at="start"``) or the image pull request
-    (``signal_at="pull"``).
+    (``signal_at="pull"``). ``wrapper`` is a command line the CLI runs under (e.g.
+    ``("timeout", "2")``): the exit code is then the wrapper's.
     """
     with tempfile.TemporaryDirectory(prefix="exitcodes-cli-") as home:
         os.mkdir(os.path.join(home, ".docker"))
@@ -245,7 +247,7 @@ def run_cli(
         notes: list[str] = []
         try:
             proc = subprocess.Popen(
-                [cli.path, *argv],
+                [*wrapper, cli.path, *argv],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,

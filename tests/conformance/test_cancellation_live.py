@@ -279,3 +279,96 @@ def test_signal_gate_is_exercised(row_id: str, gate: str) -> None:
             separating.append(scenario.name)
     STATS.headline(f"signal gate {row_id} at {gate}: {len(separating)} scenarios ({old} | {new})")
     assert separating, f"no signal scenario of {row_id} separates docker {old} from {new}"
+
+
+#: (timeout's options, docker's argv, the container's behaviour, what it shows)
+TIMEOUT_CASES = [
+    (("2",), RUN, _running(143), "the CLI forwards timeout's SIGTERM"),
+    (("--preserve-status", "2"), RUN, _running(143), "timeout passes the CLI's status on"),
+    (
+        ("--preserve-status", "2"),
+        NO_PROXY,
+        _running(143, run_for=4.0, status=7),
+        "--sig-proxy=false: killed (< 27), context canceled (27.0), waits for the 7 (27.1+)",
+    ),
+    (
+        ("-k", "1", "2"),
+        NO_PROXY,
+        _running(None, run_for=30.0),
+        "the CLI outlives SIGTERM from 27.1 on: timeout -k sends SIGKILL",
+    ),
+]
+
+
+def _timeout_prediction(options: tuple[str, ...], argv: tuple[str, ...], version: str) -> int:
+    """GNU timeout's code around the CLI, from exitcodes.wrappers and the signal rows."""
+    from exitcodes.wrappers import WrapperSituation, wrapper_exit_code
+
+    proxy = "--sig-proxy=false" not in argv
+    status = 7 if not proxy else 143
+    answer = resolve_cli_signal(
+        "run", "wait", "SIGTERM", sig_proxy=proxy, wait=status, profile=profiles.docker(version)
+    )
+    row = rules.rule_by_id(answer.rule)
+    assert isinstance(row, rules.CliSignalRule)
+    outlives = row.policy is rules.SignalPolicy.CONTAINER_STATUS and "-k" in options
+    if outlives:  # the container runs on: only the KILL ends the CLI
+        return wrapper_exit_code("timeout", WrapperSituation.KILLED_AFTER_TIMEOUT)
+    return wrapper_exit_code(
+        "timeout",
+        WrapperSituation.TIMED_OUT,
+        preserve_status="--preserve-status" in options,
+        command_status=answer.exit_code,
+    )
+
+
+_TIMEOUT_PARAMS = [
+    pytest.param(cli, case, id=f"timeout-{'-'.join(case[0])}-{case[1][1]}@{cli.label}")
+    for cli in CLIS
+    for case in TIMEOUT_CASES
+] or [pytest.param(None, None, id="no-docker-cli")]
+
+
+@pytest.fixture(scope="module")
+def timeout_results(signals_delivered: None) -> dict[tuple[str, str], RunResult]:
+    """Every CLI under GNU timeout, once per case; keyed by (CLI version, case id)."""
+    import shutil
+
+    if shutil.which("timeout") is None:
+        pytest.skip("GNU timeout is not installed")
+    pairs = [(cli, case) for cli in CLIS for case in TIMEOUT_CASES]
+
+    def run(pair: tuple[CliBinary, Any]) -> RunResult:
+        cli, (options, argv, behaviour, _) = pair
+        return _run_cli(cli, argv, behaviour, timeout=TIMEOUT, wrapper=("timeout", *options))
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        results = list(pool.map(run, pairs))
+    return {
+        (cli.version, " ".join((*case[0], *case[1]))): res
+        for (cli, case), res in zip(pairs, results, strict=True)
+    }
+
+
+@pytest.mark.parametrize(("cli", "case"), _TIMEOUT_PARAMS)
+def test_timeout_around_the_cli(
+    cli: CliBinary | None, case: Any, timeout_results: dict[tuple[str, str], RunResult]
+) -> None:
+    """GNU timeout's SIGTERM reaches the CLI: 124, the CLI's own status, or 137 after -k.
+
+    Issue 17: "users ask for a timed-out answer: GNU `timeout` (124, `--kill-after` 137,
+    `--preserve-status`)".
+    """
+    if cli is None:
+        missing_cli("every docker CLI binary")
+        return
+    options, argv, _, what = case
+    result = timeout_results[(cli.version, " ".join((*options, *argv)))]
+    expected = _timeout_prediction(options, argv, cli.version)
+    # timeout -k sends SIGKILL to its process group, itself included: a shell says 137.
+    real = _shell_code(result)
+    STATS.add("timeout", cli.label, 1, 0 if real == expected else 1, result.duration)
+    assert real == expected, (
+        f"timeout {' '.join(options)} docker {cli.version} {' '.join(argv)} ({what}): real"
+        f" {real}, exitcodes {expected}; notes {result.notes}; stderr {result.stderr[-300:]!r}"
+    )
