@@ -104,7 +104,8 @@ def parse_restart_policy(policy: object, *, validate: bool = True) -> RestartPol
         count = 0
         if count_text != "":
             # strconv.Atoi: an optional sign and ASCII digits, within int64
-            if _ATOI.fullmatch(count_text) is None or abs(int(count_text)) > 2**63 - 1:
+            digits = count_text.lstrip("+-")
+            if _ATOI.fullmatch(count_text) is None or len(digits) > 19 or int(digits) > 2**63 - 1:
                 raise InvalidArgumentError(
                     "invalid restart policy format: maximum retry count must be an integer"
                 )

@@ -53,7 +53,7 @@ def _codes(value: object, where: str) -> frozenset[int]:
 def _retry_max(value: object) -> int | None:
     """``Integer(options_retry[:max], exception: false)``: an int, a decimal string, or nil."""
     if isinstance(value, str) and value.isascii() and value.isdigit():
-        value = int(value)
+        value = int(value) if len(value) <= 3 else 3  # above 2 either way: refused below
     if value is None or isinstance(value, str):
         return None
     maximum = code_int(value, "retry:max")

@@ -100,7 +100,7 @@ def _status_set(values: Iterable[str], key: str) -> tuple[frozenset[int], frozen
             continue
         for word in value.split():
             if word.isdigit() and word.isascii():
-                if int(word) > 255:
+                if len(word) > 3 or int(word) > 255:
                     raise InvalidArgumentError(f"{key}=: {word} is not an exit status (0-255)")
                 codes.add(int(word))
             elif word.upper() in EXIT_STATUS_NAMES:
