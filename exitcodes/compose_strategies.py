@@ -194,7 +194,7 @@ def compose_scenarios(
     Raises:
         hypothesis.errors.InvalidArgument: an unknown command, or a version that is not one.
     """
-    call = f"compose_scenarios(commands={list(commands)!r})" if commands else "compose_scenarios"
+    call = "compose_scenarios"
     chosen = _check_choices(call, "commands", commands, COMMANDS)
     try:
         parsed = (

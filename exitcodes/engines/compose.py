@@ -13,10 +13,9 @@ the scenarios of ``tests/compose_live`` that showed it on the real compose 2.26.
 binaries.
 
 >>> from exitcodes.engines import compose
->>> exits = (
-...     compose.ContainerExit("db", None),
-...     compose.ContainerExit("app", 3, finished=2),
-...     compose.ContainerExit("db", 137, finished=5),
+>>> exits = (  # app exited 3 by itself; compose then stopped db (killed: 137)
+...     compose.ContainerExit("app", 3, finished=2, stopped=False),
+...     compose.ContainerExit("db", 137, finished=5, stopped=True, stopped_at=4),
 ... )
 >>> result = compose.resolve_compose(
 ...     compose.ComposeEvidence(("up", "--exit-code-from", "db"), exits),
