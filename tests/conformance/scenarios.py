@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from conformance.runner import CliBinary, DaemonKind, RunResult, run_cli
+from conformance.runner import DEFAULT_TIMEOUT, CliBinary, DaemonKind, RunResult, run_cli
 from conformance.stub import (
     CREATED_ID,
     Behaviour,
@@ -366,7 +366,7 @@ def run_scenario(cli: CliBinary, scenario: Scenario) -> RunResult:
         scenario.behaviour,
         daemon=scenario.daemon,
         signal_after_start=scenario.signal_after_start,
-        **({"timeout": HANG_TIMEOUT} if scenario.hangs_on(cli.version) else {}),
+        timeout=HANG_TIMEOUT if scenario.hangs_on(cli.version) else DEFAULT_TIMEOUT,
     )
 
 
