@@ -65,15 +65,15 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any, NoReturn, TextIO
 
-from exitcodes import _cli_diagnose, _cli_policy
-from exitcodes._evidence import EvidenceKind
-from exitcodes.classify import classify
+from exitcodes import _cli_compose, _cli_diagnose, _cli_policy
+from exitcodes._evidence import EvidenceKind, prefix_end
+from exitcodes.classify import Classification, classify
 from exitcodes.errors import ExitCodesError, InvalidArgumentError, InvalidVersionError
 from exitcodes.explanation import Explanation, explain, explain_exit
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import Platform, Profile, docker, from_spec
 from exitcodes.resolve import resolve
-from exitcodes.rules import COMMANDS, PHASES
+from exitcodes.rules import COMMANDS, PHASES, Match, MessageRule, rule_by_id
 
 __all__ = [
     "EX_DATAERR",
@@ -233,6 +233,7 @@ OUTPUT_SCHEMAS: Mapping[str, Mapping[str, Any]] = {
     ),
     "diagnose": _schema("diagnose", _cli_diagnose.SCHEMA),
     "policy": _schema("policy", _cli_policy.SCHEMA),
+    "compose": _schema("compose", _cli_compose.SCHEMA),
     "why": _schema(
         "why",
         {
@@ -604,6 +605,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _cli_diagnose.add_parser(commands)
     _cli_policy.add_parser(commands)
+    _cli_compose.add_parser(commands)
     return parser
 
 
@@ -777,6 +779,30 @@ def _answer_status(exit_code: int | None) -> int:
     return EX_NO_ANSWER if exit_code is None else EX_OK
 
 
+def _unrecognised(evidence: object, found: Classification) -> bool:
+    """Whether *evidence* is a text with no engine prefix that only the fallback row took.
+
+    Such a text (``hello``) may be no engine's error at all, so it decides no exit code:
+    an engine's CLI would exit with the fallback's code only if it printed it as its error.
+    """
+    if not isinstance(evidence, str) or prefix_end(evidence.lstrip()) != 0:
+        return False
+    rule = rule_by_id(found.rule)
+    return isinstance(rule, MessageRule) and rule.match is Match.ALWAYS
+
+
+def _text_status(evidence: object, found: Classification, stream: _Stream | None) -> int:
+    """:func:`_answer_status`, and :data:`EX_NO_ANSWER` for an :func:`_unrecognised` text."""
+    if not _unrecognised(evidence, found):
+        return _answer_status(found.exit_code)
+    if stream is not None:
+        stream.write(
+            f"No rule recognises this text and it carries no engine prefix: it decides no exit"
+            f" code (the CLI would exit {found.exit_code} only if it printed it as its error).\n"
+        )
+    return EX_NO_ANSWER
+
+
 # ----------------------------------------------------------------------- text output
 
 
@@ -821,13 +847,14 @@ def _render(
 def _cmd_explain(args: argparse.Namespace, io: _Io) -> int:
     profile = _profile(args)
     text, what = _evidence_text(args.evidence, io)
-    explanation = explain(_parse_evidence(text, what), profile=profile)
+    evidence = _parse_evidence(text, what)
+    explanation = explain(evidence, profile=profile)
     if args.json:
         _write_json(explanation.to_dict(), io.stdout)
-    else:
-        limit = None if args.all else _DEFAULT_CAUSES
-        _render(explanation, io.stdout, _Style(io.stdout), limit=limit)
-    return _answer_status(explanation.classification.exit_code)
+        return _text_status(evidence, explanation.classification, None)
+    limit = None if args.all else _DEFAULT_CAUSES
+    _render(explanation, io.stdout, _Style(io.stdout), limit=limit)
+    return _text_status(evidence, explanation.classification, io.stdout)
 
 
 def _str_or_none(value: object) -> str | None:
@@ -970,13 +997,14 @@ def _cmd_inspect(args: argparse.Namespace, io: _Io) -> int:
 def _cmd_classify(args: argparse.Namespace, io: _Io) -> int:
     profile = _profile(args)
     text, what = _evidence_text(args.evidence, io)
-    classification = classify(_parse_evidence(text, what), profile=profile)
+    evidence = _parse_evidence(text, what)
+    classification = classify(evidence, profile=profile)
     result = classification.to_dict()
     if args.json:
         _write_json(result, io.stdout)
-    else:
-        _write_pairs(result, io.stdout)
-    return _answer_status(classification.exit_code)
+        return _text_status(evidence, classification, None)
+    _write_pairs(result, io.stdout)
+    return _text_status(evidence, classification, io.stdout)
 
 
 def _cmd_resolve(args: argparse.Namespace, io: _Io) -> int:
@@ -1406,6 +1434,7 @@ _COMMANDS: Mapping[str, Callable[[argparse.Namespace, _Io], int]] = {
     "why": _cmd_why,
     "diagnose": _cli_diagnose.run,
     "policy": _cli_policy.run,
+    "compose": _cli_compose.run,
 }
 
 
