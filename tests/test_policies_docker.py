@@ -127,10 +127,17 @@ def test_backoff_doubles_to_one_minute() -> None:
     [
         ("no", 1, {}, Verdict.FAIL),
         ("", 0, {}, Verdict.SUCCESS),
-        ("always", 0, {"manually_stopped": True}, Verdict.RETRY),  # IsAlways: restart = true
+        # ExitOnNext: "signals to the monitor that it should not restart the container"
+        ("always", 0, {"manually_stopped": True}, Verdict.SUCCESS),
+        ("always", 137, {"daemon_shutdown": True}, Verdict.FAIL),
+        # the daemon's start (restore): IsAlways restarts, IsUnlessStopped && !manually stopped
+        ("always", 137, {"manually_stopped": True, "daemon_start": True}, Verdict.RETRY),
+        ("unless-stopped", 137, {"manually_stopped": True, "daemon_start": True}, Verdict.FAIL),
+        ("unless-stopped", 137, {"daemon_start": True}, Verdict.RETRY),
+        ("no", 1, {"manually_stopped": True}, Verdict.FAIL),
         ("unless-stopped", 1, {}, Verdict.RETRY),
         ("unless-stopped", 1, {"manually_stopped": True}, Verdict.FAIL),
-        ("unless-stopped", 0, {"daemon_shutdown": True}, Verdict.SUCCESS),  # monitor.go
+        ("unless-stopped", 0, {"daemon_shutdown": True}, Verdict.SUCCESS),
         ("on-failure", 0, {}, Verdict.SUCCESS),
         ("on-failure", 1, {"restart_count": 1000}, Verdict.RETRY),  # 0: no maximum
         ("on-failure:2", 1, {"restart_count": 1}, Verdict.RETRY),
@@ -144,6 +151,46 @@ def test_should_restart(policy: Any, code: int, kwargs: dict[str, Any], verdict:
     assert decision.verdict is verdict
     assert (decision.action == "restart") == (verdict is Verdict.RETRY)
     assert (decision.delay is not None) == (verdict is Verdict.RETRY)
+
+
+# Recorded from the real dockerd 29.7.2 (containerd and runc of its provisioning, driven by
+# the docker CLI 28.2.2, busybox) on 2026-12-03 with tests/engines_live/daemons.py: the
+# container's command and policy, how it ended, and the State and RestartCount it settled at.
+RECORDED = [
+    ("on-failure:2", "sh -c 'exit 3'", {}, ("exited", 3, 2)),
+    ("on-failure", "true", {}, ("exited", 0, 0)),
+    ("no", "false", {}, ("exited", 1, 0)),
+    ("always", "sleep 300; docker stop -t 1", {"manually_stopped": True}, ("exited", 137, 0)),
+    ("unless-stopped", "sleep 300; docker kill", {"manually_stopped": True}, ("exited", 137, 0)),
+]
+
+
+@pytest.mark.parametrize(
+    ("policy", "command", "kwargs", "settled"), RECORDED, ids=[r[0] + " " + r[1] for r in RECORDED]
+)
+def test_the_real_daemon_agrees(
+    policy: str, command: str, kwargs: dict[str, Any], settled: tuple[str, int, int]
+) -> None:
+    _, code, restarts = settled
+    count = 0
+    while (
+        evaluate_docker_restart(policy, code, restart_count=count, **kwargs).verdict
+        is Verdict.RETRY
+    ):
+        count += 1
+        assert count <= 10, "the real daemon settled; the model keeps restarting"
+    assert count == restarts
+
+
+def test_the_real_daemon_backs_off() -> None:
+    # dockerd 29.7.2: "--restart always" on "false" had restarted 4 times 3 s after the run
+    # (RestartCount 4, Status restarting): four delays fit in 3 s, a fifth would not.
+    delays = []
+    delay = None
+    for _ in range(5):
+        delay = next_delay(delay, 0.0)
+        delays.append(delay)
+    assert sum(delays[:4]) < 3.0 < sum(delays)
 
 
 def test_a_start_failure_never_enters_the_loop() -> None:

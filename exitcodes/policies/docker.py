@@ -4,12 +4,14 @@ Parsing follows docker/cli ``opts/parse.go: ParseRestartPolicy`` (v29.7.2):
 syntactic only, ``name[:count]``. Validation follows moby
 ``api/types/container/hostconfig.go: ValidateRestartPolicy``. The decision follows
 moby ``daemon/internal/restartmanager/restartmanager.go: ShouldRestart``
-(docker-v29.7.2): ``no`` never restarts; ``always`` always does;
-``unless-stopped`` does unless the container was stopped by hand (or the daemon is
-shutting down, ``daemon/monitor.go``); ``on-failure[:N]`` restarts on a non-zero
-code while fewer than N restarts happened (0 = no limit). The delay starts at
+(docker-v29.7.2): ``no`` never restarts; ``always`` always does; ``unless-stopped``
+does unless the container was stopped by hand; ``on-failure[:N]`` restarts on a
+non-zero code while fewer than N restarts happened (0 = no limit). The delay starts at
 100 ms, doubles each restart, is capped at one minute, and is reset when the
-container ran for 10 seconds or more.
+container ran for 10 seconds or more. A ``docker stop``/``docker kill`` (or the daemon's
+shutdown) cancels the restart manager (``ExitOnNext``), so no policy restarts that exit;
+the difference between ``always`` and ``unless-stopped`` shows when the daemon starts
+again (``daemon/daemon.go`` restore), as the real dockerd 29.7.2 showed.
 
 A container whose start failed never enters the loop: moby returns the start
 error (``startInvalidConfigError`` for 126/127 errors, ``daemon/errors.go:
@@ -166,6 +168,7 @@ def evaluate_docker_restart(
     restart_count: int = 0,
     manually_stopped: bool = False,
     daemon_shutdown: bool = False,
+    daemon_start: bool = False,
     execution_seconds: float | None = None,
     previous_delay: float | None = None,
 ) -> PolicyDecision:
@@ -178,8 +181,14 @@ def evaluate_docker_restart(
             classification of a start failure (the engine's error, a command not
             found or not executable: ``startInvalidConfigError``) never restarts.
         restart_count: restarts so far (``RestartCount``).
-        manually_stopped: ``docker stop``/``kill`` stopped it (``HasBeenManuallyStopped``).
-        daemon_shutdown: the daemon is shutting down (counts as a manual stop).
+        manually_stopped: ``docker stop`` or ``docker kill`` (with the stop signal) ended
+            it: the daemon cancels the restart manager (``ExitOnNext``), so no policy
+            restarts it, ``always`` included (``HasBeenManuallyStopped``).
+        daemon_shutdown: the daemon's shutdown stopped it (the restart is cancelled too,
+            but it is not a manual stop: the next daemon start may restart it).
+        daemon_start: decide what the daemon does with this exited container when it
+            starts (``daemon/daemon.go`` restore): ``always`` restarts it even after a
+            manual stop, ``unless-stopped`` does not, ``on-failure`` on a failure.
         execution_seconds: how long the container ran; 10 s or more resets the delay.
         previous_delay: the restart manager's delay before this exit, in seconds.
 
@@ -213,8 +222,20 @@ def evaluate_docker_restart(
             "the evidence carries no exit code: the container has not exited"
         )
     status = code & 0xFFFFFFFF  # ShouldRestart takes uint32(exitCode)
-    stopped = manually_stopped or daemon_shutdown
     name = parsed.name or "no"
+    if not daemon_start and (manually_stopped or daemon_shutdown) and name != "no":
+        verdict = Verdict.SUCCESS if status == 0 else Verdict.FAIL
+        by = "docker stop/kill" if manually_stopped else "the daemon's shutdown"
+        return PolicyDecision(
+            System.DOCKER,
+            verdict,
+            "stop",
+            f"The container was stopped by {by}: the daemon cancels its restart manager"
+            " (ExitOnNext, ErrRestartCanceled), whatever the policy.",
+            "moby daemon/container/container.go: ExitOnNext; daemon/kill.go (docker-v29.7.2)",
+            **common,
+        )
+    stopped = manually_stopped
     if name == "no":
         restart, why = False, "The restart policy is no: the container is never restarted."
     elif name == "always":
@@ -222,8 +243,7 @@ def evaluate_docker_restart(
     elif name == "unless-stopped":
         restart = not stopped
         why = (
-            "unless-stopped: the container was stopped by hand (or the daemon is shutting"
-            " down), so it stays stopped."
+            "unless-stopped: the container was stopped by hand, so the daemon leaves it stopped."
             if stopped
             else "unless-stopped: it was not stopped by hand, so it is restarted."
         )
