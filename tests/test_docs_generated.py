@@ -228,6 +228,7 @@ def test_table_names() -> None:
         "engines",
         "cli-signals",
         "cli-signal-versions",
+        "compose",
     }
     assert tables.render_table("podman") == tables.render_engine_table(Engine.PODMAN)
     with pytest.raises(KeyError, match="unknown table 'dockr'"):
