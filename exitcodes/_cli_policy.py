@@ -83,6 +83,9 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
     check.add_argument(
         "--manually-stopped", action="store_true", help="docker, systemd: stopped by hand"
     )
+    check.add_argument(
+        "--daemon-start", action="store_true", help="docker: what the daemon does when it starts"
+    )
     check.add_argument("--attempt", type=int, default=1, help="aws-batch: this attempt's number")
     check.add_argument("--reason", help="aws-batch: the container's reason")
     check.add_argument("--status-reason", help="aws-batch: the job's statusReason")
@@ -175,6 +178,7 @@ def _decide(system: str, policy: object, evidence: object, args: argparse.Namesp
             evidence,
             restart_count=args.restart_count,
             manually_stopped=args.manually_stopped,
+            daemon_start=args.daemon_start,
         )
     if system == "systemd":
         return policies.evaluate_systemd(policy, evidence, manually_stopped=args.manually_stopped)

@@ -94,6 +94,9 @@ def test_check_guesses_every_system(tmp_path: Path) -> None:
         assert (code, err, out.splitlines()[0]) == (0, "", first), name
     code, out, _ = run("policy", "check", write(tmp_path, "d.txt", "always"), "1")
     assert "delay: 0.1 s" in out
+    stopped = ("policy", "check", write(tmp_path, "d.txt", "always"), "137", "--manually-stopped")
+    assert run(*stopped)[1].startswith("docker: fail (stop)")
+    assert run(*stopped, "--daemon-start")[1].startswith("docker: retry (restart)")
 
 
 def test_check_evidence_files(tmp_path: Path) -> None:
