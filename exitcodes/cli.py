@@ -451,7 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser (also used to generate the CLI reference).
 
     >>> sorted(build_parser()._subparsers._group_actions[0].choices)
-    ['classify', 'diagnose', 'explain', 'inspect', 'resolve', 'why']
+    ['classify', 'compose', 'diagnose', 'explain', 'inspect', 'policy', 'resolve', 'why']
     """
     parser = _Parser(
         prog="exitcodes",
