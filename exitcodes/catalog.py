@@ -1082,7 +1082,7 @@ CATALOG: tuple[CatalogEntry, ...] = (
         " it. If the wait request fails or its response carries an Error (for example a failed"
         " `--rm` removal), the status is unknown and docker run exits 125 (docker attach: 1)."
         " The line 'error waiting for container: context canceled' printed after another"
-        " error by CLIs before 27 is harmless: the real error is the one above it.",
+        " error by CLIs before 26.1.1 is harmless: the real error is the one above it.",
         (_O.STATUS_UNKNOWN,),
         "docker/for-win#3678",
         "ERRO[0001] error waiting for container: context canceled",
