@@ -210,7 +210,9 @@ def evaluate_systemd(
 
     Returns:
         ``RETRY`` if it restarts, else ``SUCCESS`` for a clean exit and ``FAIL`` for
-        an unclean one; ``message`` is the journal's "Main process exited" line.
+        an unclean one; ``message`` is the journal's "Main process exited" line
+        without the unit's name (``unit_log_process_exit``: "%s exited, code=%s,
+        status=%i/%s%s", the last part " (success)" for a clean exit).
 
     >>> unit = "[Service]\nRestart=on-failure\nSuccessExitStatus=143\n"
     >>> evaluate_systemd(unit, 143).verdict.value, evaluate_systemd(unit, 1).verdict.value
@@ -234,12 +236,14 @@ def evaluate_systemd(
         clean = code == 0 or code in success[0]
         result = "success" if clean else "exit-code"
         message = f"Main process exited, code=exited, status={code}/{_NAME_OF.get(code, 'n/a')}"
+        message += " (success)" if clean else ""
     else:
         assert signal is not None
         assert signal_name is not None
         clean = (not oneshot and signal in _CLEAN_SIGNALS) or signal in success[1]
         result = "success" if clean else "signal"
         message = f"Main process exited, code=killed, status={signal}/{signal_name[3:]}"
+        message += " (success)" if clean else ""
 
     def listed(pair: tuple[frozenset[int], frozenset[int]]) -> bool:
         return (code is not None and code in pair[0]) or (signal is not None and signal in pair[1])
