@@ -9,7 +9,8 @@ RetryStrategy match, then the job is retried"; ``attempts`` is 1 to 10 and a ret
 needs an attempt left. A pattern is matched exactly, or, ending with ``*``, as a
 prefix ("so that only the start of the string needs to be an exact match").
 
-What the documentation leaves open is said so in the decision's notes: a pattern
+Patterns are matched case-sensitively: the documentation calls only the ``action``
+values case-insensitive. What else it leaves open is said so in the decision's notes: a pattern
 tested against a field the job does not have (no exit code after a host failure)
 is tested against the empty string, so only ``*`` matches it.
 """
