@@ -514,6 +514,114 @@ def test_container_should_restart(
     )
 
 
+# kubernetes pkg/api/v1/pod/util_test.go: TestContainerHasRestartablePolicy (12 cases, run on
+# ContainerShouldRestart) and TestFindMatchingContainerRestartRule (5 cases).
+def _rule(operator: str, *values: int) -> dict[str, Any]:
+    return {"action": "Restart", "exitCodes": {"operator": operator, "values": list(values)}}
+
+
+HAS_RESTARTABLE_POLICY: list[tuple[str, dict[str, Any], str | None, int, bool]] = [
+    (
+        "Rule: 'In' operator matches with 'Restart' action",
+        {"restartPolicy": "Never", "restartPolicyRules": [_rule("In", 42, 50, 60)]},
+        None,
+        42,
+        True,
+    ),
+    (
+        "Rule: 'NotIn' operator matches with 'Restart' action",
+        {"restartPolicy": "Never", "restartPolicyRules": [_rule("NotIn", 0, 1, 2)]},
+        None,
+        99,
+        True,
+    ),
+    (
+        "Rule: 'In' operator does not match, should fall back to container policy",
+        {"restartPolicy": "Never", "restartPolicyRules": [_rule("In", 10, 20)]},
+        None,
+        30,
+        False,
+    ),
+    (
+        "Rule: 'NotIn' operator does not match, should fall back to container policy",
+        {"restartPolicy": "Never", "restartPolicyRules": [_rule("NotIn", 10, 20)]},
+        None,
+        10,
+        False,
+    ),
+    ("Container Policy: 'Always'", {"restartPolicy": "Always"}, "Never", 0, True),
+    (
+        "Container Policy: 'OnFailure' with exit code 0",
+        {"restartPolicy": "OnFailure"},
+        "Never",
+        0,
+        False,
+    ),
+    (
+        "Container Policy: 'OnFailure' with non-zero exit code",
+        {"restartPolicy": "OnFailure"},
+        "Never",
+        1,
+        True,
+    ),
+    (
+        "Container Policy: 'Never' should return false",
+        {"restartPolicy": "Never"},
+        "Always",
+        1,
+        False,
+    ),
+    ("Pod Policy: Fallback to pod 'Always'", {}, "Always", 0, True),
+    ("Pod Policy: Fallback to pod 'OnFailure' with non-zero exit code", {}, "OnFailure", 1, True),
+    ("Pod Policy: Fallback to pod 'Never'", {}, "Never", 1, False),
+    ("Pod Policy: Fallback with no policies specified should return true", {}, None, 0, True),
+]
+
+
+@pytest.mark.parametrize("case", HAS_RESTARTABLE_POLICY, ids=[c[0] for c in HAS_RESTARTABLE_POLICY])
+def test_container_has_restartable_policy(
+    case: tuple[str, dict[str, Any], str | None, int, bool],
+) -> None:
+    _, container, pod_policy, code, expected = case
+    decision = evaluate_container_restart(container, code, pod_restart_policy=pod_policy)
+    assert (decision.verdict is Verdict.RETRY) == expected
+
+
+RULE_IN, RULE_NOT_IN, RULE_IN_42 = _rule("In", 42, 50, 60), _rule("NotIn", 0, 1, 2), _rule("In", 42)
+FIND_MATCHING: list[tuple[str, list[dict[str, Any]], int, int | None]] = [
+    ("a rule with op In matches", [RULE_IN], 42, 0),
+    ("a rule with op NotIn matches", [RULE_NOT_IN], 99, 0),
+    ("matches the first rule if two rules both matched", [RULE_IN, RULE_IN_42], 42, 0),
+    ("no rules matched", [RULE_IN], 100, None),
+    ("no rules defined", [], 0, None),
+]
+
+
+@pytest.mark.parametrize("case", FIND_MATCHING, ids=[c[0] for c in FIND_MATCHING])
+def test_find_matching_container_restart_rule(
+    case: tuple[str, list[dict[str, Any]], int, int | None],
+) -> None:
+    # The rules only count with a container-level restartPolicy; Never makes a match visible.
+    _, rules, code, index = case
+    decision = evaluate_container_restart(
+        {"restartPolicy": "Never", "restartPolicyRules": rules}, code
+    )
+    assert decision.rule == index
+
+
+def test_first_matching_rule_with_another_action_falls_back() -> None:
+    # ContainerShouldRestart: "default: // Do nothing, fallback to container-level restart policy."
+    rules = [
+        {"action": "RestartAllContainers", "exitCodes": {"operator": "In", "values": [42]}},
+        _rule("In", 42),
+    ]
+    decision = evaluate_container_restart(
+        {"restartPolicy": "Never", "restartPolicyRules": rules}, 42
+    )
+    assert decision.verdict is Verdict.FAIL
+    assert decision.notes and "falls back" in decision.notes[0]
+
+
 def test_container_restart_errors() -> None:
     with pytest.raises(InvalidArgumentError):
         evaluate_container_restart(None, 1, pod_restart_policy="Sometimes")

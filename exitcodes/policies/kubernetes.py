@@ -362,6 +362,7 @@ def evaluate_container_restart(
         "container": name if isinstance(name, str) else None,
     }
     own = spec.get("restartPolicy")
+    notes: list[str] = []
     if own is not None:
         for index, raw in enumerate(
             sequence(spec.get("restartPolicyRules") or (), "restartPolicyRules")
@@ -373,9 +374,11 @@ def evaluate_container_restart(
             requirement = mapping(exit_codes, f"restartPolicyRules[{index}]['exitCodes']")
             values = sequence(requirement.get("values", ()), "exitCodes['values']")
             codes = frozenset(code_int(v, "exitCodes['values']") for v in values)
-            if _operator_matches(str(requirement.get("operator", "")), codes, code) and (
-                rule.get("action") == "Restart"
-            ):
+            if not _operator_matches(str(requirement.get("operator", "")), codes, code):
+                continue
+            # findMatchingContainerRestartRule: the first matching rule decides; an action
+            # other than Restart falls back to the container's restartPolicy.
+            if rule.get("action") == "Restart":
                 return PolicyDecision(
                     System.KUBERNETES_CONTAINER,
                     Verdict.RETRY,
@@ -385,6 +388,11 @@ def evaluate_container_restart(
                     rule=index,
                     **common,
                 )
+            notes.append(
+                f"restartPolicyRules[{index}] matched with action {describe(rule.get('action'))}:"
+                " the kubelet falls back to the container's restartPolicy"
+            )
+            break
         level, policy = "container", own
     else:
         level, policy = "pod", pod_restart_policy or "Always"
@@ -401,5 +409,6 @@ def evaluate_container_restart(
         f"The {level} restartPolicy is {policy}; exit code {code}"
         f" {'restarts' if restart else 'does not restart'} the container.",
         _RESTART_SOURCE,
+        notes=tuple(notes),
         **common,
     )
