@@ -8,11 +8,14 @@ between and around the two binaries.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import json
 import signal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exitcodes.engines import compose
 from exitcodes.engines.compose import (
@@ -35,6 +38,7 @@ from exitcodes.engines.compose import (
     rule_by_id,
 )
 from exitcodes.errors import (
+    ExitCodesError,
     InvalidArgumentError,
     InvalidVersionError,
     MalformedEvidenceError,
@@ -319,6 +323,21 @@ def test_exits_from_events_raw_docker_form() -> None:
     assert (b.oneoff, b.finished, b.stopped) == (True, None, False)
 
 
+def test_exits_from_events_unhashable_id() -> None:
+    """An id that is not a string (a list) is no container id, not a TypeError."""
+    exits, _ = exits_from_events(
+        [
+            {"action": "stop", "id": ["x"]},
+            {
+                "action": "die",
+                "id": ["x"],
+                "attributes": {"com.docker.compose.service": "a", "exitCode": "1"},
+            },
+        ]
+    )
+    assert exits[0].exit_code == 1
+
+
 def test_exits_from_events_rejects() -> None:
     with pytest.raises(MalformedEvidenceError, match="exitCode"):
         exits_from_events([{"action": "die", "attributes": {"com.docker.compose.service": "a"}}])
@@ -474,3 +493,46 @@ def test_exit_code_from_before_2_27_needs_the_events() -> None:
     assert (
         resolve_compose(up("--exit-code-from", "b", containers=stopped_last), NEW).exit_code == 137
     )
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+_EVENT_KEYS = st.sampled_from(
+    [
+        "action",
+        "Action",
+        "id",
+        "timeNano",
+        "attributes",
+        "Actor",
+        "exitCode",
+        "com.docker.compose.service",
+    ]
+)
+_EVENTISH = st.dictionaries(
+    _EVENT_KEYS, _JSON | st.sampled_from(["die", "stop", "exec_die", "3"]), max_size=5
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_EVENTISH, max_size=4) | _JSON, _JSON, st.text(max_size=200))
+def test_hostile_evidence_raises_only_the_librarys_errors(
+    events: object, inspect: object, text: str
+) -> None:
+    """Readers and resolver: a result, or an ExitCodesError -- never a foreign exception."""
+    readers = (
+        lambda: exits_from_events(events),  # type: ignore[arg-type]
+        lambda: exits_from_inspect(inspect),  # type: ignore[arg-type]
+        lambda: exits_from_ps(text),
+        lambda: classify_message(text),
+        lambda: parse_invocation(text.split()),
+        lambda: resolve_compose(ComposeEvidence(text.split() or ["up"], stderr=text), NEW),
+    )
+    for read in readers:
+        with contextlib.suppress(ExitCodesError):
+            read()

@@ -63,3 +63,44 @@ def test_replay_inspect_and_ps_never_wrong(vector: dict[str, Any]) -> None:
         except MalformedEvidenceError:
             continue
         assert result.exit_code == vector["exit_code"], (build.__name__, result)
+
+
+def _recorded(version: str, name: str) -> dict[str, Any]:
+    return next(v for v in VECTORS if v["compose"] == version and v["name"] == name)
+
+
+def test_issue_claim_run_missing_command_exits_1() -> None:
+    """Issue 18: "`compose run` attaches like `docker start -a`: a missing command may exit 1
+    where `docker run` exits 127 (read from code, not yet run)" -- now run: 1 on both."""
+    for version in COMPOSE_VERSIONS:
+        vector = _recorded(version, "run-not-found")
+        assert vector["exit_code"] == 1
+        assert "executable file not found" in vector["stderr"]
+        assert resolve_compose(evidence_of(vector), profile(version)).message is not None
+
+
+def test_issue_claim_ctrl_c_gives_130_but_not_for_run() -> None:
+    """Issue 18: "Ctrl-C gives 130" -- true for up and wait; run passes SIGINT on to the
+    container, whose own code (7, from its trap) is compose's."""
+    for version in COMPOSE_VERSIONS:
+        for name in ("sigint-up", "sigint-up-abort", "sigint-up-ecf", "sigint-wait"):
+            assert _recorded(version, name)["exit_code"] == 130, (version, name)
+        assert _recorded(version, "sigint-run-forwarded")["exit_code"] == 7
+
+
+def test_issue_claim_flag_errors_exit_1_only_since_2_33() -> None:
+    """Issue 18: "flag errors exit 1" -- 2.26.1 exits 16 (CommandSyntaxFailure of the legacy
+    metrics, removed by docker/compose 23351ece8 in 2.33.0); 2.40.3 exits 1."""
+    assert _recorded("2.26.1", "unknown-flag")["exit_code"] == 16
+    assert _recorded("2.40.3", "unknown-flag")["exit_code"] == 1
+
+
+def test_issue_claim_wait_42_never_reaches_the_exit_status() -> None:
+    """Issue 18: "`compose wait` (2.20.0) exits 42 when waiting fails"; pkg/compose/wait.go:
+    ``return 42, err // Ignore abort flag in case of error in wait``. The real binaries exit
+    130 when interrupted while waiting and 1 with no container to wait for: the os.Exit of
+    the code is in cobra's PostRun, which an error skips."""
+    for version in COMPOSE_VERSIONS:
+        assert _recorded(version, "sigint-wait")["exit_code"] == 130
+        assert _recorded(version, "wait-no-such-service")["exit_code"] == 1
+    assert all(v["exit_code"] != 42 for v in VECTORS)

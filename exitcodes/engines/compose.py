@@ -934,6 +934,7 @@ def exits_from_events(
     for event in _mappings(events, "events"):
         action = event.get("action", event.get("Action"))
         container_id = event.get("id", event.get("ID"))
+        container_id = container_id if isinstance(container_id, str) else None
         when = event.get("timeNano")
         when = when if isinstance(when, int) and not isinstance(when, bool) else None
         attributes = event.get("attributes")
