@@ -631,3 +631,19 @@ def test_container_restart_errors() -> None:
         )
     with pytest.raises(InvalidArgumentError):
         evaluate_container_restart("x", 1)
+
+
+def test_backoff_limit_exceeded() -> None:
+    # job_controller.go: a Job fails with reason BackoffLimitExceeded and the message "Job has
+    # reached the specified backoff limit" once "failed > *job.Spec.BackoffLimit".
+    policy = {"rules": [_codes("Count", "In", 1), _codes("Ignore", "In", 137)]}
+    assert evaluate_pod_failure_policy(policy, 1, failed=5).verdict is Verdict.COUNT  # 6th of 6
+    decision = evaluate_pod_failure_policy(policy, 1, failed=6)  # the 7th: past the default 6
+    assert (decision.verdict, decision.action, decision.rule) == (Verdict.FAIL, "Count", 0)
+    assert decision.message == "Job has reached the specified backoff limit"
+    assert evaluate_pod_failure_policy(None, 2, failed=0, backoff_limit=0).verdict is Verdict.FAIL
+    # Ignore never counts, whatever the count
+    assert evaluate_pod_failure_policy(policy, 137, failed=100).verdict is Verdict.IGNORE
+    for bad in ({"failed": -1}, {"failed": True}, {"failed": 1, "backoff_limit": "6"}):
+        with pytest.raises(InvalidArgumentError):
+            evaluate_pod_failure_policy(policy, 1, **bad)

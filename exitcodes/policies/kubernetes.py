@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.policies._base import (
     PolicyDecision,
@@ -150,42 +152,9 @@ def _pod_conditions(status: Mapping[str, Any]) -> list[tuple[object, object]]:
     return pairs
 
 
-def evaluate_pod_failure_policy(
-    policy: object,
-    pod: object,
-    *,
-    job_backoff_limit_per_index: bool = True,
-    container_name: str = "main",
+def _match_pod_failure_policy(
+    policy: object, pod: object, job_backoff_limit_per_index: bool, container_name: str
 ) -> PolicyDecision:
-    """What the Job controller does with a failed pod under a ``podFailurePolicy``.
-
-    Args:
-        policy: the ``podFailurePolicy`` mapping (``{"rules": [...]}``), a Job manifest
-            holding one, or ``None`` (no policy: every failure counts).
-        pod: the failed pod (a mapping with ``metadata`` and ``status``, or the status
-            alone), or an exit code / :class:`~exitcodes.Classification` of one
-            container named *container_name*.
-        job_backoff_limit_per_index: whether the ``JobBackoffLimitPerIndex`` feature is
-            on (GA since 1.33); when off, ``FailIndex`` rules are skipped.
-        container_name: the container name for an exit-code or Classification *pod*.
-
-    Returns:
-        The decision; ``message`` is the controller's own job failure message for
-        ``FailJob``.
-
-    Raises:
-        InvalidArgumentError: the policy is not shaped like a ``podFailurePolicy``, or
-            the pod has not failed yet (the controller only matches failed pods).
-        MalformedEvidenceError: a container status holds an impossible value.
-
-    >>> policy = {"rules": [{"action": "FailJob",
-    ...                      "onExitCodes": {"operator": "In", "values": [42]}}]}
-    >>> pod = {"metadata": {"namespace": "default", "name": "mypod"},
-    ...        "status": {"phase": "Failed", "containerStatuses": [
-    ...            {"name": "main", "state": {"terminated": {"exitCode": 42}}}]}}
-    >>> print(evaluate_pod_failure_policy(policy, pod).message)
-    Container main for pod default/mypod failed with exit code 42 matching FailJob rule at index 0
-    """
     rules = _policy_rules(policy)
     meta, status = _pod_status(pod, container_name)
     namespace = meta.get("namespace", "")
@@ -299,6 +268,68 @@ def evaluate_pod_failure_policy(
         _JOB_SOURCE,
         notes=tuple(notes),
         **common,
+    )
+
+
+def evaluate_pod_failure_policy(
+    policy: object,
+    pod: object,
+    *,
+    job_backoff_limit_per_index: bool = True,
+    container_name: str = "main",
+    failed: int | None = None,
+    backoff_limit: int = 6,
+) -> PolicyDecision:
+    """What the Job controller does with a failed pod under a ``podFailurePolicy``.
+
+    Args:
+        policy: the ``podFailurePolicy`` mapping (``{"rules": [...]}``), a Job manifest
+            holding one, or ``None`` (no policy: every failure counts).
+        pod: the failed pod (a mapping with ``metadata`` and ``status``, or the status
+            alone), or an exit code / :class:`~exitcodes.Classification` of one
+            container named *container_name*.
+        job_backoff_limit_per_index: whether the ``JobBackoffLimitPerIndex`` feature is
+            on (GA since 1.33); when off, ``FailIndex`` rules are skipped.
+        container_name: the container name for an exit-code or Classification *pod*.
+        failed: the Job's ``status.failed`` before this pod; with it, a counted failure
+            that takes the count past *backoff_limit* fails the Job (``BackoffLimitExceeded``).
+        backoff_limit: the Job's ``spec.backoffLimit`` (default 6).
+
+    Returns:
+        The decision; ``message`` is the controller's own job failure message for
+        ``FailJob``.
+
+    Raises:
+        InvalidArgumentError: the policy is not shaped like a ``podFailurePolicy``, or
+            the pod has not failed yet (the controller only matches failed pods).
+        MalformedEvidenceError: a container status holds an impossible value.
+
+    >>> policy = {"rules": [{"action": "FailJob",
+    ...                      "onExitCodes": {"operator": "In", "values": [42]}}]}
+    >>> pod = {"metadata": {"namespace": "default", "name": "mypod"},
+    ...        "status": {"phase": "Failed", "containerStatuses": [
+    ...            {"name": "main", "state": {"terminated": {"exitCode": 42}}}]}}
+    >>> print(evaluate_pod_failure_policy(policy, pod).message)
+    Container main for pod default/mypod failed with exit code 42 matching FailJob rule at index 0
+    """
+    for name, value in (("failed", failed), ("backoff_limit", backoff_limit)):
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 0
+        ):
+            raise InvalidArgumentError(f"{name} must be an int >= 0, got {describe(value)}")
+    decision = _match_pod_failure_policy(policy, pod, job_backoff_limit_per_index, container_name)
+    if failed is None or decision.verdict is not Verdict.COUNT or failed + 1 <= backoff_limit:
+        return decision
+    # job_controller.go: "failed > *job.Spec.BackoffLimit" -> BackoffLimitExceeded
+    return attrs.evolve(
+        decision,
+        verdict=Verdict.FAIL,
+        reason=(
+            f"{decision.reason} It is failure {failed + 1} and backoffLimit is {backoff_limit}:"
+            " the Job fails (BackoffLimitExceeded)."
+        ),
+        message="Job has reached the specified backoff limit",
+        source=_JOB_SOURCE + "; job_controller.go (BackoffLimitExceeded)",
     )
 
 
