@@ -79,6 +79,10 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
         "--for", dest="system", choices=SYSTEMS, help="the system (default: guessed)"
     )
     check.add_argument("--json", action="store_true", help="print PolicyDecision.to_dict()")
+    check.add_argument("--failed", type=int, help="kubernetes-job: the Job's failed count so far")
+    check.add_argument(
+        "--backoff-limit", type=int, default=6, help="kubernetes-job: spec.backoffLimit"
+    )
     check.add_argument("--restart-count", type=int, default=0, help="docker: restarts so far")
     check.add_argument(
         "--manually-stopped", action="store_true", help="docker, systemd: stopped by hand"
@@ -169,7 +173,9 @@ def _decide(system: str, policy: object, evidence: object, args: argparse.Namesp
     from exitcodes import policies  # noqa: PLC0415 - loaded only when it runs
 
     if system == "kubernetes-job":
-        return policies.evaluate_pod_failure_policy(policy, evidence)
+        return policies.evaluate_pod_failure_policy(
+            policy, evidence, failed=args.failed, backoff_limit=args.backoff_limit
+        )
     if system == "kubernetes-container":
         return policies.evaluate_container_restart(policy, evidence)
     if system == "docker":

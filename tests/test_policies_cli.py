@@ -46,8 +46,10 @@ def test_check_kubernetes_job_with_a_pod(tmp_path: Path) -> None:
         "message: Container main for pod default/mypod failed with exit code 42 matching FailJob rule at index 0"
         in out
     )
-    code, out, _ = run("policy", "check", policy, "-", "--json", stdin=json.dumps(POD))
-    document = json.loads(out)
+    code, out, _ = run("policy", "check", policy, "1", "--failed", "6")
+    assert (code, out.splitlines()[0]) == (0, "kubernetes-job: fail (Count)")
+    assert "message: Job has reached the specified backoff limit" in out
+    document = json.loads(run("policy", "check", policy, "-", "--json", stdin=json.dumps(POD))[1])
     assert set(document) == set(SCHEMA["required"])
     assert document["verdict"] == "fail"
 
