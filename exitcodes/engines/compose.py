@@ -756,7 +756,9 @@ class Invocation:
 
 
 def parse_invocation(argv: Sequence[str]) -> Invocation:
-    """Read a compose command line (after ``docker compose``).
+    """Read a compose command line: what follows ``docker compose`` (or ``docker-compose``).
+
+    A leading ``docker compose`` or ``docker-compose`` is skipped.
 
     Raises:
         UnsupportedEvidenceError: *argv* is not a sequence of str.
@@ -765,6 +767,10 @@ def parse_invocation(argv: Sequence[str]) -> Invocation:
     ('db', 'app')
     """
     args = _argv(argv)
+    if args[:2] == ("docker", "compose"):
+        args = args[2:]
+    elif args[:1] == ("docker-compose",):
+        args = args[1:]
     index = 0
     while index < len(args) and args[index].startswith("-"):
         flag = args[index].split("=", 1)[0]

@@ -131,6 +131,13 @@ def run_scenario(
             json.dumps({"services": scenario.services}, indent=1), encoding="utf-8"
         )
         base = [str(binary), "-p", project]
+        if scenario.plugin:
+            # As a docker CLI plugin: the daemon's own CLI runs `docker compose`.
+            plugins = Path(work) / "cli-config" / "cli-plugins"
+            plugins.mkdir(parents=True)
+            (plugins / "docker-compose").symlink_to(binary)
+            env = {**env, "DOCKER_CONFIG": str(plugins.parent)}
+            base = [str(daemon.own_cli), "compose", "-p", project]
 
         def compose(args: tuple[str, ...], timeout: float = 90) -> subprocess.CompletedProcess[str]:
             return subprocess.run(
@@ -174,6 +181,7 @@ def run_scenario(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            start_new_session=scenario.plugin,
         )
         if scenario.sigint:
             deadline = time.monotonic() + 30
@@ -187,7 +195,10 @@ def run_scenario(
                     break
                 time.sleep(0.2)
             time.sleep(1.0)
-            proc.send_signal(signal.SIGINT)
+            if scenario.plugin:  # Ctrl-C in a terminal: the whole foreground process group
+                os.killpg(proc.pid, signal.SIGINT)
+            else:
+                proc.send_signal(signal.SIGINT)
         try:
             stdout, stderr = proc.communicate(timeout=90)
         except subprocess.TimeoutExpired:
@@ -219,7 +230,13 @@ def run_scenario(
         "name": scenario.name,
         "compose": version,
         "dockerd": daemon.version,
-        "argv": ["docker-compose", "-p", project, *scenario.argv],
+        "argv": [
+            *(["docker", "compose"] if scenario.plugin else ["docker-compose"]),
+            "-p",
+            project,
+            *scenario.argv,
+        ],
+        "plugin": scenario.plugin,
         "setup": list(scenario.setup),
         "setup_exit_code": setup_code,
         "sigint": scenario.sigint,
@@ -242,16 +259,15 @@ def record(
     if isinstance(binary, str):
         return [], binary
     started = daemons.start(DAEMON_OF[version])
-    if started.daemon is None:
+    daemon = started.daemon
+    if daemon is None:
         return [], started.reason
     try:
         wanted = [s for s in SCENARIOS if not only or s.name in only]
         with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
-            vectors = list(
-                pool.map(lambda s: run_scenario(binary, version, started.daemon, s), wanted)
-            )
+            vectors = list(pool.map(lambda s: run_scenario(binary, version, daemon, s), wanted))
     finally:
-        daemons.stop(started.daemon)
+        daemons.stop(daemon)
     if not check:
         out = VECTOR_DIR / version / "scenarios.jsonl"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -44,7 +44,7 @@ def _exec_code(vector: dict[str, Any]) -> int | None:
 
 def _common(vector: dict[str, Any]) -> dict[str, Any]:
     return {
-        "argv": vector["argv"][1:],
+        "argv": vector["argv"],
         "exec_exit_code": _exec_code(vector),
         "signal": int(signal.SIGINT) if vector["sigint"] else None,
         "stderr": vector["stderr"],

@@ -58,6 +58,8 @@ class Scenario:
     argv: tuple[str, ...]
     setup: tuple[str, ...] = ()
     sigint: bool = False
+    plugin: bool = False
+    """Run as ``docker compose`` (the daemon's own CLI with compose as its plugin)."""
     since: str | None = None
     """The first compose version that knows the command (older ones are still run: usage error)."""
     note: str = ""
@@ -297,6 +299,22 @@ SCENARIOS: tuple[Scenario, ...] = (
     S("parse-error", {"a": {**svc("exit 0"), "no_such_key": 1}}, ("up",)),
     S("pull-refused", {"a": {**svc("exit 0"), "image": "127.0.0.1:1/nosuch:latest"}}, ("up",)),
     S("run-127", {"a": svc("exit 127")}, ("run", "--rm", "a")),
+    # --- as a docker CLI plugin (`docker compose`, the daemon's own CLI) -----------------------
+    S(
+        "plugin-abort-first-3",
+        {"a": svc("exit 3"), "b": svc(LONG)},
+        ("up", "--abort-on-container-exit"),
+        plugin=True,
+    ),
+    S(
+        "plugin-ecf-other-stopped",
+        {"a": svc("exit 3"), "b": svc(LONG)},
+        ("up", "--exit-code-from", "b"),
+        plugin=True,
+    ),
+    S("plugin-unknown-flag", {"a": svc("exit 0")}, ("up", "--no-such-flag"), plugin=True),
+    S("plugin-run-3", {"a": svc("exit 3")}, ("run", "--rm", "a"), plugin=True),
+    S("plugin-sigint-up", {"a": svc(LONG)}, ("up",), sigint=True, plugin=True),
     S("abort-with-detach", {"a": svc("exit 0")}, ("up", "-d", "--abort-on-container-exit")),
 )
 BY_NAME = {s.name: s for s in SCENARIOS}
