@@ -536,3 +536,13 @@ def test_hostile_evidence_raises_only_the_librarys_errors(
     for read in readers:
         with contextlib.suppress(ExitCodesError):
             read()
+
+
+def test_up_wait_zero_with_an_unhealthy_container_says_so() -> None:
+    """compose 2.26.1, scenario wait-timeout: ``up --wait --wait-timeout 2`` exited 0 with no
+    message in some real runs (``case <-ctx.Done(): return nil`` in waitDependencies)."""
+    starting = up(
+        "--wait", "--wait-timeout", "2", containers=(ContainerExit("a", None, health="starting"),)
+    )
+    got = resolve_compose(starting, OLD)
+    assert got.exit_code == 0 and "had not turned healthy" in got.reason

@@ -1255,6 +1255,17 @@ def _resolve_up(
     if "--detach" in inv.flags:
         return _result(prof, "up-detached", 0, None, "up -d: 0 once the containers started")
     if "--wait" in inv.flags:
+        unready = sorted({c.service for c in services if c.health in ("starting", "unhealthy")})
+        if unready:
+            return _result(
+                prof,
+                "up-wait",
+                0,
+                None,
+                f"up --wait exited 0 although {', '.join(unready)} had not turned healthy: the"
+                " --wait-timeout struck between two polls, which returns no error"
+                " (pkg/compose/convergence.go: case <-ctx.Done(): return nil)",
+            )
         return _result(prof, "up-wait", 0, None, "up --wait: every container ran or was healthy")
     ecf = inv.exit_code_from
     if ecf is not None:
