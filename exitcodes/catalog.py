@@ -246,6 +246,9 @@ _O = ExitOutcome
 _SEP = PATTERN_SEPARATOR
 _POST_START = "exec /" + _SEP + ": no such file or directory"
 _POST_START_OLD = "exec user process caused" + _SEP + "no such file or directory"
+_WAIT_CANCELED = "error waiting for container: context canceled"
+_RUNC_EXEC_DENIED = 'exec: "' + _SEP + '": permission denied'
+"""runc's refusal of the command: a file without the exec bit, or (runc 1.1) a directory."""
 _RUN_EXIT = (
     "docker run reports a create or start error as 125, or as 127 when its text says no such"
     " file or directory (126 for permission denied)."
@@ -332,8 +335,9 @@ CATALOG: tuple[CatalogEntry, ...] = (
         " fails with EACCES. Add `RUN chmod +x /path/to/script` to the Dockerfile (or `COPY"
         " --chmod=755`), or commit the file with its execute bit (`git update-index"
         " --chmod=+x`); a checkout on Windows or a umask can drop it. If the file is"
-        " executable, the mount may be `noexec` or SELinux/AppArmor may deny it. docker run"
-        " exits 126.",
+        " executable, the mount may be `noexec` or SELinux/AppArmor may deny it. runc 1.1 and"
+        ' older word a directory the same way (`exec: "/etc": permission denied`): `ls -ld'
+        " PATH` in the image tells them apart. docker run exits 126.",
         (_O.CANNOT_INVOKE,),
         "aminvakil/docker-ocserv#52",
         "docker: Error response from daemon: failed to create task for container: failed to"
@@ -341,6 +345,7 @@ CATALOG: tuple[CatalogEntry, ...] = (
         ' container process: exec: "/entrypoint.sh": permission denied: unknown.',
         messages=(
             '": permission denied',
+            _RUNC_EXEC_DENIED,
             "exec /" + _SEP + ": permission denied",
             "cannot execute: permission denied",
             "the path `" + _SEP + "` exists but it is not executable",
@@ -355,13 +360,17 @@ CATALOG: tuple[CatalogEntry, ...] = (
         " runs `/data` when the image only has a CMD), or a volume was mounted over the"
         " binary's path. Pass the argument after the real command, or use `--entrypoint`."
         " docker run exits 126 since CLI 23.0.1 (125 before); the daemon appends"
-        " ': permission denied' to the message.",
+        " ': permission denied' to the message. runc 1.1 and older (dockerd 20.10 to 28 as"
+        ' Debian bookworm ships them) say only `exec: "/etc": permission denied`, word for'
+        " word what they say for a file without the execute bit, so both causes are ranked:"
+        " `ls -ld PATH` in the image tells them apart (a leading `d`); runc 1.3 says 'is a"
+        " directory'.",
         (_O.CANNOT_INVOKE,),
         "rustfs/docs.rustfs.com#7",
         "docker: Error response from daemon: failed to create task for container: failed to"
         " create shim task: OCI runtime create failed: runc create failed: unable to start"
         ' container process: exec: "/data": is a directory: unknown: permission denied.',
-        messages=("is a directory", "is not a regular file"),
+        messages=("is a directory", "is not a regular file", _RUNC_EXEC_DENIED),
         codes=(126,),
     ),
     CatalogEntry(
@@ -385,37 +394,18 @@ CATALOG: tuple[CatalogEntry, ...] = (
         codes=(126,),
     ),
     CatalogEntry(
-        "crlf-line-endings",
-        "The script has Windows (CRLF) line endings",
-        "The shebang line ends in a carriage return (`#!/bin/sh\\r`), so the kernel looks for"
-        " an interpreter called 'sh\\r' that does not exist and execve fails with ENOENT:"
-        " the file is there, yet the error says 'no such file or directory'. It happens when"
-        " the script was checked out on Windows. Convert it (`dos2unix`, or `sed -i"
-        " 's/\\r$//'` in the Dockerfile) and add `*.sh text eol=lf` to .gitattributes. The"
-        " failure comes after the container started, so the code is the container's own:"
-        " 1 with runc 1.1 and older, 255 with runc 1.2+, 127 or 126 from a shell.",
-        (_O.NOT_FOUND, _O.COMMAND_FAILED),
-        "ericc-ch/copilot-api#137",
-        "exec /entrypoint.sh: no such file or directory",
-        messages=(
-            _POST_START,
-            _POST_START_OLD,
-            "\r': no such file or directory",
-            "\\r': no such file or directory",
-            "^m: bad interpreter",
-            "\r: bad interpreter",
-        ),
-        codes=(127, 255),
-    ),
-    CatalogEntry(
         "missing-interpreter",
         "The script's interpreter (shebang) is missing from the image",
         "The script starts with `#!/bin/bash` (or `#!/usr/bin/env python`) and that"
         " interpreter is not installed in the image: Alpine and distroless images have no"
         " bash, slim images no python. Install it, or change the shebang to `#!/bin/sh`. The"
         " kernel reports ENOENT for the missing interpreter, so the message says 'no such"
-        " file or directory' about a file that exists. If the script was edited on Windows,"
-        " check for CRLF line endings first.",
+        " file or directory' about a file that exists: Docker's `exec /app.sh: no such file or"
+        " directory` (exit 1 with runc 1.1, 255 with runc 1.2+), tini's `[FATAL tini (7)]"
+        " exec /app.sh failed: No such file or directory`. A shebang ending in a carriage"
+        " return (CRLF line endings, from an edit on Windows) is one instance of it, and the"
+        " message cannot tell them apart: `head -1 FILE | od -c` shows `\\r` before `\\n`"
+        " for CRLF (then see crlf-line-endings, ranked next).",
         (_O.NOT_FOUND, _O.COMMAND_FAILED),
         "HeyWillow/willow-application-server#88",
         "env: can't execute 'bash': No such file or directory",
@@ -429,6 +419,32 @@ CATALOG: tuple[CatalogEntry, ...] = (
         ),
         codes=(127, 255),
         unless=("\r'", "\r:", "^m", "\\r'"),
+    ),
+    CatalogEntry(
+        "crlf-line-endings",
+        "The script has Windows (CRLF) line endings",
+        "The shebang line ends in a carriage return (`#!/bin/sh\\r`), so the kernel looks for"
+        " an interpreter called 'sh\\r' that does not exist and execve fails with ENOENT:"
+        " the file is there, yet the error says 'no such file or directory'. It happens when"
+        " the script was checked out on Windows. Convert it (`dos2unix`, or `sed -i"
+        " 's/\\r$//'` in the Dockerfile) and add `*.sh text eol=lf` to .gitattributes. The"
+        " failure comes after the container started, so the code is the container's own:"
+        " 1 with runc 1.1 and older, 255 with runc 1.2+, 127 or 126 from a shell. Docker's"
+        " `exec /entrypoint.sh: no such file or directory` cannot tell CRLF from another"
+        " missing interpreter, so it ranks just below missing-interpreter: `head -1 FILE | od"
+        " -c` in the image shows `\\r` before `\\n` for CRLF.",
+        (_O.NOT_FOUND, _O.COMMAND_FAILED),
+        "Tiryoh/docker-ros2-desktop-vnc#147",
+        "/bin/bash: /entrypoint.sh: /bin/bash^M: bad interpreter: No such file or directory",
+        messages=(
+            _POST_START,
+            _POST_START_OLD,
+            "\r': no such file or directory",
+            "\\r': no such file or directory",
+            "^m: bad interpreter",
+            "\r: bad interpreter",
+        ),
+        codes=(127, 255),
     ),
     CatalogEntry(
         "glibc-binary-on-musl",
@@ -870,14 +886,20 @@ CATALOG: tuple[CatalogEntry, ...] = (
         "`--name` (or compose's container_name) is already taken by another container, often"
         " a stopped one from a previous run. Remove it (`docker rm NAME`, `docker rm -f NAME`"
         " if it runs), use `docker run --rm` so it is removed on exit, or pick another name."
-        " docker run exits 125; docker create exits 1.",
+        " docker run exits 125; docker create exits 1. Podman words it 'the container name"
+        ' "NAME" is already in use by ID. You have to remove that container to be able to'
+        " reuse that name' (podman 4.3.1, exit 125).",
         (_O.ENGINE_ERROR,),
         "percona/pmm-doc#953",
         'docker: Error response from daemon: Conflict. The container name "/pmm-server" is'
         " already in use by container"
         ' "0270fbfd68911886f1121168e84fff95d067257761395b3e478b7409c3124a3e". You have to'
         " remove (or rename) that container to be able to reuse that name.",
-        messages=("is already in use by container", "you have to remove (or rename)"),
+        messages=(
+            "is already in use by container",
+            "you have to remove (or rename)",
+            "is already in use by " + _SEP + "you have to remove that container",
+        ),
         codes=(125,),
     ),
     CatalogEntry(
@@ -920,6 +942,20 @@ CATALOG: tuple[CatalogEntry, ...] = (
         codes=(125, 127),
     ),
     CatalogEntry(
+        "workdir-not-a-directory",
+        "The working directory is a file",
+        "`--workdir` (or the image's WORKDIR, or compose's working_dir) names a path that"
+        " exists in the image as a file, so the daemon cannot create the directory and"
+        " refuses to create the container: 'Cannot mkdir: PATH is not a directory'. Pick a"
+        " directory (`docker run --rm --entrypoint ls IMAGE -ld PATH` shows what it is)."
+        " docker run exits 125, docker create 1; nothing ran.",
+        (_O.ENGINE_ERROR,),
+        "moby/moby: container/container.go (v28.5.2)",
+        "docker: Error response from daemon: Cannot mkdir: /etc/passwd is not a directory.",
+        messages=("cannot mkdir: " + _SEP + " is not a directory",),
+        codes=(125,),
+    ),
+    CatalogEntry(
         "no-space-left",
         "The disk (or its inodes) is full",
         "The daemon could not write an image layer, a container's writable layer or a log"
@@ -943,12 +979,18 @@ CATALOG: tuple[CatalogEntry, ...] = (
         " not exist on the daemon's host: no GPU or driver, a VM or Docker Desktop without"
         " that device, or a different node name. Check `ls -l /dev/...` on the host, load"
         " the driver, or drop the option. Because the message says 'no such file or"
-        " directory', docker run exits 127, as if the command were missing.",
+        " directory', docker run exits 127, as if the command were missing. Podman says"
+        " 'container create: stat /dev/NAME: no such file or directory' (older podman:"
+        ' "error stat\'ing file `/dev/NAME`", containers/podman#11239).',
         (_O.ENGINE_ERROR, _O.NOT_FOUND),
         "weskerfoot/DeleteFB#156",
         "docker: Error response from daemon: error gathering device information while adding"
         ' custom device "/dev/dri": no such file or directory.',
-        messages=("error gathering device information",),
+        messages=(
+            "error gathering device information",
+            "container create: stat /dev/",
+            "error stat'ing file `/dev/",
+        ),
         codes=(127,),
     ),
     CatalogEntry(
@@ -1043,7 +1085,10 @@ CATALOG: tuple[CatalogEntry, ...] = (
         "The CLI could not connect to the daemon: it is stopped (`systemctl start docker`,"
         " start Docker Desktop), DOCKER_HOST or the current context points elsewhere (`docker"
         " context ls`), or the socket path is wrong. docker run exits 125 for it up to CLI"
-        " 29.1.2 and 1 from 29.1.3 (it pings first); every other command exits 1.",
+        " 29.1.2 and 1 from 29.1.3 (it pings first); every other command exits 1. docker-py"
+        " says it as \"Error while fetching server API version: ('Connection aborted.',"
+        " FileNotFoundError(2, 'No such file or directory'))\": the socket file does not exist"
+        " (docker/docker-py#3219).",
         (_O.ENGINE_ERROR,),
         "moby/moby#32658",
         "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker"
@@ -1053,6 +1098,8 @@ CATALOG: tuple[CatalogEntry, ...] = (
             "is the docker daemon running",
             "failed to connect to the docker api",
             "error during connect",
+            "('connection aborted.', filenotfounderror(2,",
+            "error while fetching server api version",
         ),
         codes=(125, 1),
     ),
@@ -1081,14 +1128,30 @@ CATALOG: tuple[CatalogEntry, ...] = (
         "docker run registers a wait before starting the container and reads the status from"
         " it. If the wait request fails or its response carries an Error (for example a failed"
         " `--rm` removal), the status is unknown and docker run exits 125 (docker attach: 1)."
-        " The line 'error waiting for container: context canceled' printed after another"
-        " error by CLIs before 26.1.1 is harmless: the real error is the one above it.",
+        " The line 'error waiting for container: context canceled' printed next to another"
+        " error by CLIs before 26.1.1 is harmless (wait-canceled-after-error): the real"
+        " error is the other one.",
         (_O.STATUS_UNKNOWN,),
-        "docker/for-win#3678",
-        "ERRO[0001] error waiting for container: context canceled",
+        "docker/cli: cli/command/container/utils.go (v28.2.2)",
+        "Error waiting for container: %v",
         messages=("error waiting for container",),
         codes=(125,),
         conditions=(Condition.WAIT_ERROR,),
+        unless=(_WAIT_CANCELED,),
+    ),
+    CatalogEntry(
+        "wait-canceled-after-error",
+        "The CLI's wait was canceled because the start failed (a harmless line)",
+        "CLIs before 26.1.1 (docker/cli#5043) cancel the wait they registered when the start"
+        " fails, and may log 'error waiting for container: context canceled' before or after"
+        " the daemon's error, depending on a race. The line itself says nothing about the"
+        " cause: read the other error in the output. Alone, it means the start failed and its"
+        " message went elsewhere.",
+        (_O.ENGINE_ERROR, _O.STATUS_UNKNOWN),
+        "docker/for-win#3678",
+        "ERRO[0001] error waiting for container: context canceled",
+        messages=(_WAIT_CANCELED,),
+        generic=True,
     ),
     CatalogEntry(
         "no-command-specified",
@@ -1124,14 +1187,17 @@ CATALOG: tuple[CatalogEntry, ...] = (
         "The runtime failed to start the command of `docker exec`; the daemon writes this"
         " error into the exec's output stream (so it can appear on stdout) and records the"
         " exec's code: 126 for most failures before Engine 28, 127 for a missing binary from"
-        " Engine 28, 126 for permission errors. Check that the binary exists in the running"
-        " container (`docker exec C ls -l PATH`) and that the container is healthy.",
+        " Engine 28, 126 for permission errors. The text after it names the cause (not found,"
+        " permission denied, is a directory), so that cause ranks first. Check that the binary"
+        " exists in the running container (`docker exec C ls -l PATH`) and that the container"
+        " is healthy.",
         (_O.NOT_FOUND, _O.CANNOT_INVOKE, _O.ENGINE_ERROR),
         "docker/for-linux#246",
         "OCI runtime exec failed: exec failed: container_linux.go:348: starting container"
         ' process caused "open /proc/self/fd: no such file or directory": unknown',
-        messages=("oci runtime exec failed",),
+        messages=("oci runtime exec failed", "oci runtime exec failed: exec failed"),
         codes=(126, 127),
+        generic=True,
     ),
     CatalogEntry(
         "exec-container-not-running",
@@ -1139,7 +1205,9 @@ CATALOG: tuple[CatalogEntry, ...] = (
         "`docker exec` needs a running container; this one has exited, is still being"
         " created, or is restarting. Look at why it stopped (`docker logs C`, `docker inspect"
         " -f '{{.State.ExitCode}} {{.State.Error}}' C`), start it first, or run a one-off"
-        " container with `docker run` instead. docker exec exits 1.",
+        " container with `docker run` instead. docker exec exits 1. Podman says 'can only"
+        " create exec sessions on running containers: container state improper' and exits"
+        " 255 (125 through podman-remote).",
         (_O.ENGINE_ERROR,),
         "garylab/dnmp#137",
         "Error response from daemon: Container"
@@ -1148,7 +1216,23 @@ CATALOG: tuple[CatalogEntry, ...] = (
             "container " + _SEP + " is not running",
             "cannot exec in a stopped state",
             "cannot exec a container that has stopped",
+            "can only create exec sessions on running containers",
         ),
+        codes=(1,),
+    ),
+    CatalogEntry(
+        "kill-container-not-running",
+        "docker kill of a container that is not running",
+        "`docker kill` (with any `-s` signal) sends a signal to the"
+        " container's process, and a stopped, created or exited container has none: the"
+        " daemon refuses with 409 and the command exits 1. Nothing was killed; check `docker"
+        " ps -a` for its state (`docker stop` of a stopped container, by contrast, exits 0).",
+        (_O.ENGINE_ERROR,),
+        "moby/moby: daemon/kill.go (v28.5.2)",
+        "Error response from daemon: cannot kill container: exitcodes-RUN-kill-stopped-container:"
+        " container aa9802a5c672f9a383aea72e5e0719815d48d880c5339c063e2d012eecb9a4dd is not"
+        " running",
+        messages=("cannot kill container" + _SEP + "is not running",),
         codes=(1,),
     ),
     CatalogEntry(
@@ -1169,12 +1253,14 @@ CATALOG: tuple[CatalogEntry, ...] = (
         "docker start failed, which is a plain error (exit 1)",
         "`docker start` (without -a) prints each container's start error and then 'failed to"
         " start containers: NAMES', exiting 1; `docker start -a` exits 1 too. Unlike docker"
-        " run it never maps errors to 125/126/127, so read the error line above it.",
+        " run it never maps errors to 125/126/127, so read the error line above it: the cause"
+        " it names ranks first.",
         (_O.ENGINE_ERROR,),
         "moby/moby#31416",
         "Error: failed to start containers: elegant_spence",
         messages=("failed to start containers",),
         codes=(1,),
+        generic=True,
     ),
     CatalogEntry(
         "detach-keys",

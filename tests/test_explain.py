@@ -303,9 +303,15 @@ def test_a_message_names_its_cause_before_the_generic_code() -> None:
     assert explanation.causes[1].matched == ("docker run exits 125 for this error",)
 
 
-def test_crlf_ranks_before_a_missing_interpreter_for_the_ambiguous_form() -> None:
+def test_a_missing_interpreter_ranks_before_crlf_for_the_ambiguous_form() -> None:
+    """Issue 16 item 5: "A missing interpreter is read as CRLF: `explain_exit(1, output='exec
+    /bin/badinterp.sh: no such file or directory').cause.id` -> 'crlf-line-endings'; the real
+    cause is a shebang naming a missing interpreter". (This test asserted CRLF first before.)"""
     found = ids(explain("exec /docker-entrypoint.sh: no such file or directory"))
-    assert found[:2] == ["crlf-line-endings", "missing-interpreter"]
+    assert found[:2] == ["missing-interpreter", "crlf-line-endings"]
+    assert explain("exec /docker-entrypoint.sh: no such file or directory").causes[0].score == (
+        explain("exec /docker-entrypoint.sh: no such file or directory").causes[1].score
+    )
 
 
 def test_a_carriage_return_in_the_message_means_crlf() -> None:
@@ -703,3 +709,225 @@ def test_pattern_helpers_refuse_what_is_not_text(pattern: object, lowered: objec
     if not isinstance(pattern, str):
         with pytest.raises(InvalidArgumentError, match="must be a str"):
             pattern_length(pattern)  # type: ignore[arg-type]
+
+
+# --- issue 16 item 5: the first cause on real evidence ----------------------------------
+# The texts below are what real dockerd 20.10.24, 26.1.5, 28.5.2 and 29.7.2 (with their own
+# and the 28.2.2 CLI) and podman 4.3.1 printed; tests/engines_live and tests/podman_live
+# hold the recorded runs.
+
+_SHIM = (
+    "docker: Error response from daemon: failed to create task for container: failed to"
+    " create shim task: OCI runtime create failed: runc create failed: unable to start"
+    " container process: "
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "version", "output", "first"),
+    [
+        (
+            126,
+            "26.1.5",
+            "OCI runtime exec failed: exec failed: unable to start container process: exec:"
+            ' "nosuch": executable file not found in $PATH: unknown',
+            "command-not-in-path",
+        ),
+        (
+            127,
+            "29.7.2",
+            "OCI runtime exec failed: exec failed: unable to start container process: exec:"
+            ' "nosuch": executable file not found in $PATH: unknown',
+            "command-not-in-path",
+        ),
+        (
+            126,
+            "20.10.24",
+            "OCI runtime exec failed: exec failed: unable to start container process: exec:"
+            ' "/bin/noexec.sh": permission denied: unknown',
+            "no-exec-bit",
+        ),
+        (
+            126,
+            "29.7.2",
+            "OCI runtime exec failed: exec failed: unable to start container process: exec:"
+            ' "/etc": is a directory: unknown: permission denied',
+            "path-is-a-directory",
+        ),
+    ],
+)
+def test_exec_refusals_rank_the_named_cause_before_oci_exec_failed(
+    status: int, version: str, output: str, first: str
+) -> None:
+    """Issue 16 item 5.1: "exec refusals rank the generic cause first. [...] Repro:
+    `explain_exit(126, output=<that text>, profile=profiles.docker("26.1.5")).cause.id` ->
+    'oci-exec-failed'"."""
+    found = ids(explain_exit(status, output=output, profile=profiles.docker(version)))
+    assert found[0] == first
+    assert "oci-exec-failed" in found[1:]
+
+
+@pytest.mark.parametrize(
+    ("status", "output"),
+    [
+        (1, "exec /bin/badinterp.sh: no such file or directory"),
+        (255, "exec /bin/badinterp.sh: no such file or directory"),
+        (127, "[FATAL tini (7)] exec /bin/badinterp.sh failed: No such file or directory"),
+    ],
+)
+def test_a_missing_interpreter_comes_first_and_crlf_next(status: int, output: str) -> None:
+    """Issue 16 item 5.2: "`explain_exit(1, output='exec /bin/badinterp.sh: no such file or
+    directory').cause.id` -> 'crlf-line-endings' [...] rank the missing-interpreter cause first
+    [...] and keep CRLF ranked next, and say in the hint what evidence would tell them apart
+    (`head -1 file | od -c` shows `\\r`). Also tini's `[FATAL tini (7)] exec ... failed: No
+    such file or directory`"."""
+    causes = explain_exit(status, output=output).causes
+    assert [cause.id for cause in causes[:2]] == ["missing-interpreter", "crlf-line-endings"]
+    for cause in causes[:2]:
+        assert "od -c" in cause.hint
+
+
+def test_a_carriage_return_still_means_crlf_first() -> None:
+    """The cited CRLF form (Tiryoh/docker-ros2-desktop-vnc#147) names the carriage return."""
+    text = "/bin/bash: /entrypoint.sh: /bin/bash^M: bad interpreter: No such file or directory"
+    found = ids(explain_exit(126, output=text))
+    assert found[0] == "crlf-line-endings"
+    assert "missing-interpreter" not in found
+
+
+@pytest.mark.parametrize("runtime", ["dockerd 26.1.5 (runc 1.1.5)", "podman 4.3.1"])
+def test_runc_1_1_words_a_directory_like_a_file_without_the_exec_bit(runtime: str) -> None:
+    """Issue 16 item 5.3: "runc 1.1.5 [...] says `exec: "/etc": permission denied` for a
+    directory, word for word what it says for a 0644 file. explain_exit(126, output=...) ->
+    'no-exec-bit' (confident wrong answer). Where the text cannot tell two causes apart, rank
+    both [...] and say what evidence would tell them apart (`ls -ld`)"."""
+    if runtime.startswith("podman"):
+        output = (
+            'Error: runc: runc create failed: unable to start container process: exec: "/etc":'
+            " permission denied: OCI permission denied"
+        )
+    else:
+        output = _SHIM + 'exec: "/etc": permission denied: unknown.'
+    causes = explain_exit(126, output=output).causes
+    assert {cause.id for cause in causes[:2]} == {"no-exec-bit", "path-is-a-directory"}
+    assert causes[0].score == causes[1].score  # neither is preferred by the evidence
+    for cause in causes[:2]:
+        assert "ls -ld" in cause.hint
+
+
+def test_newer_runc_says_is_a_directory() -> None:
+    """runc 1.3.6 (dockerd 29.7.2): `exec: "/etc": is a directory: unknown: permission denied`."""
+    output = _SHIM + 'error during container init: exec: "/etc": is a directory: unknown:'
+    causes = explain_exit(126, output=output + " permission denied").causes
+    assert causes[0].id == "path-is-a-directory"
+    no_exec_bit = next(cause for cause in causes if cause.id == "no-exec-bit")
+    assert no_exec_bit.matched == ("exit status 126",)  # the code alone, not the text
+
+
+def test_plain_docker_start_ranks_the_daemons_error_first() -> None:
+    """Issue 16 item 5.4: "Plain `docker start`: output `...executable file not found in
+    $PATH\\nError: failed to start containers: NAME` (exit 1) gives 'docker-start-failed', not
+    `command-not-in-path`"."""
+    output = (
+        "Error response from daemon: failed to create task for container: failed to create"
+        " shim task: OCI runtime create failed: runc create failed: unable to start container"
+        ' process: exec: "nosuch": executable file not found in $PATH\n'
+        "Error: failed to start containers: exitcodes-RUN-start-not-found\n"
+    )
+    found = ids(explain_exit(1, output=output, profile=profiles.docker("28.5.2")))
+    assert found[0] == "command-not-in-path"
+    assert "docker-start-failed" in found
+    alone = "Error: failed to start containers: elegant_spence"
+    assert ids(explain_exit(1, output=alone))[0] == "docker-start-failed"
+
+
+def test_the_clis_wait_race_line_does_not_win() -> None:
+    """Issue 16 item 5.5: "when the CLI prints `level=error msg="error waiting for container:
+    context canceled"` before the daemon's message, explain_exit answers 'wait-error'. The line
+    is harmless (the real error is the other one): it must not win"."""
+    output = (
+        'time="2026-12-03T18:08:54Z" level=error msg="error waiting for container: context'
+        ' canceled"\nError response from daemon: failed to create shim task: OCI runtime create'
+        ' failed: runc create failed: unable to start container process: exec: "nosuch":'
+        " executable file not found in $PATH: unknown\n"
+    )
+    found = ids(explain_exit(1, output=output, profile=profiles.docker("20.10.24")))
+    assert found[0] == "command-not-in-path"
+    assert "wait-error" not in found
+    assert "wait-canceled-after-error" in found
+    alone = ids(explain("ERRO[0001] error waiting for container: context canceled"))
+    assert alone[0] == "wait-canceled-after-error"
+    other = ids(explain("Error waiting for container: removal of container web failed"))
+    assert other[0] == "wait-error"
+
+
+@pytest.mark.parametrize(
+    ("status", "text", "first", "not_first"),
+    [
+        (
+            125,
+            "Error while fetching server API version: ('Connection aborted.',"
+            " FileNotFoundError(2, 'No such file or directory'))",
+            "daemon-not-running",
+            "file-not-found-elsewhere",
+        ),
+        (
+            125,
+            "docker: Error response from daemon: Cannot mkdir: /bin/busybox is not a directory.",
+            "workdir-not-a-directory",
+            "mount-type-mismatch",
+        ),
+        (
+            1,
+            "Error response from daemon: Cannot kill container: exitcodes-RUN-kill-stopped-"
+            "container: Container b94c6d996b96c6cc5afdbe017e7e84f61494cb2068531cc0c79ee7c27ef7c701"
+            " is not running",
+            "kill-container-not-running",
+            "exec-container-not-running",
+        ),
+        (
+            125,
+            'Error: creating container storage: the container name "exitcodes-RUN-run-name-'
+            'conflict" is already in use by d8f66f73eed0ef0f19513cbff452bc71954997e22777900d2a3262'
+            "afa06620bc. You have to remove that container to be able to reuse that name: that"
+            " name is already in use",
+            "name-conflict",
+            None,
+        ),
+        (
+            255,
+            "Error: can only create exec sessions on running containers: container state improper",
+            "exec-container-not-running",
+            None,
+        ),
+        (
+            125,
+            "Error: container create: stat /dev/nosuch: no such file or directory",
+            "device-missing",
+            "file-not-found-elsewhere",
+        ),
+    ],
+)
+def test_the_users_texts_name_their_cause(
+    status: int, text: str, first: str, not_first: str | None
+) -> None:
+    """Issue 16 item 5 (the user's list): "docker-py without a socket (`('Connection aborted.',
+    FileNotFoundError(2, 'No such file or directory'))`) -> explain says
+    `file-not-found-elsewhere` [...] a workdir that is a file (`Cannot mkdir: /bin/busybox is
+    not a directory`) -> `mount-type-mismatch` [...] `docker kill` of a stopped container ->
+    `exec-container-not-running` [...] the catalog misses podman's name-conflict wording
+    (`...is already in use by <id>. You have to remove that container...`), `can only create
+    exec sessions on running containers: container state improper` and `container create: stat
+    /dev/nosuch: ...`"."""
+    assert ids(explain(text))[0] == first
+    assert ids(explain_exit(status, output=text))[0] == first
+    if not_first is not None:
+        assert ids(explain(text))[0] != not_first
+
+
+def test_docker_py_without_a_socket_as_the_exception_itself() -> None:
+    """docker-py raises DockerException with this text (docker/docker-py#3219)."""
+    error = ConnectionError(
+        "('Connection aborted.', FileNotFoundError(2, 'No such file or directory'))"
+    )
+    assert ids(explain(error))[0] == "daemon-not-running"

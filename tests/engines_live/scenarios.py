@@ -387,55 +387,17 @@ def _disagree(
                 DISAGREEMENTS[(dockerd, cli, name, check)] = why
 
 
-_EXEC_CAUSE = (
-    "explain_exit ranks the generic oci-exec-failed first for docker exec's refusal, which the"
-    " daemon writes into the exec stream (stdout), e.g. dockerd 26.1.5, exit 126: `OCI runtime"
-    ' exec failed: exec failed: unable to start container process: exec: "nosuch": executable'
-    " file not found in $PATH: unknown`; `docker run` with the same runc text ranks"
-    " command-not-in-path / no-exec-bit / path-is-a-directory first"
-)
-_disagree(("*",), ("*",), ("exec-noexec", "exec-directory"), "cause", _EXEC_CAUSE)
-# Engines >= 28 record 127 for a missing exec binary; then command-not-in-path comes first.
-_disagree(("20.10.24", "26.1.5"), ("*",), ("exec-not-found",), "cause", _EXEC_CAUSE)
-_disagree(
-    ("*",),
-    ("*",),
-    ("run-bad-interpreter", "run-rm-bad-interpreter"),
-    "cause",
-    "the script's interpreter (#!/nonexistent/interp) is missing; every daemon prints the"
-    " container's own `exec /bin/badinterp.sh: no such file or directory` (exit 1, 255 with"
-    " runc 1.3.6) and explain_exit ranks crlf-line-endings first, a special case, above"
-    " missing-interpreter",
-)
 _disagree(
     RUNC_1_1_5,
     ("*",),
-    ("run-directory", "run-rm-directory", "start-attach-directory"),
+    ("run-directory", "run-rm-directory", "start-attach-directory", "exec-directory"),
     "cause",
-    'runc 1.1.5 refuses a directory with `exec: "/etc": permission denied` (126), the very text'
-    " it gives for a 0644 file; explain_exit answers no-exec-bit, a confident wrong answer for a"
-    " directory (it should rank path-is-a-directory with it, or stay generic); with CLI 20.10.24"
-    " `start -a` it answers wait-error, from the CLI's own line `level=error msg=\"error waiting"
-    " for container: context canceled\"` printed before the daemon's message",
-)
-ONLY_WHEN[("20.10.24", "20.10.24", "start-attach-not-found", "cause")] = WAIT_RACE
-_disagree(
-    ("20.10.24",),
-    ("20.10.24",),
-    ("start-attach-not-found",),
-    "cause",
-    'CLI 20.10.24 prints `level=error msg="error waiting for container: context canceled"`'
-    ' before `Error response from daemon: ... exec: "nosuch": executable file not found in'
-    " $PATH: unknown` (exit 1); explain_exit ranks wait-error first, not command-not-in-path",
-)
-_disagree(
-    ("*",),
-    ("*",),
-    ("start-not-found",),
-    "cause",
-    '`docker start` (not -a) prints the daemon\'s `... exec: "nosuch": executable file not'
-    " found in $PATH` and then its own `Error: failed to start containers: NAME` (exit 1);"
-    " explain_exit ranks the generic docker-start-failed first, not command-not-in-path",
+    'runc 1.1.5 refuses a directory with `exec: "/etc": permission denied` (126; 1 for'
+    " `start -a`), word for word what it says for a 0644 file (run-noexec, exec-noexec):"
+    " no text-only answer is right for both. explain_exit ranks no-exec-bit and"
+    " path-is-a-directory together with equal scores (no-exec-bit first by catalog order)"
+    " and both hints say `ls -ld PATH` tells them apart; runc 1.3.6 (dockerd 29.7.2) says"
+    " `is a directory` and path-is-a-directory comes first there",
 )
 
 
