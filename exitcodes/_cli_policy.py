@@ -90,7 +90,7 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
     check.add_argument(
         "--daemon-start", action="store_true", help="docker: what the daemon does when it starts"
     )
-    check.add_argument("--attempt", type=int, default=1, help="aws-batch: this attempt's number")
+    check.add_argument("--attempt", type=int, help="aws-batch: this attempt's number (from 1)")
     check.add_argument("--reason", help="aws-batch: the container's reason")
     check.add_argument("--status-reason", help="aws-batch: the job's statusReason")
     check.add_argument("--retries-count", type=int, default=0, help="gitlab-ci: retries so far")
@@ -164,8 +164,8 @@ def _evidence(argument: str, system: str, io: Any) -> object:
         document = cli._load_json(stripped, "EVIDENCE")
     elif cli._integer(stripped) is not None:
         return cli._integer(stripped)
-    if system == "kubernetes-job" and isinstance(document, dict):
-        return document
+    if system in ("kubernetes-job", "aws-batch") and isinstance(document, dict):
+        return document  # a pod, a describe-jobs answer: the evaluator reads them
     return classify(document)
 
 

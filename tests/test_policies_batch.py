@@ -174,3 +174,50 @@ def test_writer() -> None:
     ):
         with pytest.raises(InvalidArgumentError):
             write_batch(bad, **kwargs)
+
+
+def test_a_describe_jobs_answer_is_evidence() -> None:
+    # API reference, DescribeJobs: a job's container.exitCode and container.reason, its
+    # statusReason, and its attempts (AttemptDetail) feed onExitCode/onReason/onStatusReason.
+    job = {
+        "jobName": "nightly",
+        "statusReason": "Essential container in task exited",
+        "container": {
+            "exitCode": 137,
+            "reason": "OutOfMemoryError: Container killed due to memory usage",
+        },
+        "attempts": [{"container": {"exitCode": 137}}],
+    }
+    strategy = {
+        "attempts": 3,
+        "evaluateOnExit": [
+            {"onReason": "OutOfMemoryError*", "action": "RETRY"},
+            {"onReason": "*", "action": "EXIT"},
+        ],
+    }
+    decision = evaluate_batch(strategy, {"jobs": [job]})
+    assert (decision.action, decision.exit_code, decision.rule) == ("RETRY", 137, 0)
+    assert "2 attempts left" in decision.reason
+    third = evaluate_batch(strategy, {**job, "attempts": [{}, {}, {}]})
+    assert third.verdict is Verdict.FAIL  # no attempt left
+    assert evaluate_batch(strategy, job, reason="Other").action == "EXIT"
+    host = evaluate_batch(strategy, {"statusReason": "Host EC2 (instance i-0) terminated."})
+    assert host.exit_code is None
+
+
+@pytest.mark.parametrize(
+    "job",
+    [
+        {"jobs": []},
+        {"jobs": "x"},
+        {"jobs": [1]},
+        {"container": []},
+        {"container": {"exitCode": "1"}},
+        {"attempts": "x"},
+        {"container": {"reason": 3}},
+        {"statusReason": ["x"]},
+    ],
+)
+def test_malformed_jobs(job: dict[str, Any]) -> None:
+    with pytest.raises(MalformedEvidenceError):
+        evaluate_batch({"attempts": 2}, job)

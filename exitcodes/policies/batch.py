@@ -18,7 +18,7 @@ is tested against the empty string, so only ``*`` matches it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
@@ -82,7 +82,7 @@ def evaluate_batch(
     retry_strategy: object,
     evidence: object = None,
     *,
-    attempt: int = 1,
+    attempt: int | None = None,
     reason: str | None = None,
     status_reason: str | None = None,
 ) -> PolicyDecision:
@@ -91,11 +91,14 @@ def evaluate_batch(
     Args:
         retry_strategy: the ``retryStrategy`` mapping (``attempts``, ``evaluateOnExit``;
             CloudFormation's ``Attempts``/``EvaluateOnExit`` spelling too), or ``None``.
-        evidence: the container's exit code, a :class:`~exitcodes.Classification`, or
-            ``None`` when the attempt ended without one (a host failure).
-        attempt: which attempt this was (``AWS_BATCH_JOB_ATTEMPT``, from 1).
-        reason: the container's ``reason``.
-        status_reason: the job's ``statusReason``.
+        evidence: the container's exit code, a :class:`~exitcodes.Classification`,
+            ``None`` when the attempt ended without one (a host failure), or the job
+            as ``aws batch describe-jobs`` returns it (its ``container.exitCode`` and
+            ``reason``, its ``statusReason``, the number of its ``attempts``).
+        attempt: which attempt this was (``AWS_BATCH_JOB_ATTEMPT``, from 1; default 1,
+            or the job's number of attempts).
+        reason: the container's ``reason`` (overrides the job's).
+        status_reason: the job's ``statusReason`` (overrides the job's).
 
     >>> strategy = {"attempts": 3, "evaluateOnExit": [
     ...     {"onStatusReason": "Host EC2*", "action": "RETRY"},
@@ -115,6 +118,12 @@ def evaluate_batch(
     entries = sequence(_get(strategy, "evaluateOnExit") or (), "evaluateOnExit")
     if len(entries) > _MAX_ENTRIES:
         raise InvalidArgumentError(f"evaluateOnExit holds up to 5 entries, got {len(entries)}")
+    if isinstance(evidence, Mapping):
+        evidence, job_reason, job_status_reason, job_attempt = _job(evidence)
+        reason = job_reason if reason is None else reason
+        status_reason = job_status_reason if status_reason is None else status_reason
+        attempt = job_attempt if attempt is None else attempt
+    attempt = 1 if attempt is None else attempt
     if isinstance(attempt, bool) or not isinstance(attempt, int) or not 1 <= attempt <= attempts:
         raise InvalidArgumentError(
             f"attempt must be an int from 1 to {attempts}, got {describe(attempt)}"
@@ -177,6 +186,39 @@ def evaluate_batch(
         )
     why = "no evaluateOnExit entry matched" if entries else "no evaluateOnExit"
     return _retry(left, why, None, notes, common)
+
+
+def _job(job: Mapping[str, Any]) -> tuple[int | None, str | None, str | None, int | None]:
+    """A ``describe-jobs`` job (or the whole answer, one job): code, reasons, attempt."""
+    jobs = job.get("jobs")
+    if jobs is not None:
+        if isinstance(jobs, (str, bytes)) or not isinstance(jobs, Sequence) or len(jobs) != 1:
+            raise MalformedEvidenceError("a describe-jobs answer must hold exactly one job")
+        job = jobs[0]
+        if not isinstance(job, Mapping):
+            raise MalformedEvidenceError(f"a job must be a mapping, got {describe(job)}")
+    container = job.get("container")
+    container = {} if container is None else container
+    if not isinstance(container, Mapping):
+        raise MalformedEvidenceError(
+            f"job['container'] must be a mapping, got {describe(container)}"
+        )
+    code = container.get("exitCode")
+    if code is not None and (isinstance(code, bool) or not isinstance(code, int)):
+        raise MalformedEvidenceError(f"container['exitCode'] must be an int, got {describe(code)}")
+    attempts = job.get("attempts")
+    count = None
+    if attempts is not None:
+        if isinstance(attempts, (str, bytes)) or not isinstance(attempts, Sequence):
+            raise MalformedEvidenceError(
+                f"job['attempts'] must be a list, got {describe(attempts)}"
+            )
+        count = len(attempts) or None
+    reason, status_reason = container.get("reason"), job.get("statusReason")
+    for name, value in (("container['reason']", reason), ("statusReason", status_reason)):
+        if value is not None and not isinstance(value, str):
+            raise MalformedEvidenceError(f"{name} must be a string, got {describe(value)}")
+    return code, reason, status_reason, count
 
 
 def _retry(
