@@ -11,9 +11,14 @@ import functools
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from exitcodes.errors import MalformedEvidenceError, UnsupportedEvidenceError, describe
+from exitcodes.errors import (
+    InvalidArgumentError,
+    MalformedEvidenceError,
+    UnsupportedEvidenceError,
+    describe,
+)
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -100,6 +105,47 @@ def strip_prefixes(message: str) -> str:
     return message[prefix_end(message) :]
 
 
+_T = TypeVar("_T")
+
+
+def plain(value: _T) -> _T:
+    """*value* read once: an instance of a ``str`` or ``int`` subclass as the plain value.
+
+    Read through ``str``'s and ``int``'s own slots (``str.__str__``, ``int.__int__``),
+    never the subclass's overrides: whatever its ``__eq__``, ``__hash__``, ``__len__``
+    or ``__getitem__`` do, every later step sees a plain value that cannot lie or
+    raise. Public functions call it at entry on their str and int arguments. The type
+    is read with ``type()``, not ``isinstance`` (a ``Mock(spec=str)`` claims to be a
+    str). ``bool``, enum members (the library reads a signal member as such) and
+    everything else are returned unchanged.
+
+    >>> class Loud(str):
+    ...     def __len__(self):
+    ...         raise RuntimeError("no")
+    >>> type(plain(Loud("run"))) is str, plain(Loud("run"))
+    (True, 'run')
+    """
+    cls = type(value)
+    if cls is str or cls is int or cls is bool or issubclass(cls, enum.Enum):
+        return value
+    if issubclass(cls, str):
+        return cast("_T", str.__str__(cast("str", value)))
+    if issubclass(cls, int):
+        return cast("_T", int.__int__(cast("int", value)))
+    return value
+
+
+def flag(value: object, where: str) -> bool:
+    """Check that *value* is a real ``bool`` (an argument, not evidence: no truthiness).
+
+    Raises:
+        InvalidArgumentError: *value* is anything else, ``0``/``1`` and ``None`` included.
+    """
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{where} must be a bool, got {describe(value)}")
+    return value
+
+
 def _decode(value: bytes | bytearray | memoryview) -> str:
     try:
         data = bytes(value)
@@ -122,21 +168,23 @@ def exception_text(error: BaseException) -> str:
         explanation = None
     if isinstance(explanation, (bytes, bytearray)):
         explanation = _decode(explanation)
-    if isinstance(explanation, str) and explanation:
-        return explanation
+    if isinstance(explanation, str):
+        explanation = plain(explanation)
+        if explanation:
+            return explanation
     try:
         text = str(error)
     except Exception as exc:
         raise MalformedEvidenceError(
             f"cannot read the message of {type(error).__name__}: str() raised {type(exc).__name__}"
         ) from None
-    return text
+    return plain(text)  # a __str__ may return a str subclass
 
 
 def message_text(evidence: object, field: str = "error") -> str:
     """Return the error text of *evidence* (str, bytes, exception or ``{"message": ...}``)."""
     if isinstance(evidence, str):
-        return evidence
+        return plain(evidence)
     if isinstance(evidence, (bytes, bytearray, memoryview)):
         return _decode(evidence)
     if isinstance(evidence, BaseException):
@@ -146,7 +194,7 @@ def message_text(evidence: object, field: str = "error") -> str:
         if isinstance(message, (bytes, bytearray)):
             return _decode(message)
         if isinstance(message, str):
-            return message
+            return plain(message)
         raise MalformedEvidenceError(f"{field}['message'] must be a str, got {describe(message)}")
     raise UnsupportedEvidenceError(
         f"{field} must be a str, bytes, an exception or an API error body {{'message': ...}},"
@@ -288,7 +336,7 @@ def str_field(value: object, where: str) -> str:
         return _decode(value)
     if not isinstance(value, str):
         raise MalformedEvidenceError(f"{where} must be a str, got {describe(value)}")
-    return value
+    return plain(value)
 
 
 def wait_error(response: Mapping[Any, Any], where: str) -> str | None:

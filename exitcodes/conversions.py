@@ -34,6 +34,7 @@ import re
 
 import attrs
 
+from exitcodes._evidence import flag
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 
 __all__ = [
@@ -519,11 +520,16 @@ def signaled_wait_status(
 ) -> int:
     """The raw wait status of a process killed by *signal* (1..126, or a name).
 
+    Raises:
+        InvalidArgumentError: *core_dumped* is not a bool (a flag is never read by
+            truthiness: ``"no"`` or ``[0]`` would set it), or *signal* is no signal.
+
     >>> signaled_wait_status("SEGV", core_dumped=True)
     139
     """
+    dumped = flag(core_dumped, "core_dumped")
     number = _signal_arg(signal, platform)
-    return number | (0x80 if core_dumped else 0)
+    return number | (0x80 if dumped else 0)
 
 
 # --------------------------------------------------------------------------- shells and Python

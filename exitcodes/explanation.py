@@ -39,6 +39,7 @@ from exitcodes._evidence import (
     get_field,
     int_field,
     message_text,
+    plain,
     str_field,
     wait_error,
 )
@@ -451,6 +452,7 @@ def explain(evidence: object, *, profile: Profile | None = None) -> Explanation:
     'sigkill-not-oom'
     """
     active = check_profile(profile)
+    evidence = plain(evidence)  # read once: a subclass's own __eq__/__len__ are never called
     classification = classify(evidence, profile=active)
     facts = _facts(evidence, classification, active)
     if classification.kind is EvidenceKind.MESSAGE and classification.status is not None:
@@ -486,6 +488,7 @@ def explain_exit(
     'name-conflict'
     """
     active = check_profile(profile)
+    status, output = plain(status), plain(output)  # read once, as plain int and str
     if output is not None and not isinstance(output, (str, bytes, bytearray)):
         raise InvalidArgumentError(f"output must be a str, bytes or None, got {describe(output)}")
     classification = classify(status, profile=active)

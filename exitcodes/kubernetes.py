@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from exitcodes._evidence import plain
 from exitcodes._record import Record
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.outcome import ExitOutcome
@@ -274,7 +275,7 @@ def _values(rule: Mapping[str, Any], index: int) -> tuple[str, frozenset[int]]:
     on_codes = rule.get("onExitCodes", rule.get("on_exit_codes"))
     if not isinstance(on_codes, Mapping):
         raise InvalidArgumentError(f"{where} must be a mapping, got {describe(on_codes)}")
-    operator = on_codes.get("operator")
+    operator = plain(on_codes.get("operator"))
     values = on_codes.get("values")
     if operator not in ("In", "NotIn"):
         raise InvalidArgumentError(
@@ -286,7 +287,7 @@ def _values(rule: Mapping[str, Any], index: int) -> tuple[str, frozenset[int]]:
     for value in values:
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidArgumentError(f"{where}['values'] holds {describe(value)}, not an int")
-        checked.add(value)
+        checked.add(plain(value))
     if operator == "In" and 0 in checked:
         raise InvalidArgumentError(f"{where}: 0 is not allowed with operator In")
     return str(operator), frozenset(checked)
@@ -304,7 +305,7 @@ def pod_failure_policy_rule(
 
     Raises:
         InvalidArgumentError: a rule is malformed (unknown operator, empty
-            values, 0 with ``In``).
+            values, 0 with ``In``), or *rules* cannot be iterated.
         MalformedEvidenceError: *exit_code* is not an int.
 
     >>> rules = [{"action": "Ignore", "onExitCodes": {"operator": "In", "values": [137]}},
@@ -312,13 +313,20 @@ def pod_failure_policy_rule(
     >>> pod_failure_policy_rule(137, rules), pod_failure_policy_rule(3, rules)
     (0, 1)
     """
+    exit_code, container_name = plain(exit_code), plain(container_name)  # read once
     if isinstance(exit_code, bool) or not isinstance(exit_code, int):
         raise MalformedEvidenceError(f"exit_code must be an int, got {describe(exit_code)}")
     if isinstance(rules, (str, bytes)) or not isinstance(rules, Sequence):
         raise InvalidArgumentError(f"rules must be a list of mappings, got {describe(rules)}")
+    try:  # read once: a hostile __iter__, a released memoryview
+        items = [rule for rule in rules]  # noqa: C416 - no length hint: __len__ may lie
+    except Exception as exc:
+        raise InvalidArgumentError(
+            f"cannot read rules ({type(rules).__name__}): {type(exc).__name__}"
+        ) from None
     if exit_code == 0:
         return None
-    for index, rule in enumerate(rules):
+    for index, rule in enumerate(items):
         if not isinstance(rule, Mapping):
             raise InvalidArgumentError(f"rules[{index}] must be a mapping, got {describe(rule)}")
         if "onExitCodes" not in rule and "on_exit_codes" not in rule:

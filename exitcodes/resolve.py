@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from exitcodes._evidence import EvidenceKind, get_field, message_text
+from exitcodes._evidence import EvidenceKind, get_field, message_text, plain
 from exitcodes.classify import (
     Classification,
     adapt,
@@ -389,6 +389,7 @@ _PHASE_SET = frozenset(PHASES)
 
 
 def _check_choice(value: object, name: str, choices: Sequence[str]) -> str:
+    value = plain(value)  # read once: a str subclass's __eq__/__hash__ are never called
     if not isinstance(value, str) or value not in choices:
         shown = ", ".join(repr(choice) for choice in choices)
         raise InvalidArgumentError(f"{name} must be one of {shown}, got {describe(value)}")
@@ -399,14 +400,14 @@ def _check_streams(attached_streams: object) -> frozenset[str] | None:
     if attached_streams is None:
         return None
     if isinstance(attached_streams, str):
-        attached_streams = (attached_streams,)
+        attached_streams = (plain(attached_streams),)
     if not isinstance(attached_streams, Collection):
         raise InvalidArgumentError(
             f"attached_streams must be a collection of 'stdin', 'stdout', 'stderr',"
             f" got {describe(attached_streams)}"
         )
     try:
-        items = list(itertools.islice(attached_streams, len(_STREAMS) + 1))
+        items = [plain(item) for item in itertools.islice(attached_streams, len(_STREAMS) + 1)]
     except Exception:  # a hostile __iter__
         items = []
     if not 0 < len(items) <= len(_STREAMS) or not all(

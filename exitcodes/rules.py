@@ -27,6 +27,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
+from exitcodes._evidence import plain
 from exitcodes._record import Record
 from exitcodes.errors import InvalidArgumentError, UnknownRuleError, describe
 from exitcodes.kubernetes import REASONS, ReasonRule
@@ -2064,6 +2065,7 @@ def behaviour(behaviour_id: str, profile: Profile) -> bool:
     """
     if not isinstance(profile, Profile):
         raise InvalidArgumentError(f"profile must be an exitcodes Profile, got {describe(profile)}")
+    behaviour_id = plain(behaviour_id)  # read once: a str subclass's __eq__ is never called
     if isinstance(behaviour_id, str):
         for row in BEHAVIOURS:
             if row.id == behaviour_id:
@@ -2103,6 +2105,7 @@ def rule_by_id(rule_id: str) -> Rule:
     >>> rule_by_id("docker-cli/not-found").exit_code
     127
     """
+    rule_id = plain(rule_id)  # read once: a str subclass's __hash__/__eq__ are never called
     row = _BY_ID.get(rule_id) if isinstance(rule_id, str) else None
     if row is None:
         raise UnknownRuleError(f"no rule has the id {describe(rule_id)}")

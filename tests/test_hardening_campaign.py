@@ -1107,38 +1107,14 @@ def test_each_target_takes_its_plain_value(target: Target) -> None:
 
 #: Failures known today, by test id: each an issue 14 defect in a module another
 #: engineer is fixing. Strict: the fix turns the mark into a failure, to be removed.
-KNOWN: dict[str, str] = {
-    "classify[0]-str-dunders-raise": "Boom: __len__",
-    "resolve[0]-str-hash-collides": "AssertionError: no phase rule for permission denied start",
-    "resolve[0]-str-dunders-raise": "Boom: __eq__",
-    "resolve[error]-str-dunders-raise": "Boom: __len__",
-    "resolve[phase]-str-hash-collides": "AssertionError: no phase rule for run permission denied",
-    "resolve[phase]-str-dunders-raise": "Boom: __eq__",
-    "resolve[attached_streams]-str-dunders-raise": "Boom: __hash__",
-    "resolve-exec[0]-str-dunders-raise": "Boom: __eq__",
-    "explain[0]-int-eq-raises": "Boom: __hash__",
-    "explain[0]-str-dunders-raise": "Boom: __len__",
-    "explain_exit[0]-str-dunders-raise": "Boom: __len__",
-    "signaled_wait_status[core_dumped]-str-dunders-raise": "Boom: __len__",
-    "signaled_wait_status[core_dumped]-dict-len-negative": "ValueError: __len__() should return >= 0",
-    "signaled_wait_status[core_dumped]-memoryview-released": "ValueError: operation forbidden on released memoryview object",
-    "rule_by_id[0]-str-dunders-raise": "Boom: __hash__",
-    "behaviour[0]-str-dunders-raise": "Boom: __eq__",
-    "pod_failure_policy_rule[0]-int-eq-raises": "Boom: __eq__",
-    "pod_failure_policy_rule[1]-list-iter-raises": "Boom: __iter__",
-    "pod_failure_policy_rule[1]-memoryview-released": "ValueError: operation forbidden on released memoryview object",
-}
+KNOWN: dict[str, str] = {}
 
 
 PROPERTY_TARGETS = [target for target in TARGETS if not target.name.startswith(NESTED)]
 
 
 #: The property's derandomized failures known today, by target.
-KNOWN_PROPERTY: dict[str, str] = {
-    "explain_exit[output]": "explain_exit(137, output=liar(str, {'__getitem__': 'junk'})):"
-    " TypeError: object of type 'int' has no len()",
-    "pod_failure_policy_rule[1]": "rules=liar(object, __iter__ raising): Boom escapes",
-}
+KNOWN_PROPERTY: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
