@@ -11,6 +11,7 @@ import calendar
 import contextlib
 import json
 import signal
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -546,3 +547,14 @@ def test_up_wait_zero_with_an_unhealthy_container_says_so() -> None:
     )
     got = resolve_compose(starting, OLD)
     assert got.exit_code == 0 and "had not turned healthy" in got.reason
+
+
+def test_an_iterable_that_raises_is_malformed_evidence() -> None:
+    def broken() -> Iterator[str]:
+        yield "up"
+        raise OSError("gone")
+
+    with pytest.raises(MalformedEvidenceError, match="raised OSError"):
+        ComposeEvidence(broken())
+    with pytest.raises(MalformedEvidenceError):
+        exits_from_events(broken())  # type: ignore[arg-type]

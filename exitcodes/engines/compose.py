@@ -617,16 +617,27 @@ class ContainerExit:
     """When the ``stop`` event came (same clock as ``finished``)."""
 
 
+def _items(value: Iterable[object]) -> tuple[object, ...]:
+    """``tuple(value)``; an iterable that raises while iterated is malformed evidence."""
+    try:
+        return tuple(value)
+    except Exception as exc:  # a hostile or broken iterable must not escape
+        raise MalformedEvidenceError(
+            f"iterating {type(value).__name__} raised {type(exc).__name__}"
+        ) from None
+
+
 def _argv(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise UnsupportedEvidenceError(
             f"argv must be a sequence of str such as ('up', '-d'), got {describe(value)}"
         )
-    out = tuple(value)
-    for item in out:
+    out: list[str] = []
+    for item in _items(value):
         if not isinstance(item, str):
             raise UnsupportedEvidenceError(f"argv items must be str, got {describe(item)}")
-    return out
+        out.append(item)
+    return tuple(out)
 
 
 def _exits(value: object) -> tuple[ContainerExit, ...]:
@@ -634,13 +645,14 @@ def _exits(value: object) -> tuple[ContainerExit, ...]:
         raise UnsupportedEvidenceError(
             f"containers must be a sequence of ContainerExit, got {describe(value)}"
         )
-    out = tuple(value)
-    for item in out:
+    out: list[ContainerExit] = []
+    for item in _items(value):
         if not isinstance(item, ContainerExit):
             raise UnsupportedEvidenceError(
                 f"containers items must be ContainerExit, got {describe(item)}"
             )
-    return out
+        out.append(item)
+    return tuple(out)
 
 
 def _signal_number(value: object) -> int | None:
@@ -876,10 +888,11 @@ def _mappings(items: object, what: str) -> list[Mapping[str, object]]:
         raise UnsupportedEvidenceError(
             f"{what} must be a sequence of mappings, got {describe(items)}"
         )
-    out = list(items)
-    for item in out:
+    out: list[Mapping[str, object]] = []
+    for item in _items(items):
         if not isinstance(item, Mapping):
             raise UnsupportedEvidenceError(f"{what} items must be mappings, got {describe(item)}")
+        out.append(item)
     return out
 
 
