@@ -831,6 +831,8 @@ def _render(
     stream.write(f"{indent}Likely causes, most likely first:\n")
     for number, cause in enumerate(shown, 1):
         stream.write(f"{indent}{number}. {style.bold(_clean(cause.title))} [{_clean(cause.id)}]\n")
+        if number > 1 and cause.score == shown[number - 2].score:
+            stream.write(f"{pad}as likely as the one above: the evidence cannot tell them apart\n")
         hint = _clean(cause.hint)
         wrapped = textwrap.fill(hint, width=_WIDTH, initial_indent=pad, subsequent_indent=pad)
         stream.write(f"{wrapped}\n")

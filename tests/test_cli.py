@@ -685,3 +685,19 @@ def test_why_wraps_the_real_docker_cli_against_the_conformance_stub() -> None:
     document = json.loads(proc.stdout)
     assert_valid("why", document)
     assert document["explanation"]["causes"][0]["id"] == "port-already-allocated"
+
+
+def test_causes_the_text_cannot_tell_apart_are_shown_as_a_tie() -> None:
+    """runc 1.1.5 says `exec: "/etc": permission denied` for a directory, word for word what it
+    says for a 0644 file (recorded on dockerd 20.10.24, 26.1.5 and 28.5.2): the two causes
+    have equal scores, and the text output says so instead of implying an order."""
+    message = (
+        "docker: Error response from daemon: failed to create task for container: failed to"
+        " create shim task: OCI runtime create failed: runc create failed: unable to start"
+        ' container process: exec: "/etc": permission denied: unknown.'
+    )
+    code, out, _ = run("explain", message)
+    assert code == 0
+    first, second = out.index("[no-exec-bit]"), out.index("[path-is-a-directory]")
+    assert "as likely as the one above" in out[second:]
+    assert "as likely as the one above" not in out[first:second]
