@@ -1176,15 +1176,17 @@ def diagnose(*evidence: object) -> Diagnosis:
             ``describe-jobs`` output). Texts holding JSON are parsed.
 
     Returns:
-        The :class:`Diagnosis`.
+        The :class:`~exitcodes.diagnosis.Diagnosis`.
 
     Raises:
         InvalidArgumentError: no evidence was given.
         UnsupportedEvidenceError: a piece is of a type nothing here reads.
         MalformedEvidenceError: a field holds an impossible value.
 
-    >>> diagnose(["oom-kill:constraint=CONSTRAINT_MEMCG,task=hog.sh,pid=3335",
-    ...           "Memory cgroup out of memory: Killed process 3335 (hog.sh)"][1]).cause.id
+    >>> state = {"State": {"Status": "exited", "ExitCode": 137, "OOMKilled": False}}
+    >>> diagnose(state).cause.id
+    'sigkill-not-oom'
+    >>> diagnose(state, "Memory cgroup out of memory: Killed process 3335 (hog.sh)").cause.id
     'oom-killed'
     """
     if not evidence:
