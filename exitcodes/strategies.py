@@ -32,7 +32,7 @@ import functools
 import re
 import signal as _signal
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -46,7 +46,7 @@ except ImportError as _error:  # pragma: no cover - depends on the environment
 
 from exitcodes import profiles as _profiles_module
 from exitcodes._evidence import strip_prefixes
-from exitcodes.classify import Classification, classify
+from exitcodes.classify import Classification, classify, signal_of
 from exitcodes.errors import ExitCodesError, describe
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import DEFAULT, Engine, Platform, Profile, Version, parse_version
@@ -63,6 +63,9 @@ from exitcodes.rules import (
     MessageRule,
     VersionRange,
 )
+
+if TYPE_CHECKING:
+    from exitcodes.conversions import LinuxSignal
 
 __all__ = [
     "MESSAGE_OUTCOMES",
@@ -84,6 +87,7 @@ __all__ = [
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
+_INT32_MIN = -(2**31)  # the lowest bare int classify reads (a signed 32-bit exit code)
 
 MESSAGE_OUTCOMES: tuple[ExitOutcome, ...] = (
     ExitOutcome.NOT_FOUND,
@@ -255,10 +259,18 @@ _COMMON_SIGNALS = (
 )
 
 
-def _signal_members() -> tuple[_signal.Signals, ...]:
-    members = [sig for sig in _signal.Signals if 0 < int(sig) <= _MAX_SIGNAL]
-    common = [sig for name in _COMMON_SIGNALS for sig in members if sig.name == name]
-    rest = sorted((sig for sig in members if sig not in common), key=int)
+def _signal_members() -> tuple[_signal.Signals | LinuxSignal, ...]:
+    """The Linux signals 1..64, common ones first, as the members classify names them.
+
+    Numbered with Linux's table whatever the host is (containers are Linux processes:
+    on macOS the host's number 10 is SIGBUS, a container's is SIGUSR1): the host's
+    :class:`signal.Signals` member where it has the same name and number, else the
+    :class:`~exitcodes.conversions.LinuxSignal` member (:func:`exitcodes.classify.signal_of`).
+    """
+    members = [signal_of(_SIGNAL_BASE + number) for number in range(1, _MAX_SIGNAL + 1)]
+    known = [member for member in members if member is not None]
+    common = [sig for name in _COMMON_SIGNALS for sig in known if sig.name == name]
+    rest = [sig for sig in known if sig not in common]  # in number order
     return (*common, *rest)
 
 
@@ -344,12 +356,15 @@ def exit_codes(
     return st.sampled_from(notable) | anything if notable else anything
 
 
-def signals() -> st.SearchStrategy[_signal.Signals]:
-    """Signals that can end a container, as :class:`signal.Signals` members.
+def signals() -> st.SearchStrategy[_signal.Signals | LinuxSignal]:
+    """Signals that can end a container, as the members :func:`exitcodes.classify` names.
 
-    Only signals numbered 1..64 (those a ``128 + n`` status can name) of this
-    platform; the common ones (``SIGKILL``, ``SIGTERM``, ``SIGINT``...) first, so
-    failures shrink to ``SIGKILL``.
+    The Linux signals 1..64 (those a ``128 + n`` status can name), numbered as in a
+    Linux container whatever the host is: the host's :class:`signal.Signals` member
+    where it has the same name and number (on a Linux host, always), else the
+    :class:`~exitcodes.conversions.LinuxSignal` member, so that ``classify(128 +
+    sig).signal is sig``. The common ones (``SIGKILL``, ``SIGTERM``, ``SIGINT``...)
+    come first, so failures shrink to ``SIGKILL``.
 
     >>> strategy = signals()
     >>> statuses = signals().map(lambda sig: 128 + sig)
@@ -1948,13 +1963,20 @@ def kubernetes_states(
 def _evidence(profile: Profile) -> st.SearchStrategy[object]:
     messages = daemon_errors(profile=profile)
     states = container_states(profile=profile)
+    wide = exit_codes(min_value=INT64_MIN, max_value=INT64_MAX, windows=True)
     return st.one_of(
         exit_codes(),
         messages,
         wait_responses(),
         states,
         exec_inspects(),
-        exit_codes(min_value=INT64_MIN, max_value=INT64_MAX, windows=True),
+        # A bare int is the CLI process's status or Python's returncode: classify reads
+        # -1..-64 as signals and other negative ints as signed 32-bit codes, and
+        # refuses those below -2**31.
+        exit_codes(min_value=_INT32_MIN, max_value=INT64_MAX, windows=True),
+        # Documents carry the Engine API's int64, with Docker's arithmetic on it.
+        wait_responses(wide),
+        exec_inspects(wide),
         messages.map(lambda message: {"message": message}),
         messages.map(lambda message: message.encode()),
         states.map(lambda state: {"Id": _IDS[0], "Name": "/web", "State": state}),
@@ -1964,9 +1986,11 @@ def _evidence(profile: Profile) -> st.SearchStrategy[object]:
 def evidence(*, profile: Profile | None = None) -> st.SearchStrategy[object]:
     """Any evidence :func:`exitcodes.classify` reads, all of it valid.
 
-    Exit statuses (0..255 and beyond), error texts (``str``, ``bytes``, API
+    Exit statuses (0..255 and beyond; bare negative ints down to ``-2**31``, as
+    :func:`exitcodes.classify` reads them), error texts (``str``, ``bytes``, API
     bodies ``{"message": ...}``), wait responses, ``docker inspect`` states and
-    whole inspect documents, and exec inspects.
+    whole inspect documents, and exec inspects (their statuses anywhere in int64,
+    as the Engine API carries them).
 
     Args:
         profile: the engine and versions the texts and states belong to.
@@ -2129,11 +2153,9 @@ def _mask(profile: Profile) -> int:
     return _WINDOWS_MASK if profile.platform is Platform.WINDOWS else _POSIX_MASK
 
 
-def _signal_named(number: int) -> _signal.Signals | None:
-    try:
-        return _signal.Signals(number)
-    except ValueError:
-        return None
+def _signal_named(number: int) -> _signal.Signals | LinuxSignal | None:
+    """Linux's signal *number*, as classify names it (see :func:`_signal_members`)."""
+    return signal_of(_SIGNAL_BASE + number)
 
 
 def _rule(profile: Profile, name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import os
 import signal
@@ -31,6 +32,7 @@ from exitcodes import (
 from exitcodes import strategies as S
 from exitcodes._hypothesis_plugin import _hypothesis_setup_hook
 from exitcodes.classify import cli_rule, first_match
+from exitcodes.conversions import LinuxSignal, SignalPlatform, signal_name
 from exitcodes.rules import MESSAGE_RULES, Layer, rule_by_id
 
 NEWEST = profiles.docker()
@@ -69,6 +71,41 @@ def test_evidence_classifies_without_error(case: tuple[Profile, object]) -> None
     result = classify(evidence, profile=profile)
     rule_by_id(result.rule)
     assert result.exit_code is None or 0 <= result.exit_code <= profile.platform.status_mask
+
+
+WINDOWS = profiles.docker(platform="windows")
+DARWIN = profiles.docker(platform="darwin")
+
+
+@settings(max_examples=300, deadline=None)
+@given(S.evidence())
+def test_evidence_bare_ints_are_statuses_classify_reads(evidence: object) -> None:
+    """Issue 14: "classify now refuses bare ints below -2**31 (documented reading: -n is a
+    signal returncode for 1..64, other negative ints signed 32-bit codes, below -2**31
+    MalformedEvidenceError), while `exitcodes.strategies.evidence()` still generates int64
+    statuses"."""
+    if type(evidence) is int:
+        assert -(2**31) <= evidence <= 2**63 - 1
+        for profile in (NEWEST, WINDOWS, DARWIN):
+            classify(evidence, profile=profile)
+
+
+def test_evidence_reaches_negative_codes_and_int64_documents() -> None:
+    # The bare ints reach the signed 32-bit codes; the documents keep the Engine API's
+    # int64 (Docker's arithmetic on StatusCode and ExitCode), which classify reads.
+    # Derandomized: a wait response below -2**31 is rare enough to miss by chance.
+    search = settings(SEARCH, derandomize=True)
+
+    def wide_wait(evidence: object) -> bool:
+        if not isinstance(evidence, dict):
+            return False
+        status = evidence.get("StatusCode")
+        return type(status) is int and status < -(2**31)
+
+    low: Any = find(S.evidence(), lambda e: type(e) is int and e < -(2**16), settings=search)
+    assert classify(low, profile=WINDOWS).exit_code == low & 0xFFFFFFFF
+    wide: Any = find(S.evidence(), wide_wait, settings=search)
+    assert classify(wide).exit_code == wide["StatusCode"] & 0xFF
 
 
 @QUICK
@@ -300,6 +337,24 @@ def test_signals_name_a_128_plus_n_status(sig: signal.Signals) -> None:
     result = classify(128 + sig)
     assert result.outcome is ExitOutcome.SIGNALED
     assert result.signal is sig
+
+
+@given(S.signals())
+def test_signals_are_numbered_as_on_linux(sig: signal.Signals | LinuxSignal) -> None:
+    """Issue 14: strategies named signals from the host's signal module: "on macOS the
+    number 10 would be SIGBUS"; a container's signal 10 is Linux's SIGUSR1."""
+    assert signal_name(int(sig), SignalPlatform.LINUX) == sig.name
+    assert LinuxSignal[sig.name] == int(sig)
+
+
+def _numbered(number: int, sig: signal.Signals | LinuxSignal) -> bool:
+    return int(sig) == number
+
+
+def test_signals_cover_every_linux_signal() -> None:
+    for number in (10, 34, 64):
+        assert int(found(S.signals(), functools.partial(_numbered, number))) == number
+    assert found(S.signals(), lambda sig: int(sig) == 10).name == "SIGUSR1"
 
 
 @QUICK
