@@ -333,7 +333,7 @@ def pod_failure_policy_rule(
             continue
         operator, values = _values(rule, index)
         on_codes = rule.get("onExitCodes", rule.get("on_exit_codes"))
-        wanted = on_codes.get("containerName") if isinstance(on_codes, Mapping) else None
+        wanted = plain(on_codes.get("containerName")) if isinstance(on_codes, Mapping) else None
         if wanted is not None and container_name is not None and wanted != container_name:
             continue
         if (exit_code in values) == (operator == "In"):
