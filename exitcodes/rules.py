@@ -2105,7 +2105,8 @@ def rule_by_id(rule_id: str) -> Rule:
     >>> rule_by_id("docker-cli/not-found").exit_code
     127
     """
-    rule_id = plain(rule_id)  # read once: a str subclass's __hash__/__eq__ are never called
+    if type(rule_id) is not str:  # a plain str costs no call (a third of the lookup)
+        rule_id = plain(rule_id)  # read once: a str subclass's __hash__/__eq__ are never called
     row = _BY_ID.get(rule_id) if isinstance(rule_id, str) else None
     if row is None:
         raise UnknownRuleError(f"no rule has the id {describe(rule_id)}")
