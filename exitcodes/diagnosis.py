@@ -505,6 +505,23 @@ _VERDICTS: dict[str, tuple[Retry, str, str]] = {
     "windows-ctrl-c-exit": (_T, "interrupted from outside (Ctrl-C)", ""),
     "windows-stack-buffer-overrun": (_P, "a crash in the program's own code", "moby/moby#40328"),
     "windows-path-not-found": (_P, _CONFIG, "moby/moby#31469"),
+    # docker compose (the compose engineer's catalog entries)
+    "compose-dependency-failed": (
+        _U,
+        "a dependency turned unhealthy or exited: its own failure decides",
+        "docker/compose: pkg/compose/convergence.go",
+    ),
+    "compose-service-not-found": (_P, _CONFIG, "docker/compose: pkg/compose/compose.go"),
+    "compose-service-unhealthy": (
+        _U,
+        "a failing healthcheck may be a slow start or a broken service",
+        "docker/compose: pkg/compose/convergence.go",
+    ),
+    "compose-wait-timeout": (
+        _U,
+        "a slow start passes with more time; a check that never succeeds does not",
+        "docker/compose: pkg/compose/start.go",
+    ),
     # this module's causes
     "engine-kill": (_T, "killed from outside: the command did not fail on its own", _KUBEFLOW),
     "docker-stop": (_T, "stopped on request: the command did not fail on its own", _KUBEFLOW),
