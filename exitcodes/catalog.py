@@ -1402,6 +1402,65 @@ CATALOG: tuple[CatalogEntry, ...] = (
         messages=("system cannot find the path specified",),
         codes=(125, 128),
     ),
+    # ---------------------------------------------------------------- docker compose
+    CatalogEntry(
+        "compose-dependency-failed",
+        "docker compose: a dependency failed, so compose did not start the service",
+        "docker compose starts a service only once each service in its depends_on meets its"
+        " condition: service_healthy needs the dependency's healthcheck to pass,"
+        " service_completed_successfully needs it to exit 0. This dependency turned"
+        " unhealthy, exited, or exited non-zero, and compose exits 1 with its own error (not a"
+        " container's code). Read the dependency's logs (`docker compose logs SERVICE`) and"
+        " its health (`docker inspect --format '{{json .State.Health}}' CONTAINER`).",
+        (_O.ENGINE_ERROR,),
+        "docker/compose: pkg/compose/convergence.go",
+        "dependency failed to start: container app-db-1 is unhealthy",
+        messages=(
+            "dependency failed to start: container ",
+            "didn't complete successfully: exit ",
+        ),
+    ),
+    CatalogEntry(
+        "compose-service-not-found",
+        "docker compose: the service is not in the compose file, or has no container",
+        "A service named on the command line (up, run, --exit-code-from, wait) is not defined"
+        " in the compose files compose read, or `compose wait` found no running container of"
+        " it (wait looks only at running containers: a service that already exited gives 'no"
+        " containers for project'). Check the name against `docker compose config --services`"
+        " and the -f/--profile options. compose exits 1.",
+        (_O.USAGE_ERROR,),
+        "docker/compose: pkg/compose/compose.go",
+        "no such service: nosuch",
+        messages=("no such service: ", 'no containers for project "'),
+    ),
+    CatalogEntry(
+        "compose-service-unhealthy",
+        "docker compose up --wait: a container exited or turned unhealthy",
+        "`docker compose up --wait` waits for every service to run, and to be healthy where it"
+        " has a healthcheck. A container that exits -- even with 0, unless another service"
+        " waits for it with service_completed_successfully -- or whose healthcheck fails makes"
+        " compose exit 1. Check the container's logs and `docker inspect --format '{{json"
+        " .State.Health}}' CONTAINER`; a one-shot task belongs behind a"
+        " service_completed_successfully dependency, or outside `up --wait`.",
+        (_O.ENGINE_ERROR,),
+        "docker/compose: pkg/compose/convergence.go",
+        "container app-web-1 is unhealthy",
+        messages=("container " + _SEP + " is unhealthy", "container " + _SEP + " exited ("),
+        unless=("dependency failed to start",),
+    ),
+    CatalogEntry(
+        "compose-wait-timeout",
+        "docker compose: the services were not healthy within --wait-timeout",
+        "`docker compose up --wait --wait-timeout N` gave up after N seconds: a healthcheck"
+        " had not passed yet (a slow start, a start_period longer than the timeout, a check"
+        " that never succeeds). Raise the timeout or fix the healthcheck. compose exits 1."
+        " compose 2.26.1 sometimes exits 0 with no message when the deadline strikes between"
+        " two polls.",
+        (_O.ENGINE_ERROR,),
+        "docker/compose: pkg/compose/start.go",
+        "application not healthy after 2s",
+        messages=("application not healthy after ", "timeout waiting for dependencies"),
+    ),
 )
 """Every cause, in tie-breaking order: equally likely causes are listed in this order."""
 
