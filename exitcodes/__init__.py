@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from exitcodes._evidence import EvidenceKind
     from exitcodes.catalog import CatalogEntry
     from exitcodes.classify import Classification, classify
+    from exitcodes.diagnosis import diagnose
     from exitcodes.errors import (
         ExitCodesError,
         InvalidArgumentError,
@@ -66,6 +67,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "Version": ("exitcodes.profiles", "Version"),
     "classify": ("exitcodes.classify", "classify"),
     "conversions": ("exitcodes.conversions", None),
+    "diagnose": ("exitcodes.diagnosis", "diagnose"),
     "exit_like_docker": ("exitcodes.recipes", "exit_like_docker"),
     "explain": ("exitcodes.explanation", "explain"),
     "explain_exit": ("exitcodes.explanation", "explain_exit"),
@@ -133,6 +135,7 @@ __all__ = [
     "__version__",
     "classify",
     "conversions",
+    "diagnose",
     "exit_like_docker",
     "explain",
     "explain_exit",
