@@ -15,9 +15,13 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from exitcodes._record import Record
 from exitcodes.errors import InvalidArgumentError, InvalidVersionError, describe
+
+if TYPE_CHECKING:
+    import exitcodes.engines.compose
 
 __all__ = [
     "NEWEST_DOCKER_VERSION",
@@ -30,6 +34,7 @@ __all__ = [
     "Platform",
     "Profile",
     "Version",
+    "compose",
     "docker",
     "from_spec",
     "nerdctl",
@@ -336,6 +341,24 @@ def nerdctl(
     'nerdctl 2.1.0 on linux'
     """
     return _single_version(Engine.NERDCTL, version, OLDEST_NERDCTL_VERSION, platform)
+
+
+def compose(version: str | Version = "2.40.3") -> exitcodes.engines.compose.ComposeProfile:
+    """Return the profile of a docker compose *version* (v2).
+
+    For :func:`exitcodes.engines.compose.resolve_compose`; an alias of
+    :func:`exitcodes.engines.compose.profile`. Compose has rules of its own, so its profile
+    is not a :class:`Profile`.
+
+    Raises:
+        InvalidVersionError: *version* cannot be parsed or is compose v1.
+
+    >>> compose("2.26.1").version
+    Version('2.26.1')
+    """
+    from exitcodes.engines.compose import profile  # noqa: PLC0415 - it imports this module
+
+    return profile(version)
 
 
 DEFAULT = docker(NEWEST_DOCKER_VERSION)
