@@ -558,3 +558,12 @@ def test_an_iterable_that_raises_is_malformed_evidence() -> None:
         ComposeEvidence(broken())
     with pytest.raises(MalformedEvidenceError):
         exits_from_events(broken())  # type: ignore[arg-type]
+
+
+def test_profiles_compose_is_the_engines_profile() -> None:
+    from exitcodes import profiles
+
+    assert profiles.compose("v2.26.1") == OLD
+    assert profiles.compose() == NEW
+    with pytest.raises(InvalidVersionError):
+        profiles.compose("1.29.2")
