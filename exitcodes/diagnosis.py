@@ -505,7 +505,7 @@ _VERDICTS: dict[str, tuple[Retry, str, str]] = {
     "windows-ctrl-c-exit": (_T, "interrupted from outside (Ctrl-C)", ""),
     "windows-stack-buffer-overrun": (_P, "a crash in the program's own code", "moby/moby#40328"),
     "windows-path-not-found": (_P, _CONFIG, "moby/moby#31469"),
-    # docker compose (the compose engineer's catalog entries)
+    # docker compose
     "compose-dependency-failed": (
         _U,
         "a dependency turned unhealthy or exited: its own failure decides",
