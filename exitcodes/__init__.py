@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from exitcodes import conversions, kubernetes, profiles, rules, wrappers
+    from exitcodes import conversions, kubernetes, policies, profiles, rules, wrappers
     from exitcodes._evidence import EvidenceKind
     from exitcodes.catalog import CatalogEntry
     from exitcodes.classify import Classification, classify
@@ -72,6 +72,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "explain": ("exitcodes.explanation", "explain"),
     "explain_exit": ("exitcodes.explanation", "explain_exit"),
     "kubernetes": ("exitcodes.kubernetes", None),
+    "policies": ("exitcodes.policies", None),
     "profiles": ("exitcodes.profiles", None),
     "resolve": ("exitcodes.resolve", "resolve"),
     "rules": ("exitcodes.rules", None),
@@ -140,6 +141,7 @@ __all__ = [
     "explain",
     "explain_exit",
     "kubernetes",
+    "policies",
     "profiles",
     "resolve",
     "rules",
