@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         InvalidArgumentError,
         InvalidVersionError,
         MalformedEvidenceError,
+        NeverExitsError,
         UnknownRuleError,
         UnsupportedEvidenceError,
     )
@@ -59,6 +60,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "InvalidArgumentError": ("exitcodes.errors", "InvalidArgumentError"),
     "InvalidVersionError": ("exitcodes.errors", "InvalidVersionError"),
     "MalformedEvidenceError": ("exitcodes.errors", "MalformedEvidenceError"),
+    "NeverExitsError": ("exitcodes.errors", "NeverExitsError"),
     "Platform": ("exitcodes.profiles", "Platform"),
     "Profile": ("exitcodes.profiles", "Profile"),
     "Resolution": ("exitcodes.resolve", "Resolution"),
@@ -127,6 +129,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidVersionError",
     "MalformedEvidenceError",
+    "NeverExitsError",
     "Platform",
     "Profile",
     "Resolution",

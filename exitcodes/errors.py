@@ -14,6 +14,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidVersionError",
     "MalformedEvidenceError",
+    "NeverExitsError",
     "UnknownRuleError",
     "UnsupportedEvidenceError",
 ]
@@ -60,6 +61,33 @@ class InvalidArgumentError(ExitCodesError, ValueError):
     Examples: an unknown command (``resolve("rn")``), an unknown phase, or
     ``resolve("exec")`` without the exec inspect result it needs.
     """
+
+
+class NeverExitsError(ExitCodesError):
+    """The command never exits in this situation, so it has no exit code to give.
+
+    Raised by :func:`exitcodes.resolve` where the modelled CLI blocks forever: docker
+    CLI 26.1.1 when an attached ``docker run --rm`` fails to start (docker/cli #5043,
+    fixed by #5062 in 26.1.2). Whatever code is seen then is the code of whatever
+    killed the CLI (a CI timeout, 137 for SIGKILL), not the CLI's answer.
+
+    Attributes:
+        rule: the id of the rule that says so (see :func:`exitcodes.rules.rule_by_id`).
+        reason: one plain sentence saying why.
+
+    >>> error = NeverExitsError("docker-cli/run-rm-start-hangs", "It waits forever.")
+    >>> str(error), error.rule
+    ('It waits forever. (docker-cli/run-rm-start-hangs)', 'docker-cli/run-rm-start-hangs')
+    """
+
+    def __init__(self, rule: str, reason: str) -> None:
+        """Keep *rule* and *reason* (both also in ``args``, so the error pickles)."""
+        super().__init__(rule, reason)
+        self.rule = rule
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.reason} ({self.rule})"
 
 
 class InvalidVersionError(ExitCodesError, ValueError):

@@ -26,7 +26,12 @@ from exitcodes.classify import (
     run_error_rules,
     sigkill,
 )
-from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
+from exitcodes.errors import (
+    InvalidArgumentError,
+    MalformedEvidenceError,
+    NeverExitsError,
+    describe,
+)
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import DEFAULT, Engine, Profile
 from exitcodes.rules import (
@@ -61,7 +66,8 @@ class Resolution:
         rule: the stable id of the rule that decided the code.
         reason: one plain sentence saying why.
         signal: the signal that ended the container, for ``128+n`` and OOM,
-            read with Linux's numbering (see :attr:`exitcodes.Classification.signal`).
+            read with Linux's numbering (see :attr:`exitcodes.Classification.signal`);
+            with ``cli_signal=``, the CLI's own signal where it exits (or dies) ``128+n``.
     """
 
     exit_code: int
@@ -384,6 +390,44 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
     )
 
 
+def _check_run_rm_start(profile: Profile) -> None:
+    """Raise NeverExitsError where an attached ``docker run --rm`` that failed to start hangs."""
+    rule = outcome_rule("docker-cli/run-rm-start-hangs")
+    if rule.engine is profile.engine and rule.versions.contains(profile):
+        raise NeverExitsError(rule.id, rule.summary)
+
+
+def _resolve_signal(  # noqa: PLR0917 - resolve's arguments, passed on
+    command: str,
+    phase: str,
+    error: object,
+    cli_signal: object,
+    cli_signal_count: object,
+    sig_proxy: object,
+    detach: bool,
+    wait: object,
+    state: object,
+    profile: Profile,
+) -> Resolution:
+    from exitcodes.cancellation import resolve_cli_signal  # noqa: PLC0415 - on first use
+
+    if error is not None:
+        raise InvalidArgumentError(
+            "pass error= or cli_signal=, not both: with a signal, the signal decides"
+        )
+    return resolve_cli_signal(
+        command,
+        phase,
+        cli_signal,
+        cli_signal_count=cli_signal_count,  # type: ignore[arg-type] # checked there
+        sig_proxy=sig_proxy,  # type: ignore[arg-type] # checked there
+        detach=detach,
+        wait=wait,
+        state=state,
+        profile=profile,
+    )
+
+
 _COMMAND_SET = frozenset(COMMANDS)
 _PHASE_SET = frozenset(PHASES)
 
@@ -430,6 +474,10 @@ def resolve(
     state: object = None,
     detach: bool = False,
     attached_streams: Collection[str] | None = None,
+    auto_remove: bool = False,
+    cli_signal: int | str | _signal.Signals | None = None,
+    cli_signal_count: int = 1,
+    sig_proxy: bool = True,
     profile: Profile | None = None,
 ) -> Resolution:
     """Return the exit code the docker CLI *command* ends with, bug for bug.
@@ -455,6 +503,18 @@ def resolve(
         detach: ``docker run -d`` / ``docker exec -d``.
         attached_streams: the streams of ``-a``; ``("stdin",)`` alone made
             ``docker run`` behave as detached before CLI 28.
+        auto_remove: ``docker run --rm``. CLI 26.1.1 never exits when such a run,
+            attached, fails to start (:class:`~exitcodes.NeverExitsError`).
+        cli_signal: a signal the CLI process itself got (a number, a name such as
+            ``"SIGINT"``, or a :class:`signal.Signals`): Ctrl-C, a cancelled CI job.
+            *phase* then says where the command was: ``"create"`` while it pulled
+            the image, ``"start"``, ``"attach"`` or ``"wait"`` once the container
+            ran; *wait* is the container's status where the CLI forwards the
+            signal or ignores it. See :mod:`exitcodes.cancellation` and
+            :data:`exitcodes.rules.CLI_SIGNAL_RULES`.
+        cli_signal_count: how many such signals came in a row (three SIGINT or
+            SIGTERM force CLI 27.1+ out with 1).
+        sig_proxy: ``--sig-proxy`` (on by default); read only with *cli_signal*.
         profile: the CLI and engine to be bug-compatible with (default: the
             newest Docker CLI on Linux).
 
@@ -462,9 +522,12 @@ def resolve(
         The :class:`Resolution`; ``exit_code`` is always 0..255 on POSIX.
 
     Raises:
-        InvalidArgumentError: unknown *command* or *phase*, or missing evidence.
+        InvalidArgumentError: unknown *command* or *phase*, missing evidence, or a
+            *cli_signal* situation no rule models (see :mod:`exitcodes.cancellation`).
         UnsupportedEvidenceError: *error* is of an unsupported type.
         MalformedEvidenceError: *wait*, *exec_inspect* or *state* is malformed.
+        NeverExitsError: the CLI never exits here, so there is no code (CLI 26.1.1,
+            an attached ``docker run --rm`` whose start failed).
 
     >>> resolve("run", wait={"StatusCode": 300, "Error": None}).exit_code
     44
@@ -480,6 +543,19 @@ def resolve(
         raise InvalidArgumentError(f"detach must be a bool, got {describe(detach)}")
     streams = None if attached_streams is None else _check_streams(attached_streams)
     active = DEFAULT if profile is None else check_profile(profile)
+    if auto_remove is not False and auto_remove is not True:
+        raise InvalidArgumentError(f"auto_remove must be a bool, got {describe(auto_remove)}")
+    if cli_signal is not None:
+        return _resolve_signal(
+            command, phase, error, cli_signal, cli_signal_count, sig_proxy, detach, wait, state,
+            active,
+        )  # fmt: skip
+    if type(cli_signal_count) is not int or cli_signal_count != 1:
+        raise InvalidArgumentError(
+            f"cli_signal_count needs cli_signal, got {describe(cli_signal_count)} without one"
+        )
+    if sig_proxy is not True and sig_proxy is not False:
+        raise InvalidArgumentError(f"sig_proxy must be a bool, got {describe(sig_proxy)}")
     refinement = None if state is None else _read_state(state, active)
 
     if error is not None and not isinstance(error, (str, bytes, bytearray, memoryview, Mapping)):
@@ -496,6 +572,8 @@ def resolve(
             error = adapted.value
     if error is not None:
         message = error if type(error) is str else message_text(error, "error")
+        if auto_remove and command == "run" and phase == "start" and not detach:
+            _check_run_rm_start(active)
         resolution = _resolve_error(command, phase, message, detach, active)
         return resolution if refinement is None else _refine(resolution, refinement)
 

@@ -10,6 +10,7 @@ exits with changed from release to release."
 from __future__ import annotations
 
 import importlib
+import pickle
 import signal
 import sys
 from pathlib import Path
@@ -18,10 +19,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
-from exitcodes import profiles, rules
+from exitcodes import profiles, resolve, rules
 from exitcodes.cancellation import cli_signal_number, resolve_cli_signal, signal_phase
-from exitcodes.errors import ExitCodesError, InvalidArgumentError
+from exitcodes.cancellation_strategies import cli_signal_calls
+from exitcodes.errors import ExitCodesError, InvalidArgumentError, NeverExitsError
 from exitcodes.outcome import ExitOutcome
 from exitcodes.rules import CLI_SIGNAL_RULES, SignalPhase, cli_signal_rule
 
@@ -271,3 +274,102 @@ def test_the_version_table_is_computed() -> None:
     assert lines[0] == "| Situation | CLI 26.1.2 | CLI 29.7.2 |"
     assert len(lines) == 2 + len(tables.CLI_SIGNAL_SITUATIONS)
     assert "| start \\-a: SIGTERM | 143 (`start-attach-forwarded`) | 0 (" in rendered
+
+
+# --- through exitcodes.resolve (issue 17: "resolve(..., cli_signal=..., cli_signal_count=1)")
+
+
+@settings(max_examples=120, deadline=None)
+@given(call=st.one_of(*(cli_signal_calls(profile=profiles.docker(v)) for v in VERSIONS)))
+def test_resolve_reads_the_signal_rows(call: dict[str, Any]) -> None:
+    result = resolve(**call)
+    kwargs = dict(call)
+    same = resolve_cli_signal(
+        kwargs.pop("command"), kwargs.pop("phase"), kwargs.pop("cli_signal"), **kwargs
+    )
+    assert result == same
+    assert 0 <= result.exit_code <= 255
+    assert rules.rule_by_id(result.rule) in CLI_SIGNAL_RULES
+
+
+def test_resolve_with_a_signal() -> None:
+    """tests/conformance/scenarios.py s42 (real 28.2.2: 0; 28.0.0: 1; 26.1.2: 143)."""
+    call = {"cli_signal": "SIGTERM", "phase": "wait", "wait": {"StatusCode": 143}}
+    answers = [
+        resolve("start -a", **call, profile=profiles.docker(version)).exit_code  # type: ignore[arg-type]
+        for version in ("26.1.2", "28.0.0", "28.2.2")
+    ]
+    assert answers == [143, 1, 0]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"cli_signal": "INT", "error": "boom"}, "not both"),
+        ({"cli_signal_count": 3}, "cli_signal_count needs cli_signal"),
+        ({"cli_signal_count": "1"}, "cli_signal_count needs cli_signal"),
+        ({"sig_proxy": "no"}, "sig_proxy must be a bool"),
+        ({"auto_remove": None}, "auto_remove must be a bool"),
+    ],
+)
+def test_resolve_signal_arguments(kwargs: dict[str, Any], match: str) -> None:
+    with pytest.raises(InvalidArgumentError, match=match):
+        resolve("run", wait=0, **kwargs)
+
+
+#: tests/conformance/scenarios.py o39: "CLI 26.1.1 never exits here (docker/cli #5043, fixed
+#: by #5062 in 26.1.2)"; observed: 26.1.1 hangs, 26.1.0 and 26.1.2 exit at once (127).
+_START_ERROR = (
+    "failed to create task for container: failed to create shim task: OCI runtime create"
+    ' failed: runc create failed: unable to start container process: exec: "foo":'
+    " executable file not found in $PATH: unknown"
+)
+
+
+def test_run_rm_start_failure_never_exits_on_26_1_1() -> None:
+    """Issue 17: "CLI 26.1.1 never exits when an attached `docker run --rm` fails to start"."""
+    call = {"error": _START_ERROR, "phase": "start", "auto_remove": True}
+    with pytest.raises(NeverExitsError) as caught:
+        resolve("run", **call, profile=profiles.docker("26.1.1"))  # type: ignore[arg-type]
+    assert caught.value.rule == "docker-cli/run-rm-start-hangs"
+    assert "never exits" in caught.value.reason
+    assert isinstance(caught.value, ExitCodesError)
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert (again.rule, again.reason, str(again)) == (
+        caught.value.rule,
+        caught.value.reason,
+        str(caught.value),
+    )
+    for version in ("26.1.0", "26.1.2"):
+        assert resolve("run", **call, profile=profiles.docker(version)).exit_code == 127  # type: ignore[arg-type]
+    # Without --rm, detached, or another phase, 26.1.1 exits like the others.
+    assert (
+        resolve(
+            "run", error=_START_ERROR, phase="start", profile=profiles.docker("26.1.1")
+        ).exit_code
+        == 127
+    )
+    assert (
+        resolve(
+            "run",
+            error=_START_ERROR,
+            phase="start",
+            auto_remove=True,
+            detach=True,
+            profile=profiles.docker("26.1.1"),
+        ).exit_code
+        == 127
+    )
+    assert (
+        resolve(
+            "run", error="boom", phase="create", auto_remove=True, profile=profiles.docker("26.1.1")
+        ).exit_code
+        == 125
+    )
+
+
+def test_signal_strategy_arguments() -> None:
+    with pytest.raises(InvalidArgument):
+        cli_signal_calls(profile="docker")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument):
+        cli_signal_calls(profile=profiles.from_spec("podman@4.3.1"))
