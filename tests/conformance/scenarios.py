@@ -43,6 +43,7 @@ from conformance.stub import (
 __all__ = [
     "ALSO_COVERS",
     "HANG_TIMEOUT",
+    "NEVER_EXITS",
     "NOT_EXPRESSIBLE",
     "ROWS",
     "RUN_RM_START_HANGS",
@@ -181,8 +182,8 @@ NOT_EXPRESSIBLE: Final[dict[str, str]] = {
     "S9": "needs a CLI plugin; exitcodes.resolve has no parameter for a plugin's exit status",
     "S24": "detach keys need a TTY on stdin; the runner's stdin is /dev/null",
     "S25": "detach keys need a TTY on stdin; the runner's stdin is /dev/null",
-    "S43": "cancellation by a signal to the CLI: exitcodes.resolve has no parameter for it",
-    "S44": "the CLI dies by the signal: there is no exit code to predict",
+    "S44": "the CLI dies by the signal: no exit code here (test_cancellation_live.py counts it"
+    " as 128+n, as a shell reports it)",
     "S45": "needs an interactive prompt on a TTY",
 }
 
@@ -209,6 +210,7 @@ ALSO_COVERS: Final[dict[str, tuple[str, ...]]] = {
     "S39": ("O55",),
     "S41": ("O57", "O58"),
     "S42": ("O31",),
+    "S43": ("S42",),
 }
 
 #: The runc error prefix of Engine 24+ with containerd 1.6+ (docker-cli.md 2.5).
@@ -352,6 +354,10 @@ def vector_line(record: Mapping[str, Any]) -> str:
 #: `docker run --rm` whose start fails blocks on `<-statusChan` forever"; docker/cli #5043,
 #: fixed by #5062 in 26.1.2). Observed: 26.1.1 hangs, 26.1.0 and 26.1.2 exit at once.
 RUN_RM_START_HANGS: Final = (("26.1.1", "26.1.2"),)
+
+#: What the live test calls the answer of a CLI that never exits (resolve raises
+#: :class:`exitcodes.NeverExitsError`; the binary is still running at the timeout).
+NEVER_EXITS: Final = "never exits"
 
 #: How long a CLI that is expected to hang (:attr:`Scenario.hangs`) is given, in seconds; the
 #: fixed releases exit within a second in the same scenario.
@@ -837,37 +843,34 @@ def _build() -> list[Scenario]:
         _run(error="the input device is not a TTY", phase="args"),
         note="client-side check before any request; mapped to phase='args' (plain error, 1)",
     )
-    # CLI 27.0 cancels the command's context on SIGTERM (docker/cli #4993, 27.0.1): the
-    # attached stream ends with `context canceled`, printed, exit 1 (observed on 27.0.1;
-    # 27.5.1 keeps the context while attached, as 28.0's #5247 does). Which 27.x release
-    # first keeps it has no binary here: the threshold is the oldest binary that does.
-    cancelled_27 = ("27.5.1", _run(error="context canceled", phase="attach"))
+    # The signal the CLI itself gets: resolve(cli_signal=...) reads the rows of
+    # exitcodes.rules.CLI_SIGNAL_RULES (CLI 27.0.1 cancels the context and exits 1,
+    # docker/cli #4993; 27.1.0 keeps it while attached, #5250). More signal cases, on every
+    # binary and with a death by the signal counted as 128+n: test_cancellation_live.py.
     _add(
         "o31-run-sigterm-forwarded-143",
         RUN,
-        _run(wait={"StatusCode": 143}),
+        _run(cli_signal="SIGTERM", phase="wait", wait={"StatusCode": 143}),
         Behaviour(run_for=10.0, kill_exit=143),
         signal_after_start=signal.SIGTERM,
-        call_before=(("27.0.0", _run(wait={"StatusCode": 143})), cancelled_27),
     )
     _add(
         "o31-run-sigterm-forwarded-trapped-0",
         RUN,
-        _run(wait={"StatusCode": 0}),
+        _run(cli_signal="SIGTERM", phase="wait", wait={"StatusCode": 0}),
         Behaviour(run_for=10.0, kill_exit=0),
         signal_after_start=signal.SIGTERM,
-        call_before=(("27.0.0", _run(wait={"StatusCode": 0})), cancelled_27),
     )
     _add(
         "o32-run-sig-proxy-false-sigterm-ignored",
         ["run", "--sig-proxy=false", "busybox"],
-        _run(wait={"StatusCode": 7}),
+        _run(cli_signal="SIGTERM", phase="wait", sig_proxy=False, wait={"StatusCode": 7}),
         Behaviour(run_for=1.0, kill_exit=143, wait=wait_reply(7)),
         signal_after_start=signal.SIGTERM,
         min_cli="27.0.0",
-        call_before=(cancelled_27,),
-        note="CLI <= 26 installs no SIGTERM handler with --sig-proxy=false and dies by the signal;"
-        " CLI 27.0.1 prints `context canceled` and exits 1",
+        note="CLI <= 26 installs no SIGTERM handler with --sig-proxy=false and dies by the signal"
+        " (no exit code here: test_cancellation_live.py counts it as 143); CLI 27.0.1 prints"
+        " `context canceled` and exits 1",
     )
 
     # ---- docker run -d ----------------------------------------------------------------------
@@ -938,14 +941,15 @@ def _build() -> list[Scenario]:
         _add(
             f"o39-run-rm-start-{slug}",
             ["run", "--rm", "busybox"],
-            _run(error=msg, phase="start"),
+            _run(error=msg, phase="start", auto_remove=True),
             # The stub answers the removed wait after 0.3 s, the removal; CLI 26.1.1 has
             # cancelled its wait by then and never exits.
             Behaviour(
                 start=api_error(status, msg), wait=wait_reply(removed_code), removal_delay=0.3
             ),
             hangs=RUN_RM_START_HANGS,
-            note="CLI 26.1.1 never exits here (docker/cli #5043, fixed by #5062 in 26.1.2)",
+            note="CLI 26.1.1 never exits here (docker/cli #5043, fixed by #5062 in 26.1.2):"
+            " resolve raises NeverExitsError (docker-cli/run-rm-start-hangs)",
         )
     _add(
         "o40-run-rm-wait-error-removal-failed",
@@ -1670,15 +1674,17 @@ def _build() -> list[Scenario]:
     _add(
         "s42-start-a-sigterm-forwarded",
         START_A,
-        {"command": "start -a", "error": "context canceled", "phase": "attach"},
+        {
+            "command": "start -a",
+            "cli_signal": "SIGTERM",
+            "phase": "wait",
+            "wait": {"StatusCode": 143},
+        },
         Behaviour(state="created", run_for=10.0, kill_exit=143),
         signal_after_start=signal.SIGTERM,
-        call_before=(("27.0.0", {"command": "start -a", "wait": {"StatusCode": 143}}),),
-        max_cli="28.2.0",
         note="CLI >= 27 also cancels its command context on SIGTERM: 27.0.1 to 28.0.0 print "
         "`context canceled` and exit 1; from 28.2 (containerd/errdefs IsCanceled, docker/cli "
-        "#6074) the cancellation exits 0 (28.2.2 observed) although the container's 143 arrives, "
-        "which resolve() cannot be told: it has no signal parameter",
+        "#6074) the cancellation exits 0 (28.2.2 observed) although the container's 143 arrives",
     )
     return list(_scenarios)
 
