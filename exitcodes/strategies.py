@@ -32,7 +32,7 @@ import functools
 import re
 import signal as _signal
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -47,6 +47,7 @@ except ImportError as _error:  # pragma: no cover - depends on the environment
 from exitcodes import profiles as _profiles_module
 from exitcodes._evidence import strip_prefixes
 from exitcodes.classify import Classification, classify, signal_of
+from exitcodes.conversions import LinuxSignal  # imported by classify's signal table anyway
 from exitcodes.errors import ExitCodesError, describe
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import DEFAULT, Engine, Platform, Profile, Version, parse_version
@@ -63,9 +64,6 @@ from exitcodes.rules import (
     MessageRule,
     VersionRange,
 )
-
-if TYPE_CHECKING:
-    from exitcodes.conversions import LinuxSignal
 
 __all__ = [
     "MESSAGE_OUTCOMES",
