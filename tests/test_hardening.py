@@ -46,8 +46,9 @@ from exitcodes import (
     resolve,
     rules,
 )
-from exitcodes._evidence import prefix_end, strip_prefixes
-from exitcodes.rules import COMMANDS, PHASES, Layer
+from exitcodes._evidence import number_text, prefix_end, status_line, strip_prefixes
+from exitcodes.errors import MalformedEvidenceError
+from exitcodes.rules import COMMANDS, PHASES, Layer, Match
 
 classify_module = importlib.import_module("exitcodes.classify")
 
@@ -698,12 +699,30 @@ def test_connection_rule_agrees_where_connect_occurs_many_times(
 @HARDENING
 @given(MESSAGES | WINDOWED, PROFILES)
 def test_classify_message_agrees_with_first_match(message: str, profile: Profile) -> None:
-    found = classify(message, profile=profile)
     answered = message.startswith(_ANSWERED)  # the daemon's answer: no usage error
     usage = None if answered else classify_module.first_match(profile, Layer.USAGE, message)
     cli = classify_module.first_match(profile, Layer.CLI, message)
     connection = _connection_reference(profile, message)
     assert cli is not None
+    if usage is None and connection is None and cli.match is Match.ALWAYS and not answered:
+        # A text no phrase matched has the documented readings of the semantics page ("How
+        # evidence is read"): blank says nothing, a number or a status line is a status.
+        if not message.strip():
+            with pytest.raises(MalformedEvidenceError):
+                classify(message, profile=profile)
+            return
+        number, status = number_text(message), status_line(message)
+        if number is not None:  # read as the bare int
+            assert classify(message, profile=profile).exit_code == (
+                classify(number, profile=profile).exit_code
+            )
+            return
+        if status is not None:  # read as the container status it names
+            assert classify(message, profile=profile).exit_code == (
+                classify({"StatusCode": status, "Error": None}, profile=profile).exit_code
+            )
+            return
+    found = classify(message, profile=profile)
     expected = usage or connection or cli
     assert found.rule == expected.id
     if usage is None and connection is None:
