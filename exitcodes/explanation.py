@@ -493,7 +493,9 @@ def explain_exit(
         raise InvalidArgumentError(f"output must be a str, bytes or None, got {describe(output)}")
     classification = classify(status, profile=active)
     if isinstance(output, (bytes, bytearray)):
-        output = bytes(output[-4 * _MAX_OUTPUT :]).decode("utf-8", errors="replace")
+        # Through the buffer: a subclass's own __getitem__ or __len__ is never called.
+        tail = memoryview(output)[-4 * _MAX_OUTPUT :].tobytes()
+        output = tail.decode("utf-8", errors="replace")
     text = "" if output is None else output[-_MAX_OUTPUT:]
     facts = _Facts(texts=(text,) if text else (), codes=_expand(classification.status, active))
     return Explanation(classification, _rank(facts))

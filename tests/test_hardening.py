@@ -937,3 +937,19 @@ def test_remembered_statuses_stay_bounded_and_right() -> None:
         assert again.kind is EvidenceKind.EXEC and again.status == status
     remembered = classify_module._tables(profile).statuses
     assert len(remembered) <= classify_module._MAX_STATUSES
+
+
+def test_explain_exit_reads_a_bytes_subclass_through_its_buffer() -> None:
+    """`explain_exit(137, output=JB(b"Killed"))`, where `JB(bytes)` has `__getitem__` returning
+    999, was read as 999 NUL bytes: the output is read through its buffer, once."""
+
+    class JB(bytes):
+        def __getitem__(self, key: object) -> Any:
+            return 999
+
+        def __len__(self) -> int:
+            raise Boom("len")
+
+    hostile = exitcodes.explain_exit(137, output=JB(b"Killed\n"))
+    assert hostile == exitcodes.explain_exit(137, output=b"Killed\n")
+    assert exitcodes.explain_exit(1, output=JB(b"Killed\n")).classification.exit_code == 1
