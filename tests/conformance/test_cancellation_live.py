@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -150,17 +151,23 @@ def _shell_code(result: RunResult) -> int | None:
 
 @pytest.fixture(scope="module")
 def signals_delivered() -> Iterator[None]:
-    """SIGINT as the CLIs would get it from a terminal: not ignored.
+    """SIGINT, SIGTERM and SIGHUP as the CLIs would get them from a terminal: not ignored.
 
-    A shell starts a background job with SIGINT ignored, and an ignored signal stays
-    ignored across exec: a CLI before 27 (no handler of its own) would then survive it.
+    A shell starts a background job with SIGINT ignored, `nohup` ignores SIGHUP, and an
+    ignored signal stays ignored across exec: a CLI before 27 (no handler of its own)
+    would then survive it.
     """
-    previous = signal.getsignal(signal.SIGINT)
-    if previous is signal.SIG_IGN:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+    delivered: dict[signal.Signals, Callable[[int, FrameType | None], Any] | int] = {
+        signal.SIGINT: signal.default_int_handler,
+        signal.SIGTERM: signal.SIG_DFL,
+        signal.SIGHUP: signal.SIG_DFL,
+    }
+    ignored = [number for number in delivered if signal.getsignal(number) is signal.SIG_IGN]
+    for number in ignored:
+        signal.signal(number, delivered[number])
     yield
-    if previous is signal.SIG_IGN:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in ignored:
+        signal.signal(number, signal.SIG_IGN)
 
 
 @pytest.fixture(scope="module")
