@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -150,28 +149,7 @@ def _shell_code(result: RunResult) -> int | None:
 
 
 @pytest.fixture(scope="module")
-def signals_delivered() -> Iterator[None]:
-    """SIGINT, SIGTERM and SIGHUP as the CLIs would get them from a terminal: not ignored.
-
-    A shell starts a background job with SIGINT ignored, `nohup` ignores SIGHUP, and an
-    ignored signal stays ignored across exec: a CLI before 27 (no handler of its own)
-    would then survive it.
-    """
-    delivered: dict[signal.Signals, Callable[[int, FrameType | None], Any] | int] = {
-        signal.SIGINT: signal.default_int_handler,
-        signal.SIGTERM: signal.SIG_DFL,
-        signal.SIGHUP: signal.SIG_DFL,
-    }
-    ignored = [number for number in delivered if signal.getsignal(number) is signal.SIG_IGN]
-    for number in ignored:
-        signal.signal(number, delivered[number])
-    yield
-    for number in ignored:
-        signal.signal(number, signal.SIG_IGN)
-
-
-@pytest.fixture(scope="module")
-def signal_results(signals_delivered: None) -> dict[tuple[str, str], RunResult]:
+def signal_results() -> dict[tuple[str, str], RunResult]:
     """Every (CLI, scenario) pair run once, in parallel; keyed by (CLI version, name)."""
     pairs = [(cli, sc) for cli in CLIS for sc in SIGNAL_SCENARIOS]
     begin = time.monotonic()
@@ -337,7 +315,7 @@ _TIMEOUT_PARAMS = [
 
 
 @pytest.fixture(scope="module")
-def timeout_results(signals_delivered: None) -> dict[tuple[str, str], RunResult]:
+def timeout_results() -> dict[tuple[str, str], RunResult]:
     """Every CLI under GNU timeout, once per case; keyed by (CLI version, case id)."""
     import shutil
 
