@@ -8,6 +8,13 @@ One module per system: :mod:`exitcodes.policies.kubernetes` (Job
 ``retry``). Each evaluator returns a :class:`PolicyDecision`; each writer takes
 ``{Verdict: exit codes}`` and returns the system's syntax. Hypothesis strategies are
 in :mod:`exitcodes.policies.strategies`.
+
+>>> from exitcodes.policies import evaluate_docker_restart, parse_restart_policy
+>>> decision = evaluate_docker_restart(parse_restart_policy("on-failure:3"), 137)
+>>> decision.verdict, decision.action
+(<Verdict.RETRY: 'retry'>, 'restart')
+>>> evaluate_docker_restart(parse_restart_policy("on-failure:3"), 0).verdict
+<Verdict.SUCCESS: 'success'>
 """
 
 from __future__ import annotations
