@@ -256,9 +256,13 @@ def run_cli(
                 start_new_session=True,
             )
             if signal_after_start is not None and stub is not None:
+                # A pidfd names this process only: once it is reaped, its pid may be reused by
+                # another CLI (or its GNU timeout) running in parallel, which a kill by pid
+                # would then hit.
+                pidfd = os.pidfd_open(proc.pid)
                 threading.Thread(
                     target=_signal_when_started,
-                    args=(proc, stub, signal_after_start, notes, signal_count, signal_at),
+                    args=(pidfd, stub, signal_after_start, notes, signal_count, signal_at),
                     daemon=True,
                 ).start()
             timed_out = False
@@ -296,25 +300,30 @@ def _pull_seen(stub: StubDaemon, timeout: float) -> bool:
 
 
 def _signal_when_started(
-    proc: subprocess.Popen[bytes],
+    pidfd: int,
     stub: StubDaemon,
     signum: int,
     notes: list[str],
     count: int = 1,
     at: SignalPhase = "start",
 ) -> None:
-    seen = stub.started.wait(10) if at == "start" else _pull_seen(stub, 10)
-    if not seen:
-        notes.append(f"the stub never saw the {at}; no signal sent")
-        return
-    # Give the CLI a moment to be in its select loop with the signal proxy installed.
-    time.sleep(0.3)
-    for _ in range(count):
-        if proc.poll() is not None:
+    """Send *signum* through *pidfd* (this thread's to close) once the stub saw *at*."""
+    try:
+        seen = stub.started.wait(10) if at == "start" else _pull_seen(stub, 10)
+        if not seen:
+            notes.append(f"the stub never saw the {at}; no signal sent")
             return
-        proc.send_signal(signum)
-        notes.append(f"sent {signal.Signals(signum).name} after the {at}")
-        time.sleep(0.1)
+        # Give the CLI a moment to be in its select loop with the signal proxy installed.
+        time.sleep(0.3)
+        for _ in range(count):
+            try:
+                signal.pidfd_send_signal(pidfd, signum)
+            except ProcessLookupError:  # it has exited
+                return
+            notes.append(f"sent {signal.Signals(signum).name} after the {at}")
+            time.sleep(0.1)
+    finally:
+        os.close(pidfd)
 
 
 class SuiteStats:
