@@ -370,26 +370,15 @@ assert len(BY_NAME) == len(SCENARIOS), "scenario names must be unique"
 # (dockerd version or "*", CLI version or "*", scenario, check) -> the real evidence.
 # check is "code" (resolve's exit code), "state" (classify of the State) or "cause" / "state_cause".
 DISAGREEMENTS: dict[tuple[str, str, str, str], str] = {}  # none today: zero disagreements
-ONLY_WHEN: dict[tuple[str, str, str, str], str] = {}
-"""Entries of :data:`DISAGREEMENTS` that apply only when the real output holds this text."""
 
 
 def disagreement(vec: Mapping[str, Any], check: str) -> str | None:
-    """Why the library disagrees with this real answer (*vec*) in *check*, if it is known to.
-
-    An entry with a condition in :data:`ONLY_WHEN` applies only when the real output holds
-    that text (a line the CLI prints only when it loses a race).
-    """
+    """Why the library disagrees with this real answer (*vec*) in *check*, if it is known to."""
     dockerd, cli, name = vec["dockerd"], vec["cli"], vec["name"]
     for key in ((dockerd, cli), (dockerd, "*"), ("*", cli), ("*", "*")):
         full = (*key, name, check)
-        reason = DISAGREEMENTS.get(full)
-        if reason is None:
-            continue
-        when = ONLY_WHEN.get(full)
-        if when is not None and when not in vec["stdout"] + vec["stderr"]:
-            return None
-        return reason
+        if full in DISAGREEMENTS:
+            return DISAGREEMENTS[full]
     return None
 
 
