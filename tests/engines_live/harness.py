@@ -17,53 +17,15 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from live_plan import Capture, Plan, Step
 
 from engines_live.daemons import COMMAND_TIMEOUT, IMAGE, Daemon
 
 NAME_PREFIX = "exitcodes-"
 _NAME_RE = re.compile(rf"{re.escape(NAME_PREFIX)}[0-9a-f]{{6}}-")
-
-Argv = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Step:
-    """A docker invocation (argv after ``docker``) and the exit code it must give.
-
-    ``expect=None`` accepts any exit code; ``delay`` seconds pass before it runs.
-    """
-
-    argv: Argv
-    expect: int | None = 0
-    delay: float = 0.0
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What to run for one scenario (see the module docstring)."""
-
-    setup: tuple[Step, ...]
-    argv: Argv
-    ready: str | None = None
-    trigger: tuple[Step, ...] = ()
-    inspect: str | None = None
-    containers: tuple[str, ...] = ("{c}",)
-
-
-@dataclass
-class Capture:
-    """What the real daemon and CLI did in one scenario."""
-
-    argv: list[str]
-    exit_code: int | None
-    stdout: str
-    stderr: str
-    state: dict[str, Any] | None
-    seconds: float
-    problems: list[str] = field(default_factory=list)
-    """Harness problems (a setup step that failed, a timeout); empty when all went to plan."""
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from live_plan import Capture
+
 from engines_live.daemons import DAEMONS, HOST_CLI, Daemon, cli_run, start, stop
-from engines_live.harness import Capture, run_plans
+from engines_live.harness import run_plans
 from engines_live.scenarios import SCENARIOS
 
 WORKERS = int(os.environ.get("EXITCODES_ENGINES_WORKERS", "3"))

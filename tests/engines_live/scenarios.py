@@ -24,8 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from live_plan import Capture, Plan, Step
+
 from engines_live.daemons import Daemon
-from engines_live.harness import Capture, Plan, Step, normalize
+from engines_live.harness import normalize
 
 VECTOR_DIR = Path(__file__).resolve().parent / "vectors"
 STDERR = "<stderr>"

@@ -22,9 +22,11 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
+
+from live_plan import Capture, Plan, Step
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ROOTFS = REPO_ROOT / ".cache" / "podman-rootfs"
@@ -193,52 +195,6 @@ def unavailable(reason: str) -> NoReturn:
 
 
 # --- one scenario --------------------------------------------------------------------------
-
-Argv = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Step:
-    """A podman invocation (argv after ``podman``), with the exit code it must give."""
-
-    argv: Argv
-    expect: int = 0
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What to run for one scenario; ``{c}`` in any argument is the container name.
-
-    Attributes:
-        setup: steps that prepare the scenario (each must exit with its ``expect``).
-        argv: the invocation under test (after ``podman``).
-        ready: when set, the invocation under test runs in the background until a line of
-            its stdout contains this text, then ``trigger`` runs, then it is waited for.
-        trigger: steps run once ``ready`` was seen (``podman kill``, ``podman exec``).
-        inspect: container whose ``podman inspect`` State is captured afterwards.
-        containers: every container name the scenario may create (removed afterwards).
-    """
-
-    setup: tuple[Step, ...]
-    argv: Argv
-    ready: str | None = None
-    trigger: tuple[Step, ...] = ()
-    inspect: str | None = None
-    containers: tuple[str, ...] = ("{c}",)
-
-
-@dataclass
-class Capture:
-    """What real podman did in one scenario."""
-
-    argv: list[str]
-    exit_code: int | None
-    stdout: str
-    stderr: str
-    state: dict[str, Any] | None
-    seconds: float
-    problems: list[str] = field(default_factory=list)
-    """Harness problems (a setup step that failed, a timeout); empty when all went to plan."""
 
 
 @dataclass(frozen=True)

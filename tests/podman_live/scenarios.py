@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from podman_live.live import RUN_FLAGS, Capture, Plan, PodmanEnv, Step, normalize
+from live_plan import Capture, Plan, Step
+
+from podman_live.live import RUN_FLAGS, PodmanEnv, normalize
 
 OBSERVED_VERSION = "4.3.1"
 """The podman version whose exit codes ``Scenario.expect`` records."""
