@@ -183,8 +183,8 @@ def test_memory_events_file() -> None:
 
 
 def test_memory_limit_and_sigkill_keep_the_oom_cause_on_docker_too() -> None:
-    # a 137 with OOMKilled false from dockerd: the flag is reliable there, so a kill from
-    # outside stays first, but the OOM cause is kept (a limit and a SIGKILL point to it)
+    # a 137 with OOMKilled false from dockerd: the flag is mostly reliable there (but see the
+    # next test), so a kill from outside stays first, but the OOM cause is kept (a limit and a SIGKILL point to it)
     inspect = {
         "State": {"Status": "exited", "ExitCode": 137, "OOMKilled": False},
         "HostConfig": {"Memory": 16777216},
@@ -192,6 +192,33 @@ def test_memory_limit_and_sigkill_keep_the_oom_cause_on_docker_too() -> None:
     result = diagnose(inspect)
     assert result.cause is not None and result.cause.id == "sigkill-not-oom"
     assert "oom-killed" in _ids(result)
+
+
+def test_old_dockerd_that_lost_the_oom_flag_is_overruled_by_the_kernel_log() -> None:
+    # moby v20.10.24 libcontainerd/remote/client.go: "ei.OOMKilled = c.oom[ei.ContainerID]",
+    # true only when TaskOOM came before TaskExit (moby#43564 sets it on the event from 24.0).
+    # This State is the one dockerd 20.10.24 gave in CI after the kernel killed hog.sh at 8 MiB.
+    state = {
+        "Status": "exited",
+        "Running": False,
+        "OOMKilled": False,
+        "Dead": False,
+        "Pid": 0,
+        "ExitCode": 137,
+        "Error": "",
+        "StartedAt": "2026-12-03T21:12:35.687789201Z",
+        "FinishedAt": "2026-12-03T21:12:35.964841632Z",
+    }
+    kernel = (
+        "[ 2941.461794] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),task=hog.sh,pid=3335\n"
+        "[ 2941.461821] Memory cgroup out of memory: Killed process 3335 (hog.sh)"
+        " total-vm:14564kB, anon-rss:7840kB"
+    )
+    alone = diagnose({"State": state, "HostConfig": {"Memory": 8388608}})
+    assert alone.cause is not None and alone.cause.id == "sigkill-not-oom"
+    assert "oom-killed" in _ids(alone)
+    result = diagnose({"State": state, "HostConfig": {"Memory": 8388608}}, kernel)
+    assert result.cause is not None and result.cause.id == "oom-killed"
 
 
 def test_restarted_container_says_its_records_may_be_of_another_run() -> None:
