@@ -542,7 +542,10 @@ def test_why_in_process_json_goes_to_stdout_and_the_commands_stdout_to_stderr() 
         "--",
         sys.executable,
         "-c",
-        "import sys; print('hello'); sys.stderr.write('no space left on device\\n'); sys.exit(125)",
+        # One write per line (os.write): the two pipes are pumped by two threads, so only
+        # whole writes keep their order (print() may write "hello" and "\n" apart).
+        "import os; os.write(1, b'hello\\n'); os.write(2, b'no space left on device\\n');"
+        " raise SystemExit(125)",
     )
     assert code == 125
     assert sorted(err.splitlines()) == ["hello", "no space left on device"]
