@@ -32,7 +32,11 @@ OCI = (
 @pytest.mark.parametrize(
     ("message", "outcome", "code", "rule"),
     [
-        # summary #14: 127 phrases, case-sensitive
+        # docker/cli v29.7.2 cli/command/container/run.go toStatusError (case-sensitive):
+        #     if strings.Contains(errMsg, "executable file not found") ||
+        #         strings.Contains(errMsg, "no such file or directory") ||
+        #         strings.Contains(errMsg, "system cannot find the file specified") {
+        #         return cli.StatusError{ ... StatusCode: 127,
         (
             OCI + 'exec: "foo": executable file not found in $PATH: unknown',
             ExitOutcome.NOT_FOUND,
@@ -51,7 +55,10 @@ OCI = (
             127,
             "docker-cli/not-found",
         ),
-        # summary #15
+        # docker/cli v29.7.2 cli/command/container/run.go toStatusError:
+        #     if strings.Contains(errMsg, syscall.EACCES.Error()) ||
+        #         strings.Contains(errMsg, syscall.EISDIR.Error()) {
+        #         return cli.StatusError{ ... StatusCode: 126,
         (
             OCI + 'exec: "/etc": permission denied: unknown',
             ExitOutcome.CANNOT_INVOKE,
@@ -64,7 +71,10 @@ OCI = (
             126,
             "docker-cli/is-a-directory",
         ),
-        # summary #16 and observed: capital E, exec format error
+        # docker/cli v29.7.2 cli/command/container/run.go toStatusError, last branch:
+        #     return cli.StatusError{ ... StatusCode: 125,
+        # (observed on docker CLI 28.2.2 against the stub Engine API: `Executable file not found`
+        # with a capital E, and a port already allocated, both exit 125)
         ("Executable file not found", ExitOutcome.ENGINE_ERROR, 125, "docker-cli/engine-error"),
         (
             "Bind for 0.0.0.0:80 failed: port is already allocated",
@@ -72,14 +82,22 @@ OCI = (
             125,
             "docker-cli/engine-error",
         ),
-        # docker-cli.md 2.5: crun's capitalised wording is 125 through the CLI
+        # crun src/libcrun/container.c:
+        #     return crun_make_error (err, errno, "executable file `%s` not found in $PATH", ...);
+        # crun appends strerror(ENOENT), "No such file or directory" with a capital N, and the
+        # backquoted name splits "executable file not found": no substring of toStatusError
+        # matches, so the CLI exits 125.
         (
             "executable file `foo` not found in $PATH: No such file or directory",
             ExitOutcome.ENGINE_ERROR,
             125,
             "docker-cli/engine-error",
         ),
-        # summary #4/#5/#6: usage errors recognised from the CLI's own text
+        # Usage errors recognised from the CLI's own text. docker/cli v29.7.2 cli/cobra.go
+        # FlagErrorFunc: `return StatusError{ ... StatusCode: 125,` (v20.10.24 words it
+        # "%s\nSee '%s --help'."); cli/required.go RequiresMinArgs returns a plain error (exit 1);
+        # cmd/docker/docker.go: `fmt.Errorf("docker: unknown command: docker %s\n\n...", args[0])`
+        # (v27.5.1 and older: `fmt.Errorf("docker: '%s' is not a docker command.\nSee ...", ...)`).
         (
             "unknown flag: --foo\nSee 'docker run --help'.",
             ExitOutcome.USAGE_ERROR,
@@ -141,7 +159,13 @@ def test_is_a_directory_depends_on_the_cli_version() -> None:
     [("28.2.2", 125), ("29.1.2", 125), ("29.1.3", 1)],
 )
 def test_daemon_unreachable(version: str, code: int) -> None:
-    """summary #11: unreachable daemon is 125 until the CLI pings first (29.1.3)."""
+    """An unreachable daemon is 125 until the CLI pings first (29.1.3), then 1.
+
+    docker/cli v29.1.2 run.go: ``parse(flags, copts, dockerCli.ServerInfo().OSType)``, so the
+    connection error comes from ``createContainer`` through ``toStatusError`` (125);
+    v29.1.3: ``serverInfo, err := dockerCli.Client().Ping(ctx, client.PingOptions{})``
+    ``if err != nil { return err }`` (1).
+    """
     result = classify(
         "Cannot connect to the Docker daemon at unix:///var/run/docker.sock."
         " Is the docker daemon running?",
@@ -155,7 +179,12 @@ def test_daemon_unreachable(version: str, code: int) -> None:
 
 
 def test_socket_permission_denied_is_126_but_an_engine_error() -> None:
-    """summary #11: the socket wording contains permission denied -> 126."""
+    """The socket wording contains permission denied, so docker run exits 126.
+
+    docker/cli v28.2.2 vendor/github.com/docker/docker/client/request.go:
+    ``errors.Wrapf(err, "permission denied while trying to connect to the Docker daemon socket
+    at %v", cli.host)``, matched by ``toStatusError``'s ``syscall.EACCES.Error()``.
+    """
     result = classify(
         "permission denied while trying to connect to the Docker daemon socket at"
         " unix:///var/run/docker.sock: connect: permission denied",
@@ -224,7 +253,13 @@ def test_bare_exit_status(status: int, outcome: ExitOutcome, code: int, sig: Any
 
 
 def test_wait_responses() -> None:
-    """docker-cli.md 2.5 Wait API; observed: wait Error -> 125."""
+    """A wait response's Error makes docker run exit 125.
+
+    docker/cli v29.7.2 cli/command/container/utils.go waitExitOrRemoved:
+    ``if result.Error != nil { logrus.Errorf("Error waiting for container: %v",
+    result.Error.Message); statusC <- 125``. Observed on docker CLI 28.2.2 against the stub
+    Engine API: 125 with StatusCode 0 or 3, even with an empty Message.
+    """
     assert classify({"StatusCode": 3, "Error": None}).outcome is ExitOutcome.COMMAND_FAILED
     error = classify({"StatusCode": 0, "Error": {"Message": "unable to remove filesystem"}})
     assert (error.outcome, error.exit_code, error.rule) == (
@@ -261,7 +296,13 @@ def test_137_without_oom_is_a_plain_sigkill() -> None:
     ],
 )
 def test_failed_first_start(error: str, recorded: int, outcome: ExitOutcome, code: int) -> None:
-    """docker-cli.md 2.5: a failed first start stays created with ExitCode and Error set."""
+    """A failed first start stays created, with the daemon's ExitCode and Error set.
+
+    moby v28.0.0 daemon/errors.go setExitCodeFromError sets 126 (``permission denied``), 127
+    (``isInvalidCommand``) or 128 (``setExitCode(exitUnknown)``); daemon/start.go's defer
+    records ``container.SetError(retErr)``; container/state.go StateString:
+    ``if s.StartedAt.IsZero() { return "created"``.
+    """
     state = {"Status": "created", "Running": False, "ExitCode": recorded, "Error": error}
     result = classify(state)
     assert (result.outcome, result.exit_code, result.status) == (outcome, code, recorded)

@@ -1,9 +1,10 @@
-"""Example tests for :func:`exitcodes.resolve`, one per row of the reference tables.
+"""Example tests for :func:`exitcodes.resolve`, each naming the behaviour it defends.
 
-Each case names the row it defends: ``observed: ...`` rows come from the table of
-what the real docker CLI 28.2.2 returned for scripted daemon replies
-(shared/reference/docker-cli-observed.md), ``summary #N`` rows from the summary
-table of shared/reference/docker-cli.md (docker/cli and moby sources).
+``OBSERVED`` holds what the real docker CLI 28.2.2 (API 1.50, Linux) exited with when pointed
+at a scripted stub Engine API (``DOCKER_HOST=tcp://127.0.0.1:PORT``), one case per situation;
+the conformance suite (``tests/conformance``) replays those situations against the real CLI
+binaries. ``SOURCE`` holds behaviours read from the docker/cli and moby sources, each preceded
+by the lines that decide it, quoted at the tag the case's CLI version names.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def wait(code: int, error: str | None = None) -> dict[str, Any]:
     return {"StatusCode": code, "Error": None if error is None else {"Message": error}}
 
 
-# (row, resolve kwargs, expected exit code) under CLI 28.2.2
+#: (situation, resolve kwargs, expected exit code): observed on docker CLI 28.2.2 against the
+#: stub Engine API.
 OBSERVED: list[tuple[str, dict[str, Any], int]] = [
     (
         "observed: documented run --foo",
@@ -614,59 +616,102 @@ def test_observed_cli_28(row: str, kwargs: dict[str, Any], expected: int) -> Non
     assert resolve(**kwargs, profile=CLI_28).exit_code == expected, row
 
 
-SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
+#: (case, CLI version, resolve kwargs, expected exit code), each read from the docker/cli (or moby)
+#: source at the tag that decides it; the comment above each group quotes the deciding lines.
+SOURCE: list[tuple[str, str, dict[str, Any], int]] = [
+    # docker/cli v29.7.2 cmd/docker/docker.go getExitCode:
+    #     // No status-code provided; all errors should have a non-zero exit code.
+    #     return 1
+    # and cli/command/container/create.go runCreate returns the create error as it is:
+    #     id, err := createContainer(ctx, dockerCLI, containerCfg, options)
+    #     if err != nil {
+    #         return err
     (
-        "summary #1 plain error -> 1",
+        "plain error from create exits 1",
         "29.7.2",
         {"command": "create", "phase": "create", "error": "boom"},
         1,
     ),
-    ("summary #2 StatusError N -> N", "29.7.2", {"command": "run", "wait": wait(42)}, 42),
+    # docker/cli v29.7.2 cli/command/container/run.go runContainer:
+    #     if status != 0 {
+    #         return cli.StatusError{StatusCode: status}
+    # cmd/docker/docker.go getExitCode:
+    #     if errors.As(err, &stErr) && stErr.StatusCode != 0 { ... return stErr.StatusCode
+    ("StatusError N exits N", "29.7.2", {"command": "run", "wait": wait(42)}, 42),
+    # docker/cli v29.7.2 cli/cobra.go FlagErrorFunc:
+    #     return StatusError{
+    #         Status:     fmt.Sprintf("%s\n\nUsage:  %s\n\nRun '%s --help' for more information", ...),
+    #         StatusCode: 125,
     (
-        "summary #4 unknown flag, global",
+        "unknown global flag exits 125",
         "29.7.2",
         {"command": "other", "phase": "flags", "error": "unknown flag: --foo"},
         125,
     ),
+    # docker/cli v29.7.2 cli/required.go RequiresMinArgs returns a plain error (exit 1):
+    #     return fmt.Errorf(
+    #         "%[1]s: '%[2]s' requires at least %[3]d %[4]s\n\nUsage:  %[5]s\n\nSee '%[2]s --help' ...",
     (
-        "summary #5 wrong number of args",
+        "wrong number of arguments exits 1",
         "29.7.2",
         {"command": "other", "phase": "args", "error": '"docker rm" requires at least 1 argument.'},
         1,
     ),
+    # docker/cli v28.0.0 (and v29.7.2) cmd/docker/docker.go newDockerCommand RunE:
+    #     return fmt.Errorf("docker: unknown command: docker %s\n\nRun 'docker --help' ...", args[0])
     (
-        "summary #6 unknown top-level command (v28+)",
+        "unknown top-level command exits 1 (CLI 28+ wording)",
         "29.7.2",
         {"command": "other", "phase": "args", "error": "docker: unknown command: docker foo"},
         1,
     ),
+    # docker/cli v20.10.24 (to v27.5.1) cmd/docker/docker.go newDockerCommand RunE:
+    #     return fmt.Errorf("docker: '%s' is not a docker command.\nSee 'docker --help'", args[0])
     (
-        "summary #6 unknown top-level command (<= v27)",
+        "unknown top-level command exits 1 (CLI 27 and older wording)",
         "20.10.24",
         {"command": "other", "phase": "args", "error": "docker: 'foo' is not a docker command."},
         1,
     ),
+    # docker/cli v29.7.2 cli/required.go NoArgs, for a command with sub-commands:
+    #     return fmt.Errorf(
+    #         "%[1]s: unknown command: %[2]s %[3]s\n\nUsage:  %[4]s\n\nRun '%[2]s --help' ...",
     (
-        "summary #7 unknown sub-command",
+        "unknown sub-command exits 1",
         "29.7.2",
         {"command": "other", "phase": "args", "error": "unknown command"},
         1,
     ),
-    ("summary #8 docker with no args", "29.7.2", {"command": "other"}, 0),
+    # docker/cli v29.7.2 cmd/docker/docker.go newDockerCommand RunE:
+    #     if len(args) == 0 {
+    #         return command.ShowHelp(dockerCli.Err())(cmd, args)
+    # and cli/command/cli.go ShowHelp prints the help and returns nil.
+    ("docker with no arguments prints help, exits 0", "29.7.2", {"command": "other"}, 0),
+    # docker/cli v29.7.2 cli/command/container/run.go runRun (create.go runCreate likewise):
+    #     if err := validatePullOpt(ropts.pull); err != nil {
+    #         return cli.StatusError{ ... StatusCode: 125,
+    #     containerCfg, err := parse(flags, copts, serverInfo.OSType)
+    #     ...
+    #         return cli.StatusError{ ... StatusCode: 125,
     (
-        "summary #10 invalid --pull",
+        "run: invalid --pull value exits 125",
         "29.7.2",
         {"command": "run", "phase": "flags", "error": 'invalid pull option: "sometimes"'},
         125,
     ),
     (
-        "summary #10 create parse error",
+        "create: option parse error exits 125",
         "29.7.2",
         {"command": "create", "phase": "flags", "error": "invalid mount config"},
         125,
     ),
+    # docker/cli v29.1.2 cli/command/container/run.go runRun does not ping first:
+    #     containerCfg, err := parse(flags, copts, dockerCli.ServerInfo().OSType)
+    # so a connection error comes from createContainer and goes through toStatusError
+    # (quoted below). The client's words, vendor/github.com/docker/docker/client/errors.go:
+    #     err = fmt.Errorf("Cannot connect to the Docker daemon at %s. Is the docker daemon running?", host)
     (
-        "summary #11 run daemon down (<= 29.1.2)",
+        "run: daemon down exits 125 (CLI 29.1.2 and older)",
         "29.1.2",
         {
             "command": "run",
@@ -675,8 +720,12 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         125,
     ),
+    # docker/cli v28.2.2 vendor/github.com/docker/docker/client/request.go doRequest:
+    #     return nil, errConnectionFailed{errors.Wrapf(err, "permission denied while trying to
+    #         connect to the Docker daemon socket at %v", cli.host)}
+    # so toStatusError finds syscall.EACCES.Error() ("permission denied").
     (
-        "summary #11 run socket permission denied (<= 29.1.2)",
+        "run: socket permission denied exits 126 (CLI 29.1.2 and older)",
         "28.2.2",
         {
             "command": "run",
@@ -685,8 +734,12 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         126,
     ),
+    # docker/cli v29.1.2 vendor/github.com/moby/moby/client/request.go doRequest:
+    #     return nil, errConnectionFailed{fmt.Errorf("failed to connect to the docker API at %v;
+    #         check if the path is correct and if the daemon is running: %w", cli.host, err)}
+    # wraps the dial error "no such file or directory", which toStatusError maps to 127.
     (
-        "summary #11 run missing socket (29.0.0-29.1.2)",
+        "run: missing socket exits 127 (CLI 29.0.0 to 29.1.2)",
         "29.1.2",
         {
             "command": "run",
@@ -695,8 +748,12 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         127,
     ),
+    # docker/cli v29.1.3 cli/command/container/run.go runRun pings first and returns the error raw:
+    #     serverInfo, err := dockerCli.Client().Ping(ctx, client.PingOptions{})
+    #     if err != nil {
+    #         return err
     (
-        "summary #11 run pings first (>= 29.1.3)",
+        "run: connection error exits 1 once the CLI pings first (CLI 29.1.3+)",
         "29.1.3",
         {
             "command": "run",
@@ -705,38 +762,52 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         1,
     ),
+    # docker/cli v28.2.2 cli/command/container/create.go runCreate has no mapping:
+    #     id, err := createContainer(ctx, dockerCli, containerCfg, options)
+    #     if err != nil {
+    #         return err
     (
-        "summary #11 create daemon down -> 1",
+        "create: daemon down exits 1",
         "28.2.2",
         {"command": "create", "phase": "connect", "error": NO_DAEMON},
         1,
     ),
+    # docker/cli v29.7.2 cli/command/container/run.go runContainer:
+    #     containerID, err := createContainer(ctx, dockerCli, containerCfg, &runOpts.createOptions)
+    #     if err != nil {
+    #         return toStatusError(err)
     (
-        "summary #12 run create fails",
+        "run: create failure exits 125",
         "29.7.2",
         {"command": "run", "phase": "create", "error": "manifest unknown"},
         125,
     ),
     (
-        "summary #12 run create fails with not-found text",
+        "run: create failure saying no such file or directory exits 127",
         "29.7.2",
         {"command": "run", "phase": "create", "error": "stat /x: no such file or directory"},
         127,
     ),
+    # docker/cli v29.7.2 cli/command/container/create.go runCreate (quoted above): `return err`.
     (
-        "summary #13 create: create fails",
+        "create: create failure exits 1 whatever the text",
         "29.7.2",
         {"command": "create", "phase": "create", "error": "stat /x: no such file or directory"},
         1,
     ),
+    # docker/cli v29.7.2 cli/command/container/run.go toStatusError:
+    #     if strings.Contains(errMsg, "executable file not found") ||
+    #         strings.Contains(errMsg, "no such file or directory") ||
+    #         strings.Contains(errMsg, "system cannot find the file specified") {
+    #         return cli.StatusError{ ... StatusCode: 127,
     (
-        "summary #14 executable file not found",
+        "run: executable file not found exits 127",
         "29.7.2",
         {"command": "run", "error": NOT_FOUND},
         127,
     ),
     (
-        "summary #14 system cannot find the file specified",
+        "run: Windows system cannot find the file specified exits 127",
         "29.7.2",
         {
             "command": "run",
@@ -744,106 +815,260 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         127,
     ),
-    ("summary #15 permission denied", "29.7.2", {"command": "run", "error": EACCES}, 126),
-    ("summary #15 is a directory (>= 23.0.1)", "23.0.1", {"command": "run", "error": IS_DIR}, 126),
-    ("summary #15 is a directory (< 23.0.1)", "23.0.0", {"command": "run", "error": IS_DIR}, 125),
-    ("summary #15 is a directory 20.10.24", "20.10.24", {"command": "run", "error": IS_DIR}, 125),
-    ("summary #16 other start failure", "29.7.2", {"command": "run", "error": GENERIC}, 125),
+    # docker/cli v29.7.2 cli/command/container/run.go toStatusError:
+    #     if strings.Contains(errMsg, syscall.EACCES.Error()) ||
+    #         strings.Contains(errMsg, syscall.EISDIR.Error()) {
+    #         return cli.StatusError{ ... StatusCode: 126,
+    # The EISDIR check arrived in v23.0.1 (runStartContainerErr); v23.0.0 and v20.10.24 have only
+    #     } else if strings.Contains(trimmedErr, syscall.EACCES.Error()) {
+    ("run: permission denied exits 126", "29.7.2", {"command": "run", "error": EACCES}, 126),
     (
-        "summary #16 Windows path not found",
+        "run: is a directory exits 126 (CLI 23.0.1+)",
+        "23.0.1",
+        {"command": "run", "error": IS_DIR},
+        126,
+    ),
+    (
+        "run: is a directory exits 125 (CLI 23.0.0)",
+        "23.0.0",
+        {"command": "run", "error": IS_DIR},
+        125,
+    ),
+    (
+        "run: is a directory exits 125 (CLI 20.10.24)",
+        "20.10.24",
+        {"command": "run", "error": IS_DIR},
+        125,
+    ),
+    # docker/cli v29.7.2 cli/command/container/run.go toStatusError, last branch:
+    #     return cli.StatusError{ ... StatusCode: 125,
+    # ("The system cannot find the path specified" contains none of the 127/126 substrings.)
+    ("run: other start failure exits 125", "29.7.2", {"command": "run", "error": GENERIC}, 125),
+    (
+        "run: Windows path not found exits 125",
         "29.7.2",
         {"command": "run", "error": "The system cannot find the path specified. (0x3)"},
         125,
     ),
-    ("summary #17 --rm start failure", "29.7.2", {"command": "run", "error": NOT_FOUND}, 127),
-    ("summary #18 run -d", "29.7.2", {"command": "run", "detach": True}, 0),
+    # docker/cli v29.7.2 cli/command/container/run.go runContainer, start failure:
+    #     if copts.autoRemove {
+    #         // wait container to be removed
+    #         <-statusChan
+    #     }
+    #     return toStatusError(err)
     (
-        "summary #19 run attached, container exits N",
+        "run --rm: start failure maps like run",
+        "29.7.2",
+        {"command": "run", "error": NOT_FOUND},
+        127,
+    ),
+    # docker/cli v29.7.2 cli/command/container/run.go runContainer:
+    #     // Detached mode: wait for the id to be displayed and return.
+    #     if !attach {
+    #         // Detached mode
+    #         <-waitDisplayID
+    #         return nil
+    ("run -d exits 0", "29.7.2", {"command": "run", "detach": True}, 0),
+    # docker/cli v29.7.2 cli/command/container/run.go runContainer:
+    #     status := <-statusChan
+    #     if status != 0 {
+    #         return cli.StatusError{StatusCode: status}
+    (
+        "run attached: the container's exit code",
         "29.7.2",
         {"command": "run", "wait": wait(9)},
         9,
     ),
-    ("summary #20 killed by SIGKILL", "29.7.2", {"command": "run", "wait": wait(137)}, 137),
-    ("summary #20 killed by SIGTERM", "29.7.2", {"command": "run", "wait": wait(143)}, 143),
+    # containerd pkg/sys/reaper/reaper_unix.go, which the daemon's wait StatusCode comes from:
+    #     const exitSignalOffset = 128
+    #     ...
+    #     if status.Signaled() {
+    #         return exitSignalOffset + int(status.Signal())
     (
-        "summary #21 wait Error.Message",
+        "run: container killed by SIGKILL exits 137",
+        "29.7.2",
+        {"command": "run", "wait": wait(137)},
+        137,
+    ),
+    (
+        "run: container killed by SIGTERM exits 143",
+        "29.7.2",
+        {"command": "run", "wait": wait(143)},
+        143,
+    ),
+    # docker/cli v29.7.2 cli/command/container/utils.go waitExitOrRemoved:
+    #     if result.Error != nil {
+    #         logrus.Errorf("Error waiting for container: %v", result.Error.Message)
+    #         statusC <- 125
+    (
+        "run: wait Error.Message exits 125",
         "29.7.2",
         {"command": "run", "wait": wait(0, "removal failed")},
         125,
     ),
+    # docker/cli v29.7.2 cli/command/container/utils.go waitExitOrRemoved:
+    #     case err := <-waitRes.Error:
+    #         if errors.Is(err, context.Canceled) {
+    #             return
+    #         }
+    #         logrus.Errorf("error waiting for container: %v", err)
+    #         statusC <- 125
     (
-        "summary #22 wait call fails",
+        "run: wait request fails, exits 125",
         "29.7.2",
         {"command": "run", "phase": "wait", "error": "unexpected EOF"},
         125,
     ),
+    # docker/cli v26.1.2 cli/command/container/utils.go waitExitOrRemoved (docker/cli#5043 added
+    # the Canceled check in v26.1.1; v26.1.2 added the close, so the reader gets 0):
+    #     go func() {
+    #         defer close(statusC)
+    #         ...
+    #             if errors.Is(err, context.Canceled) {
+    #                 return
     (
-        "summary #22 wait cancelled (CLI >= 26.1.1, docker/cli #5043)",
+        "run: cancelled wait reads the closed channel, exits 0 (CLI 26.1.2)",
         "26.1.2",
         {"command": "run", "phase": "wait", "error": "context canceled"},
         0,
     ),
+    # docker/cli v26.1.0 cli/command/container/utils.go waitExitOrRemoved has no Canceled check:
+    #     case err := <-errC:
+    #         logrus.Errorf("error waiting for container: %v", err)
+    #         statusC <- 125
     (
-        "summary #22 wait cancelled (CLI < 26.1.1: logged, 125)",
+        "run: cancelled wait is logged and exits 125 (CLI 26.1.0)",
         "26.1.0",
         {"command": "run", "phase": "wait", "error": "context canceled"},
         125,
     ),
+    # docker/cli v29.7.2 cli/command/container/run.go runContainer:
+    #     case err := <-errCh:
+    #         if err != nil {
+    #             if _, ok := err.(term.EscapeError); ok {
+    #                 // The user entered the detach escape sequence.
+    #                 return nil
+    #             }
+    #             logrus.Debugf("Error hijack: %s", err)
+    #             return err
     (
-        "summary #23 attached stream fails",
+        "run: attached stream fails, exits 1",
         "29.7.2",
         {"command": "run", "phase": "attach", "error": "unexpected EOF"},
         1,
     ),
     (
-        "summary #24 detach keys in run",
+        "run: detach keys exit 0",
         "29.7.2",
         {"command": "run", "phase": "attach", "error": "read escape sequence"},
         0,
     ),
+    # docker/cli v29.7.2 cli/command/container/start.go RunStart:
+    #     var escapeError term.EscapeError
+    #     if errors.As(attachErr, &escapeError) {
+    #         // The user entered the detach escape sequence.
+    #         return nil
     (
-        "summary #24 detach keys in start -a",
+        "start -a: detach keys exit 0",
         "29.7.2",
         {"command": "start -a", "phase": "attach", "error": "read escape sequence"},
         0,
     ),
+    # docker/cli v29.7.2 cli/command/container/attach.go RunAttach returns the EscapeError
+    # (vendor/github.com/moby/term/proxy.go: `return "read escape sequence"`):
+    #     if err := streamer.stream(ctx); err != nil && !errors.Is(err, context.Canceled) {
+    #         return err
     (
-        "summary #25 detach keys in attach",
+        "attach: detach keys exit 1",
         "29.7.2",
         {"command": "attach", "phase": "attach", "error": "read escape sequence"},
         1,
     ),
+    # docker/cli v29.7.2 cli/command/container/exec.go interactiveExec:
+    #     if err := <-errCh; err != nil {
+    #         logrus.Debugf("Error hijack: %s", err)
+    #         return err
     (
-        "summary #25 detach keys in exec",
+        "exec: detach keys exit 1",
         "29.7.2",
         {"command": "exec", "phase": "attach", "error": "read escape sequence"},
         1,
     ),
+    # docker/cli v27.5.1 cli/command/container/run.go runContainer, stdin alone counts as detached:
+    #     // Detached mode: wait for the id to be displayed and return.
+    #     if !config.AttachStdout && !config.AttachStderr {
+    #         // Detached mode
+    #         <-waitDisplayID
+    #         return nil
     (
-        "summary #26 run -a stdin (<= 27)",
+        "run -a stdin: exits 0 (CLI 27 and older)",
         "27.5.1",
         {"command": "run", "attached_streams": ("stdin",), "wait": wait(3)},
         0,
     ),
+    # docker/cli v28.0.0 cli/command/container/run.go runContainer:
+    #     attach := config.AttachStdin || config.AttachStdout || config.AttachStderr
+    #     ...
+    #     if !attach {
     (
-        "summary #26 run -a stdin (>= 28)",
+        "run -a stdin: the container's exit code (CLI 28+)",
         "28.0.0",
         {"command": "run", "attached_streams": ("stdin",), "wait": wait(3)},
         3,
     ),
+    # docker/cli v28.2.2 cli/streams/in.go CheckTty, returned raw by runContainer (exit 1):
+    #     const eText = "the input device is not a TTY"
+    #     ...
+    #     return errors.New(eText)
+    # (v29.7.2 words it "cannot attach stdin to a TTY-enabled container because stdin is not a
+    # terminal"; the error is returned raw all the same.)
     (
-        "summary #27 -it without a TTY",
+        "run -it without a TTY exits 1",
         "29.7.2",
         {"command": "run", "phase": "args", "error": "the input device is not a TTY"},
         1,
     ),
-    ("summary #28 start fails", "29.7.2", {"command": "start", "error": NOT_FOUND}, 1),
-    ("summary #29 start -a start fails", "29.7.2", {"command": "start -a", "error": NOT_FOUND}, 1),
-    ("summary #30 start -a exits N", "29.7.2", {"command": "start -a", "wait": wait(4)}, 4),
-    ("summary #31 attach exits N", "29.7.2", {"command": "attach", "wait": wait(21)}, 21),
-    ("summary #32 attach wait error", "29.7.2", {"command": "attach", "wait": wait(0, "x")}, 1),
+    # docker/cli v29.7.2 cli/command/container/start.go startContainersWithoutAttachments:
+    #     return fmt.Errorf("failed to start containers: %s", strings.Join(failedContainers, ", "))
+    ("start: start failure exits 1", "29.7.2", {"command": "start", "error": NOT_FOUND}, 1),
+    # docker/cli v29.7.2 cli/command/container/start.go RunStart, no toStatusError:
+    #     _, err = dockerCli.Client().ContainerStart(ctx, c.Container.ID, client.ContainerStartOptions{
+    #     ...
+    #     if err != nil {
+    #         ...
+    #         return err
     (
-        "summary #33 attach to stopped",
+        "start -a: start failure exits 1 whatever the text",
+        "29.7.2",
+        {"command": "start -a", "error": NOT_FOUND},
+        1,
+    ),
+    # docker/cli v29.7.2 cli/command/container/start.go RunStart:
+    #     if status := <-statusChan; status != 0 {
+    #         return cli.StatusError{StatusCode: status}
+    (
+        "start -a: the container's exit code",
+        "29.7.2",
+        {"command": "start -a", "wait": wait(4)},
+        4,
+    ),
+    # docker/cli v29.7.2 cli/command/container/attach.go getExitStatus:
+    #     if result.Error != nil {
+    #         return errors.New(result.Error.Message)
+    #     }
+    #     if result.StatusCode != 0 {
+    #         return cli.StatusError{StatusCode: int(result.StatusCode)}
+    ("attach: the container's exit code", "29.7.2", {"command": "attach", "wait": wait(21)}, 21),
+    (
+        "attach: wait Error.Message exits 1",
+        "29.7.2",
+        {"command": "attach", "wait": wait(0, "x")},
+        1,
+    ),
+    # docker/cli v29.7.2 cli/command/container/attach.go inspectContainerAndCheckState:
+    #     return nil, errors.New("cannot attach to a stopped container, start it first")
+    (
+        "attach to a stopped container exits 1",
         "29.7.2",
         {
             "command": "attach",
@@ -852,9 +1077,22 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         1,
     ),
-    ("summary #34 exec exits N", "29.7.2", {"command": "exec", "exec_inspect": {"ExitCode": 7}}, 7),
+    # docker/cli v29.7.2 cli/command/container/exec.go getExecExitStatus:
+    #     status := resp.ExitCode
+    #     if status != 0 {
+    #         return cli.StatusError{StatusCode: status}
     (
-        "summary #35 exec binary not found, Engine 27",
+        "exec: the process's exit code",
+        "29.7.2",
+        {"command": "exec", "exec_inspect": {"ExitCode": 7}},
+        7,
+    ),
+    # The exec code is the daemon's. moby v27.5.1 daemon/exec.go ContainerExecStart, on any start
+    # error:
+    #     exitCode := 126
+    #     ec.ExitCode = &exitCode
+    (
+        "exec: binary not found exits 126 (Engine 27)",
         "27.5.1",
         {
             "command": "exec",
@@ -862,8 +1100,15 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         126,
     ),
+    # moby v28.0.0 daemon/exec.go ContainerExecStart keeps the code setExitCodeFromError set:
+    #     if ec.ExitCode == nil {
+    #         // default to `126` (`EACCES`) if we fail to start
+    # and daemon/errors.go setExitCodeFromError:
+    #     // set to 127 for container cmd not found/does not exist.
+    #     if isInvalidCommand(errDesc) {
+    #         setExitCode(exitCmdNotFound)
     (
-        "summary #35 exec binary not found, Engine 28",
+        "exec: binary not found exits 127 (Engine 28)",
         "28.0.0",
         {
             "command": "exec",
@@ -871,38 +1116,60 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         127,
     ),
+    # moby v28.0.0 daemon/errors.go setExitCodeFromError:
+    #     // set to 126 for container cmd can't be invoked errors
+    #     if contains(errDesc, syscall.EACCES.Error()) {
+    #         setExitCode(exitEaccess)
+    #     ...
+    #     if contains(errDesc, syscall.EISDIR.Error()) {
+    #         errDesc += ": " + syscall.EACCES.Error()
+    #         setExitCode(exitEaccess)
+    # (moby v27.5.1: the unconditional `exitCode := 126` quoted above.)
     (
-        "summary #36 exec EACCES, Engine 27",
+        "exec: permission denied exits 126 (Engine 27)",
         "27.5.1",
         {"command": "exec", "error": 'exec: "/etc": permission denied'},
         126,
     ),
     (
-        "summary #36 exec EISDIR, Engine 29",
+        "exec: is a directory exits 126 (Engine 29)",
         "29.7.2",
         {"command": "exec", "error": 'exec: "/etc": is a directory'},
         126,
     ),
+    # moby v27.5.1: `exitCode := 126` (quoted above). moby v28.0.0 daemon/errors.go
+    # setExitCodeFromError, last branch:
+    #     setExitCode(exitUnknown)
+    #     return errdefs.Unknown(errors.New(errDesc))
     (
-        "summary #37 exec other failure, Engine 27",
+        "exec: other start failure exits 126 (Engine 27)",
         "27.5.1",
         {"command": "exec", "error": "OCI runtime exec failed: boom"},
         126,
     ),
     (
-        "summary #37 exec other failure, Engine 28",
+        "exec: other start failure exits 128 (Engine 28)",
         "28.0.0",
         {"command": "exec", "error": "OCI runtime exec failed: boom"},
         128,
     ),
+    # docker/cli v29.7.2 cli/command/container/exec.go getExecExitStatus:
+    #     // If we can't connect, then the daemon probably died.
+    #     if !client.IsErrConnectionFailed(err) {
+    #         return err
+    #     }
+    #     return cli.StatusError{StatusCode: -1}
     (
-        "summary #38 exec inspect connection error",
+        "exec: inspect cannot connect, exits 255",
         "29.7.2",
         {"command": "exec", "phase": "wait", "error": NO_DAEMON},
         255,
     ),
+    # docker/cli v20.10.24 vendor/github.com/docker/docker/client/request.go doRequest, a plain
+    # error that IsErrConnectionFailed does not match:
+    #     return serverResp, errors.Wrap(err, "error during connect")
     (
-        "summary #38 exec inspect dropped, CLI 20.10 (plain error)",
+        "exec: inspect connection dropped exits 1 (CLI 20.10, plain error)",
         "20.10.24",
         {
             "command": "exec",
@@ -911,8 +1178,10 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         1,
     ),
+    # docker/cli v25.0.4 vendor/github.com/docker/docker/client/request.go doRequest:
+    #     return serverResp, errConnectionFailed{errors.Wrap(err, "error during connect")}
     (
-        "summary #38 exec inspect dropped, CLI 25.0.4 (errConnectionFailed)",
+        "exec: inspect connection dropped exits 255 (CLI 25.0.4, errConnectionFailed)",
         "25.0.4",
         {
             "command": "exec",
@@ -921,8 +1190,9 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         255,
     ),
+    # An "Error response from daemon" is an API error, not errConnectionFailed: `return err`.
     (
-        "summary #38 exec inspect API error mentioning connection refused",
+        "exec: inspect API error mentioning connection refused exits 1",
         "28.2.2",
         {
             "command": "exec",
@@ -931,39 +1201,60 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
         },
         1,
     ),
-    ("summary #39 exec -d", "29.7.2", {"command": "exec", "detach": True}, 0),
+    # docker/cli v29.7.2 cli/command/container/exec.go RunExec:
+    #     if options.Detach {
+    #         _, err := apiClient.ExecStart(ctx, execID, client.ExecStartOptions{
+    #         ...
+    #         return err
+    ("exec -d exits 0", "29.7.2", {"command": "exec", "detach": True}, 0),
     (
-        "summary #39 exec -d API error",
+        "exec -d: API error exits 1",
         "29.7.2",
         {"command": "exec", "detach": True, "phase": "attach", "error": "boom"},
         1,
     ),
+    # docker/cli v29.7.2 cli/command/container/exec.go RunExec:
+    #     response, err := apiClient.ExecCreate(ctx, containerIDorName, *execOptions)
+    #     if err != nil {
+    #         return err
     (
-        "summary #40 exec on a stopped container",
+        "exec on a stopped container exits 1",
         "29.7.2",
         {"command": "exec", "phase": "create", "error": "container abc is not running"},
         1,
     ),
+    # docker/cli v29.7.2 cli/command/container/wait.go runWait:
+    #     case result := <-res.Result:
+    #         _, _ = fmt.Fprintln(dockerCLI.Out(), strconv.FormatInt(result.StatusCode, 10))
+    #     case err := <-res.Error:
+    #         errs = append(errs, err)
+    #     ...
+    #     return errors.Join(errs...)
     (
-        "summary #41 wait prints codes, exits 0",
+        "wait prints the codes and exits 0",
         "29.7.2",
         {"command": "wait", "wait": [wait(3), wait(1, "x")]},
         0,
     ),
     (
-        "summary #41 wait request failed",
+        "wait: a failed request exits 1",
         "29.7.2",
         {"command": "wait", "wait": [wait(3), ValueError("No such container: b")]},
         1,
     ),
+    # docker/cli v29.7.2 cli/command/container/run.go runContainer forwards the CLI's signals:
+    #     go ForwardAllSignals(bgCtx, apiClient, containerID, sigc)
+    # and then exits with the container's status (StatusError, quoted above).
     (
-        "summary #42 SIGINT forwarded, container exits 130",
+        "run: SIGINT forwarded, the container exits 130",
         "29.7.2",
         {"command": "run", "wait": wait(130)},
         130,
     ),
+    # docker/cli v29.7.2 cmd/docker/docker.go main: `os.Exit(getExitCode(err))`; Linux keeps the
+    # low 8 bits (kernel/exit.c exit_group: `do_group_exit((error_code & 0xff) << 8);`).
     (
-        "summary POSIX: Windows container code on Linux CLI",
+        "run on a POSIX CLI: a Windows container code keeps its low 8 bits",
         "29.7.2",
         {"command": "run", "wait": wait(3221225786)},
         58,
@@ -972,10 +1263,10 @@ SUMMARY: list[tuple[str, str, dict[str, Any], int]] = [
 
 
 @pytest.mark.parametrize(
-    ("row", "version", "kwargs", "expected"), SUMMARY, ids=[row for row, *_ in SUMMARY]
+    ("case", "version", "kwargs", "expected"), SOURCE, ids=[case for case, *_ in SOURCE]
 )
-def test_summary_rows(row: str, version: str, kwargs: dict[str, Any], expected: int) -> None:
-    assert resolve(**kwargs, profile=profiles.docker(version)).exit_code == expected, row
+def test_source_cases(case: str, version: str, kwargs: dict[str, Any], expected: int) -> None:
+    assert resolve(**kwargs, profile=profiles.docker(version)).exit_code == expected, case
 
 
 def test_issue_acceptance_calls() -> None:
@@ -998,7 +1289,11 @@ def test_issue_acceptance_calls() -> None:
 
 
 def test_windows_cli_keeps_32_bits() -> None:
-    """summary POSIX note: a Windows CLI keeps the full value."""
+    """A Windows CLI keeps all 32 bits of the status it exits with.
+
+    docker/cli cmd/docker/docker.go main: ``os.Exit(getExitCode(err))``; Go's
+    syscall/syscall_windows.go: ``func Exit(code int) { ExitProcess(uint32(code)) }``.
+    """
     windows = profiles.docker("29.7.2", platform="windows")
     assert resolve("run", wait=wait(3221225786), profile=windows).exit_code == 3221225786
     assert resolve("run", wait=wait(-1), profile=windows).exit_code == 0xFFFFFFFF
@@ -1006,7 +1301,11 @@ def test_windows_cli_keeps_32_bits() -> None:
 
 
 def test_oom_refines_outcome_not_code() -> None:
-    """run never inspects: OOMKilled changes the outcome, never the code."""
+    """run never inspects: OOMKilled changes the outcome, never the code.
+
+    Observed on docker CLI 28.2.2: ``run`` sends ping, create, attach, wait and start, and no
+    ``GET /containers/ID/json``, so only the wait StatusCode decides the exit code.
+    """
     state = {"State": {"Status": "exited", "ExitCode": 137, "OOMKilled": True}}
     result = resolve("run", wait=wait(137), state=state)
     assert (result.exit_code, result.outcome, result.signal.name if result.signal else None) == (
@@ -1023,7 +1322,12 @@ def test_state_alone_gives_the_status() -> None:
 
 
 def test_connection_error_outcome_is_engine_error_even_when_code_is_127() -> None:
-    """summary #11: the missing-socket wording maps to 127 yet the engine failed."""
+    """CLI 29.0.0-29.1.2: the missing-socket wording maps to 127, yet the engine failed.
+
+    docker/cli v29.1.2 vendor/github.com/moby/moby/client/request.go: ``failed to connect to
+    the docker API at %v; check if the path is correct and if the daemon is running: %w``
+    wraps ``no such file or directory``, which ``toStatusError`` maps to 127.
+    """
     msg = "failed to connect to the docker API at unix:///x.sock; check if the path is correct and if the daemon is running: dial unix /x.sock: connect: no such file or directory"
     result = resolve("run", phase="connect", error=msg, profile=profiles.docker("29.1.0"))
     assert (result.exit_code, result.outcome) == (127, ExitOutcome.ENGINE_ERROR)
@@ -1058,7 +1362,12 @@ def test_unknown_message_is_not_an_error() -> None:
 
 
 def test_wait_error_field_is_ignored_before_cli_18_02() -> None:
-    """Version history: CLI 18.02.0 (8471742a8a) made a wait Error exit 125."""
+    """CLI 18.02.0 made a wait Error exit 125; 17.12.1 read only the StatusCode.
+
+    docker/cli v18.02.0-ce components/cli/cli/command/container/utils.go waitExitOrRemoved:
+    ``if result.Error != nil { logrus.Errorf("Error waiting for container: %v",
+    result.Error.Message); statusC <- 125``; v17.12.1-ce: ``statusC <- int(result.StatusCode)``.
+    """
     response = {"StatusCode": 3, "Error": {"Message": "x"}}
     assert resolve("run", wait=response, profile=profiles.docker("17.12.1")).exit_code == 3
     assert resolve("run", wait=response, profile=profiles.docker("18.2.0")).exit_code == 125
