@@ -242,7 +242,14 @@ def test_api_error_body_and_bytes() -> None:
     ],
 )
 def test_bare_exit_status(status: int, outcome: ExitOutcome, code: int, sig: Any) -> None:
-    """docker/cli docs/reference/run.md "Exit status" read by convention; POSIX truncation."""
+    """A bare status read by docker's convention, truncated to 8 bits as on POSIX.
+
+    docker/cli v29.7.2 docs/reference/run.md, "Exit status": "Exit code `125` indicates that the
+    error is with Docker daemon itself.", "Exit code `126` indicates that the specified
+    contained command can't be invoked.", "Exit code `127` indicates that the contained command
+    can't be found.", "Any exit code other than `125`, `126`, and `127` represent the exit code
+    of the provided container command."
+    """
     result = classify(status)
     assert (result.outcome, result.exit_code, result.signal, result.status) == (
         outcome,
