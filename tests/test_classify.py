@@ -95,7 +95,7 @@ OCI = (
         ),
         # Usage errors recognised from the CLI's own text. docker/cli v29.7.2 cli/cobra.go
         # FlagErrorFunc: `return StatusError{ ... StatusCode: 125,` (v20.10.24 words it
-        # "%s\nSee '%s --help'."); cli/required.go RequiresMinArgs returns a plain error (exit 1);
+        # "%s\nSee '%s --help'.%s"); cli/required.go RequiresMinArgs returns a plain error (exit 1);
         # cmd/docker/docker.go: `fmt.Errorf("docker: unknown command: docker %s\n\n...", args[0])`
         # (v27.5.1 and older: `fmt.Errorf("docker: '%s' is not a docker command.\nSee ...", ...)`).
         (
