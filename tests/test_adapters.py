@@ -225,13 +225,29 @@ def test_kubernetes_objects() -> None:
 def test_kubectl_json(
     document: dict[str, Any], outcome: ExitOutcome, code: int | None, rule: str
 ) -> None:
-    """peers.md 4.2 (who sets which reason) as kubectl get pod -o json shows it."""
+    """Who sets which reason and code, as ``kubectl get pod -o json`` shows it.
+
+    containerd CRI (internal/cri/server helpers): ``errorStartReason = "StartError"``,
+    ``errorStartExitCode = 128`` ("128 is the same with Docker's behavior"),
+    ``completeExitReason = "Completed"``, ``errorExitReason = "Error"``,
+    ``oomExitReason = "OOMKilled"``, ``unknownExitCode = 255``, ``unknownExitReason =
+    "Unknown"``. kubelet kubelet_pods.go:
+    ``Reason: "ContainerStatusUnknown"``, ``ExitCode: 137, // this code indicates an error``.
+    """
     result = classify(document)
     assert (result.outcome, result.exit_code, result.rule) == (outcome, code, rule)
 
 
 def test_pod_failure_policy() -> None:
-    """peers.md 4.4: In/NotIn, 0 never matches, containerName restricts, order wins."""
+    """Job podFailurePolicy: In/NotIn, 0 never matches, containerName restricts, order wins.
+
+    Kubernetes batch/v1 types.go: "Containers completed with success (exit code 0) are excluded
+    from the requirement check."; "In: the requirement is satisfied if at least one container
+    exit code ... is in the set of specified values. NotIn: ... is not in the set of specified
+    values."; containerName "Restricts the check for exit codes to the container with the
+    specified name."; "The rules are evaluated in order. Once a rule matches a Pod failure, the
+    remaining of the rules are ignored."
+    """
     rules: list[dict[str, Any]] = [
         {"action": "Ignore", "onPodConditions": [{"type": "DisruptionTarget"}]},
         {

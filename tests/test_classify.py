@@ -95,7 +95,7 @@ OCI = (
         ),
         # Usage errors recognised from the CLI's own text. docker/cli v29.7.2 cli/cobra.go
         # FlagErrorFunc: `return StatusError{ ... StatusCode: 125,` (v20.10.24 words it
-        # "%s\nSee '%s --help'."); cli/required.go RequiresMinArgs returns a plain error (exit 1);
+        # "%s\nSee '%s --help'.%s"); cli/required.go RequiresMinArgs returns a plain error (exit 1);
         # cmd/docker/docker.go: `fmt.Errorf("docker: unknown command: docker %s\n\n...", args[0])`
         # (v27.5.1 and older: `fmt.Errorf("docker: '%s' is not a docker command.\nSee ...", ...)`).
         (
@@ -242,7 +242,14 @@ def test_api_error_body_and_bytes() -> None:
     ],
 )
 def test_bare_exit_status(status: int, outcome: ExitOutcome, code: int, sig: Any) -> None:
-    """docker/cli docs/reference/run.md "Exit status" read by convention; POSIX truncation."""
+    """A bare status read by docker's convention, truncated to 8 bits as on POSIX.
+
+    docker/cli v29.7.2 docs/reference/run.md, "Exit status": "Exit code `125` indicates that the
+    error is with Docker daemon itself.", "Exit code `126` indicates that the specified
+    contained command can't be invoked.", "Exit code `127` indicates that the contained command
+    can't be found.", "Any exit code other than `125`, `126`, and `127` represent the exit code
+    of the provided container command."
+    """
     result = classify(status)
     assert (result.outcome, result.exit_code, result.signal, result.status) == (
         outcome,

@@ -243,9 +243,9 @@ def test_host_config_alone() -> None:
 
 
 def test_podman_13102_oomkilled_false_after_a_real_oom_kill() -> None:
-    # containers/podman#13102, as reproduced with podman 4.3.1 (real-engines.md): "podman's
-    # state says `OOMKilled: false` after a kernel OOM kill of a container with a 16 MiB
-    # limit (containers/podman#13102; dmesg shows the kill)"
+    # containers/podman#13102, reproduced with a real podman 4.3.1 (runc): after a kernel OOM
+    # kill of a container with a 16 MiB limit (dmesg shows the kill), its State says
+    # `OOMKilled: false`.
     inspect = {
         "OCIRuntime": "runc",
         "State": {
@@ -303,7 +303,7 @@ def test_kubernetes_104107_synthetic_137() -> None:
     "reason",
     [
         # aws/amazon-ecs-agent#2467 (2020) quotes the capitalised form; 2026 repositories
-        # quote the lower-case one (users-and-versions.md, N1)
+        # quote the lower-case one; a classifier must take both
         "OutOfMemoryError: Container killed due to memory usage",
         "OutOfMemoryError: container killed due to memory usage",
     ],
@@ -388,7 +388,8 @@ def test_moby_38768_shim_crash_shows_as_137() -> None:
 
 
 def test_batch_host_terminated_and_oom_attempt() -> None:
-    # users-and-versions.md: "Batch: `Host EC2 (instance i-…) terminated.` → spot/infra"
+    # AWS Batch's statusReason when the job's instance went away (a Spot reclaim, a scale-in):
+    # "Host EC2 (instance i-…) terminated." -- an infrastructure failure, not the job's
     job = {
         "jobId": "1",
         "status": "FAILED",

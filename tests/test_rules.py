@@ -81,7 +81,12 @@ def test_cli_rows_drive_run_and_classify(rule: MessageRule) -> None:
 
 
 def test_cli_match_is_case_sensitive_and_engine_match_is_not() -> None:
-    """docker-cli.md edge case 3: the CLI matches case-sensitively, the daemon does not."""
+    """The CLI matches case-sensitively, the daemon does not.
+
+    docker/cli v29.7.2 cli/command/container/run.go toStatusError:
+    ``strings.Contains(errMsg, "no such file or directory")``; moby v28.0.0 daemon/errors.go
+    isInvalidCommand: ``errMessage = strings.ToLower(errMessage)`` before the same phrases.
+    """
     message = "executable file `foo` not found in $PATH: No such file or directory"
     profile = profiles.docker("29.7.2")
     assert first_match(profile, Layer.CLI, message).exit_code == 125  # type: ignore[union-attr]
@@ -89,7 +94,15 @@ def test_cli_match_is_case_sensitive_and_engine_match_is_not() -> None:
 
 
 def test_engine_precedence_differs_from_cli() -> None:
-    """Edge case 3: both phrases -> daemon 126 (Engine 24+), CLI 127."""
+    """Both phrases: daemon 126 (Engine 24+), CLI 127; the orders of the checks differ.
+
+    moby v28.0.0 daemon/errors.go setExitCodeFromError returns early, EACCES first:
+    ``if contains(errDesc, syscall.EACCES.Error()) { setExitCode(exitEaccess)``, and ENOTDIR
+    before isInvalidCommand. moby v20.10.24 translateContainerdStartErr overrides in turn: 127
+    for the not-found phrases, then ``if contains(errDesc, syscall.EACCES.Error()) {
+    setExitCode(126)``, then ``if contains(errDesc, syscall.ENOTDIR.Error()) {`` ...
+    ``setExitCode(127)``. docker/cli toStatusError checks its 127 phrases first.
+    """
     message = "permission denied: no such file or directory"
     profile = profiles.docker("29.7.2")
     assert first_match(profile, Layer.ENGINE, message).exit_code == 126  # type: ignore[union-attr]

@@ -4,8 +4,8 @@ A :class:`DiffCase` is one generated situation (a command variant plus a daemon 
 status code); :func:`to_scenario` turns it into a :class:`~scenarios.Scenario` (argv, stub
 behaviour, and the ``exitcodes.resolve`` call that should predict the real CLI).
 
-Messages are assembled from the parts real daemons produce (docker-cli.md 2.5): the
-containerd/runc prefixes, ``exec: "<path>": ...``, crun's and Windows hcsshim's wording, and
+Messages are assembled from the parts real daemons produce (see ``scenarios.RUNC`` for where
+each prefix comes from): the containerd/runc prefixes, ``exec: "<path>": ...``, crun's and Windows hcsshim's wording, and
 the CLI's trigger phrases -- in random positions, letter cases and neighbours, with unicode,
 quotes and newlines around them. Codes cover the whole int64 range.
 """

@@ -1,7 +1,9 @@
-"""The conformance table: named scenarios, each tied to a row of the reference tables.
+"""The conformance table: named scenarios, each tied to a row of :data:`ROWS`.
 
-Every row of the findings table in ``shared/reference/docker-cli-observed.md`` (ids ``O1``…)
-and of the summary table in ``shared/reference/docker-cli.md`` (ids ``S1``…) that a stub
+:data:`ROWS` states each behaviour in full: the ``O`` rows (``O1``…) are what the real docker
+CLI 28.2.2 (API 1.50, Linux) exited with against a scripted stub Engine API, for about 200
+scripted daemon behaviours; the ``S`` rows (``S1``…) are situations read from the docker/cli
+and moby sources (``tests/test_resolve.py`` quotes the deciding lines). Every row that a stub
 daemon can express becomes one or more :class:`Scenario`\\ s. A scenario carries
 
 (a) the CLI argv (without the leading ``docker``),
@@ -61,8 +63,9 @@ __all__ = [
     "version_tuple",
 ]
 
-#: The reference rows, by id. ``O<n>``: docker-cli-observed.md "Findings" table, n-th row;
-#: ``S<n>``: docker-cli.md "Summary table", row ``#n``.
+#: The behaviours the scenarios cover, by id. ``O<n>``: observed on docker CLI 28.2.2 against
+#: the stub Engine API; ``S<n>``: read from the docker/cli and moby sources (``#n`` numbers
+#: them in the order of the CLI's code paths).
 ROWS: Final[dict[str, str]] = {
     "O1": "documented: `run --foo busybox` -> 125",
     "O2": 'documented: start error `exec: "/etc": is a directory` / `permission denied` -> 126',
@@ -187,7 +190,7 @@ NOT_EXPRESSIBLE: Final[dict[str, str]] = {
     "S45": "needs an interactive prompt on a TTY",
 }
 
-#: Summary-table rows whose cases are the same as observed-table rows (no scenario of their own).
+#: S rows whose cases are the same as O rows (no scenario of their own).
 ALSO_COVERS: Final[dict[str, tuple[str, ...]]] = {
     "S4": ("O1", "O60"),
     "S12": ("O15", "O16", "O17"),
@@ -213,7 +216,11 @@ ALSO_COVERS: Final[dict[str, tuple[str, ...]]] = {
     "S43": ("S42",),
 }
 
-#: The runc error prefix of Engine 24+ with containerd 1.6+ (docker-cli.md 2.5).
+#: The runc error prefix of Engine 24+ with containerd 1.6+: moby docker-v29.7.2
+#: daemon/internal/libcontainerd/remote/client.go "failed to create task for container: ",
+#: containerd core/runtime/v2/task_manager.go "failed to create shim task: ",
+#: cmd/containerd-shim-runc-v2/process/init.go "OCI runtime create failed: ", then runc's
+#: "runc create failed: unable to start container process: ".
 RUNC: Final = (
     "failed to create task for container: failed to create shim task: OCI runtime create failed: "
     "runc create failed: unable to start container process: "
@@ -350,9 +357,11 @@ def vector_line(record: Mapping[str, Any]) -> str:
 
 
 #: The CLIs that never exit when an attached ``docker run --rm`` fails to start
-#: (users-and-versions.md 3.1: "In v26.1.1 only, the channel is never closed, so an attached
-#: `docker run --rm` whose start fails blocks on `<-statusChan` forever"; docker/cli #5043,
-#: fixed by #5062 in 26.1.2). Observed: 26.1.1 hangs, 26.1.0 and 26.1.2 exit at once.
+#: (docker/cli v26.1.1 cli/command/container/utils.go waitExitOrRemoved returns on
+#: ``if errors.Is(err, context.Canceled) { return }`` without closing ``statusC``, and run.go
+#: then blocks on ``if copts.autoRemove { <-statusChan }``; docker/cli #5043, fixed by #5062
+#: in 26.1.2 with ``defer close(statusC)``). Observed: 26.1.1 hangs, 26.1.0 and 26.1.2 exit
+#: at once.
 RUN_RM_START_HANGS: Final = (("26.1.1", "26.1.2"),)
 
 #: What the live test calls the answer of a CLI that never exits (resolve raises
@@ -1426,8 +1435,9 @@ def _build() -> list[Scenario]:
         _run(wait={"StatusCode": 3}),
         Behaviour(api_version="1.41", wait=wait_reply(3)),
     )
-    # docker-cli.md 2.2: "CLI >= v29.1.3: `Client().Ping()`; its error is returned raw -> exit
-    # 1". Observed: 29.1.3 and 29.7.2 print `Error response from daemon: boom` and exit 1;
+    # docker/cli v29.1.3 cli/command/container/run.go runRun: `serverInfo, err :=
+    # dockerCli.Client().Ping(ctx, client.PingOptions{})` / `if err != nil { return err }`
+    # (exit 1). Observed: 29.1.3 and 29.7.2 print `Error response from daemon: boom` and exit 1;
     # older CLIs ignore the failed ping and run the container.
     ping_500 = "Error response from daemon: boom"
     _add(
@@ -1447,7 +1457,7 @@ def _build() -> list[Scenario]:
         note="docker create pings first too since CLI 29.1.3 (docker/cli #6700)",
     )
 
-    # ---- summary-table rows not covered above --------------------------------------------------
+    # ---- S rows (read from the sources) not covered above ---------------------------------------
     _add(
         "s1-ps-api-error",
         ["ps"],
@@ -1501,10 +1511,10 @@ def _build() -> list[Scenario]:
             "phase": "flags",
         },
     )
-    # docker-cli.md row 11: "CLI v29.0.0-v29.1.2 word a missing socket as `failed to connect to
-    # the docker API at unix:///var/run/docker.sock; check if the path is correct and if the
-    # daemon is running: dial unix /var/run/docker.sock: connect: no such file or directory` ->
-    # 127 (inferred). CLI >= v29.1.3 pings first and returns the raw error -> 1". Observed:
+    # docker/cli v29.1.2 vendor/github.com/moby/moby/client/request.go: `failed to connect to
+    # the docker API at %v; check if the path is correct and if the daemon is running: %w`
+    # wraps the dial error `no such file or directory`, which run.go toStatusError maps to 127;
+    # v29.1.3 pings first and returns the raw error (exit 1). Observed:
     # 29.0.0 and 29.1.2 exit 127, 29.1.3 and 29.7.2 exit 1, 28.5.2 and older 125.
     missing = "unix:///nonexistent/docker.sock"
     _add(

@@ -67,8 +67,8 @@ def live_results() -> dict[tuple[str, str], RunResult]:
     wall = time.monotonic() - begin
     rows = covered_rows()
     STATS.headline(
-        f"table: {len(SCENARIOS)} scenarios covering {len(rows)} of {len(ROWS)} reference rows "
-        f"({sum(r.startswith('O') for r in rows)} observed-table, {sum(r.startswith('S') for r in rows)} summary-table); "
+        f"table: {len(SCENARIOS)} scenarios covering {len(rows)} of {len(ROWS)} rows "
+        f"({sum(r.startswith('O') for r in rows)} observed, {sum(r.startswith('S') for r in rows)} from the sources); "
         f"{len(NOT_EXPRESSIBLE)} rows not expressible by a stub"
     )
     for cli in CLIS:

@@ -162,11 +162,11 @@ def _failed_starts(cli: CliBinary) -> list[RunResult]:
 def test_cancelled_wait_is_silent_from_26_1_1() -> None:
     """The ``docker-cli/wait-cancelled`` gate, on the binaries: docker/cli #5043 is in 26.1.1.
 
-    users-and-versions.md 3.1: "26.1.1 | #5043 | `waitExitOrRemoved` returns silently on
-    `context.Canceled`". docker-cli.md 2.2: "Before CLI v27 a cancelled context was logged,
-    which is the source of the ubiquitous `ERRO[0000] error waiting for container: context
-    canceled` line printed after a failed `docker run`". After a failed start the CLI cancels
-    its wait: 26.1.0 logs the cancelled wait as an error, 26.1.1 does not.
+    docker/cli v26.1.1 cli/command/container/utils.go waitExitOrRemoved:
+    ``if errors.Is(err, context.Canceled) { return }`` before
+    ``logrus.Errorf("error waiting for container: %v", err)``; v26.1.0 has no such check, so
+    it logs ``error waiting for container: context canceled``. After a failed start the CLI
+    cancels its wait: 26.1.0 logs the cancelled wait as an error, 26.1.1 does not.
     """
     old, new = sides("26.1.1")
     if old is None or new is None:

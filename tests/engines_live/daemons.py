@@ -6,8 +6,8 @@ on a unix socket in the same directory, with ``--bridge=none --iptables=false`` 
 but loopback), ``--storage-driver overlay2``, its own data and exec roots. Both are started
 with ``setsid``-like sessions, stdin from ``/dev/null``, the run directory as working
 directory, and ``PATH`` beginning with the daemon's ``bin/`` of symlinks so that dockerd finds
-its runc and ``docker-init`` and containerd its own ``containerd-shim-runc-v2``
-(``/work/shared/reference/real-engines.md`` §2).
+its runc and ``docker-init`` and containerd its own ``containerd-shim-runc-v2``: each looks
+them up by name in ``PATH`` (``docs/real-engines.md`` lists what each daemon's ``bin/`` holds).
 
 Their PIDs are written to ``<run dir>/pids`` and listed in ``.cache/engines/running``, so that
 :func:`stop` (and ``python tests/engines_live/daemons.py stop-all`` after a crashed session)

@@ -4,8 +4,8 @@ Each :class:`Scenario` has a :class:`~podman.live.Plan` (real podman invocations
 the scenario's unique container name) and ``resolve``: the keyword arguments of
 ``exitcodes.resolve`` that should give the same exit code as the real podman, with
 :data:`STDERR` standing for the real stderr (stripped) of the invocation under test.
-``expect`` is the exit code podman 4.3.1 gave (``docker-cli-observed.md``, "Second real engine:
-podman"); the live suite checks it when the podman under test is 4.3.1.
+``expect`` is the exit code a real podman 4.3.1 (runc 1.1.5, rootful, ``--rootfs`` with a static
+busybox) gave in that situation; the live suite checks it when the podman under test is 4.3.1.
 
 Phases follow ``exitcodes.resolve``: ``flags`` (bad flag), ``args`` (argument count, unknown
 subcommand, exec without a command), ``create`` (container create: mount, name; for ``exec``

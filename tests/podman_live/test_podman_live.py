@@ -3,7 +3,7 @@
 All scenarios run once per session (``conftest.podman_live``, a thread pool). Per scenario:
 
 * ``test_real_exit_code``: the harness ran it as planned; on podman 4.3.1 the exit code is the
-  one recorded in the notes; a recorded vector for this version agrees.
+  one podman 4.3.1 was observed to give (``Scenario.expect``); a recorded vector for this version agrees.
 * ``test_profile_predicts``: ``exitcodes.resolve(**call, profile=profiles.podman(version))``
   gives the real exit code (skipped while the podman profile is not implemented).
 * ``test_state_consistent``: ``exitcodes.classify`` agrees with the captured inspect State.
@@ -68,7 +68,8 @@ def test_real_exit_code(scenario: Scenario, podman_live: LiveRun) -> None:
     real = capture.exit_code
     if env.version == OBSERVED_VERSION:
         assert real == scenario.expect, (
-            f"{line}\n  podman {env.version} exited {real}; the notes say {scenario.expect}"
+            f"{line}\n  podman {env.version} exited {real}; podman {OBSERVED_VERSION} was observed"
+            f" to exit {scenario.expect}"
         )
     recorded = recorded_vectors(env.version).get(scenario.name)
     if recorded is not None:
