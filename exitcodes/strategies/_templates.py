@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 from hypothesis import strategies as st
@@ -319,21 +319,25 @@ _NERDCTL_FORMS = (
 )
 
 
+_FORMS: dict[tuple[Engine, str], tuple[_Form, ...]] = {
+    (Engine.DOCKER, "usage"): _USAGE_FORMS,
+    (Engine.DOCKER, "client"): _CLIENT_FORMS,
+    (Engine.DOCKER, "daemon"): _DAEMON_FORMS,
+    (Engine.PODMAN, "usage"): _PODMAN_FORMS,
+    (Engine.PODMAN, "client"): _PODMAN_FORMS,
+    (Engine.PODMAN, "daemon"): _PODMAN_FORMS,
+    (Engine.NERDCTL, "usage"): (_BARE_FORM,),
+    (Engine.NERDCTL, "client"): _NERDCTL_FORMS,
+    (Engine.NERDCTL, "daemon"): _NERDCTL_FORMS,
+}
+"""How each engine shows a message of each kind of stage (usage, client, daemon)."""
+
+
 def _forms(stage: str, profile: Profile) -> tuple[_Form, ...]:
     if stage == "other":
         return (_BARE_FORM,)
-    if profile.engine is Engine.PODMAN:
-        return _PODMAN_FORMS
-    if profile.engine is Engine.NERDCTL:
-        return (_BARE_FORM,) if stage.startswith("usage") else _NERDCTL_FORMS
-    forms: tuple[_Form, ...]
-    if stage.startswith("usage"):
-        forms = _USAGE_FORMS
-    elif stage == "client":
-        forms = _CLIENT_FORMS
-    else:
-        forms = _DAEMON_FORMS
-    return tuple(form for form in forms if form.fits(profile))
+    kind = "usage" if stage.startswith("usage") else "client" if stage == "client" else "daemon"
+    return tuple(form for form in _FORMS[profile.engine, kind] if form.fits(profile))
 
 
 def _message(
@@ -363,10 +367,15 @@ def _message(
     return raw, raw if form is None else form.show(raw)
 
 
+_ENGINE_VERDICTS: dict[Engine, Callable[[str], str]] = {Engine.PODMAN: _podman_verdict}
+"""Engines that append a verdict of their own to a runtime's message."""
+
+
 def _engine_tail(template: _Template, profile: Profile, text: str) -> str:
     """What the engine appends to a runtime's message (podman's verdict)."""
-    if template.stage == "runtime" and profile.engine is Engine.PODMAN:
-        return _podman_verdict(text)
+    verdict = _ENGINE_VERDICTS.get(profile.engine)
+    if template.stage == "runtime" and verdict is not None:
+        return verdict(text)
     return ""
 
 

@@ -11,6 +11,7 @@ from exitcodes import profiles as _profiles_module
 from exitcodes.profiles import Engine, Platform, Profile, Version, parse_version
 from exitcodes.rules import (
     BEHAVIOURS,
+    CLI_SIGNAL_RULES,
     MESSAGE_RULES,
     OUTCOME_RULES,
     PHASE_RULES,
@@ -50,7 +51,7 @@ def _modelled(engine: Engine, call: str) -> tuple[Version, Version]:
 def _boundaries(engine: Engine) -> tuple[Version, ...]:
     """Every release at which a rule of *engine* changes, the one before, common ones."""
     ranges: list[VersionRange] = []
-    for table in (MESSAGE_RULES, PHASE_RULES, OUTCOME_RULES, BEHAVIOURS):
+    for table in (MESSAGE_RULES, PHASE_RULES, OUTCOME_RULES, BEHAVIOURS, CLI_SIGNAL_RULES):
         ranges += [row.versions for row in table if row.engine is engine]
     oldest, newest = _modelled(engine, "versions()")
     found = {oldest, newest}
@@ -147,6 +148,8 @@ def versions(
 
 
 _PLATFORMS = tuple(platform.value for platform in Platform)
+_SEPARATE_DAEMON = frozenset({Engine.DOCKER})
+"""Engines whose daemon has a release of its own (podman and nerdctl are one program)."""
 
 
 @st.composite
@@ -155,7 +158,7 @@ def _profiles(
 ) -> Profile:
     version = draw(_versions_between(engine, low, high))
     engine_version = version
-    if engine is Engine.DOCKER and draw(_BOOLEANS):  # only docker has a separate daemon
+    if engine in _SEPARATE_DAEMON and draw(_BOOLEANS):  # an old daemon behind a new CLI
         engine_version = draw(_versions_between(engine, low, high))
     platform = Platform(_pick(draw, platforms))
     return Profile(engine, version, engine_version, platform)
