@@ -31,10 +31,10 @@ from exitcodes import (
 )
 from exitcodes import strategies as S
 from exitcodes._hypothesis_plugin import _hypothesis_setup_hook
-from exitcodes.classify import cli_rule, first_match
+from exitcodes.classify import first_match
 from exitcodes.conversions import LinuxSignal, SignalPlatform, signal_name
 from exitcodes.rules import MESSAGE_RULES, Layer, rule_by_id
-from exitcodes.strategies import _daemon_errors, _evidence, _messages, _scenarios, _templates
+from exitcodes.strategies import _daemon_errors, _evidence, _templates
 
 NEWEST = profiles.docker()
 PROFILES = [
@@ -213,36 +213,6 @@ def test_daemon_errors_classify_to_the_requested_outcome(data: st.DataObject) ->
     message = data.draw(S.daemon_errors(outcome, profile=profile))
     assert classify(message, profile=profile).outcome is outcome
     assert classify(message.encode(), profile=profile).outcome is outcome
-
-
-# --- the hand labels of the templates agree with the rule tables ------------------------
-
-
-@pytest.mark.parametrize("profile", PROFILES, ids=str)
-def test_template_labels_agree_with_the_cli_table(profile: Profile) -> None:
-    for template in _templates._of_engine(_messages._TEMPLATES, profile):
-        if template.stage.startswith("usage"):
-            continue
-        message = _templates._neutral(template.text) + template.suffix
-        assert (
-            cli_rule(profile, message).id == _scenarios._cli_mapping(template.labels, profile)[2]
-        ), message
-
-
-@pytest.mark.parametrize("profile", PROFILES, ids=str)
-def test_template_labels_agree_with_the_daemon_tables(profile: Profile) -> None:
-    for template in _templates._of_engine(_evidence._START_TEMPLATES, profile):
-        message = _templates._neutral(template.text) + template.suffix
-        row = first_match(profile, Layer.ENGINE, message)
-        assert row is not None
-        assert row.exit_code == _evidence._daemon_start_code(template.labels, profile), message
-    for template in _templates._of_engine(_messages._TEMPLATES, profile):
-        if not template.exec_ok:
-            continue
-        message = _templates._neutral(template.text) + template.suffix
-        row = first_match(profile, Layer.ENGINE_EXEC, message)
-        assert row is not None
-        assert row.id == _scenarios._exec_start_result(template.labels, profile, "").rule, message
 
 
 # --- consistency of the documents -------------------------------------------------------

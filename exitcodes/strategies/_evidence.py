@@ -8,8 +8,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from exitcodes.classify import Classification, classify
-from exitcodes.profiles import Engine, Profile, Version
+from exitcodes.classify import Classification, classify, first_match
+from exitcodes.profiles import Engine, Profile
+from exitcodes.rules import Layer
 from exitcodes.strategies._checks import (
     _BOOLEANS,
     _INT32_MIN,
@@ -146,33 +147,18 @@ def exec_inspects(
 _CODES = exit_codes()
 _NONZERO = exit_codes(min_value=1)
 _STATE_STATUSES = ("exited", "running", "created", "paused", "restarting", "dead", "removing")
-
-# The independent model of the daemon (moby daemon/errors.go, daemon/start.go, daemon/exec.go).
-_ENGINE_SET_EXIT_CODE = Version(24, 0, 0)
-_ENGINE_EISDIR = Version(23, 0, 2)
-_ENGINE_EXEC_127 = Version(28, 0, 0)
-_NOT_FOUND_ANY_CASE = frozenset({"not-found", "not-found-ci", "runc-call"})
-_EACCES_ANY_CASE = frozenset({"eacces", "eacces-ci"})
+_KEEPS_FAILED_STARTS = frozenset({Engine.DOCKER, Engine.PODMAN})
+"""Engines whose failed first start leaves a ``created`` container with ``Error`` set."""
 
 
-def _daemon_start_code(labels: frozenset[str], profile: Profile) -> int:
-    """The ExitCode dockerd records for a start error (case-insensitive checks)."""
-    if profile.engine_version >= _ENGINE_SET_EXIT_CODE:  # early returns, in this order
-        if labels & _EACCES_ANY_CASE or "eisdir" in labels:
-            return 126
-        if "enotdir" in labels or labels & _NOT_FOUND_ANY_CASE:
-            return 127
-        return 128
-    # Before Engine 24: overrides, ENOTDIR last; no runc-call check yet.
-    if "enotdir" in labels:
-        return 127
-    if labels & _EACCES_ANY_CASE:
-        return 126
-    if "eisdir" in labels and profile.engine_version >= _ENGINE_EISDIR:
-        return 126
-    if labels & {"not-found", "not-found-ci"}:
-        return 127
-    return 128
+def _daemon_start_code(raw: str, profile: Profile) -> int:
+    """The ExitCode the daemon records for a failed start: its first engine row's code.
+
+    Read from the :attr:`~exitcodes.rules.Layer.ENGINE` rows of the profile's release
+    (moby ``setExitCodeFromError``); an engine without such rows (podman) records 0.
+    """
+    row = first_match(profile, Layer.ENGINE, raw)
+    return 0 if row is None else row.exit_code
 
 
 _START_TEMPLATES = tuple(
@@ -224,7 +210,7 @@ def _failed_start(draw: st.DrawFn, profile: Profile) -> tuple[dict[str, Any], _T
     """
     template = _pick_template(draw, _of_engine(_START_TEMPLATES, profile))
     raw, seen = _message(draw, template, profile)
-    code = _daemon_start_code(template.labels, profile) if profile.engine is Engine.DOCKER else 0
+    code = _daemon_start_code(raw, profile)
     state = _state("created", ExitCode=code, Error=raw, StartedAt=_ZERO_TIME, FinishedAt=_ZERO_TIME)
     return state, template, seen
 
@@ -242,7 +228,7 @@ def _container_states(
     if status == "restarting":
         return _state(status, Running=True, Restarting=True, ExitCode=draw(_NONZERO))
     if status == "created":
-        if profile.engine is not Engine.NERDCTL and draw(_BOOLEANS):
+        if profile.engine in _KEEPS_FAILED_STARTS and draw(_BOOLEANS):
             return _failed_start(draw, profile)[0]
         return _state(status, StartedAt=_ZERO_TIME, FinishedAt=_ZERO_TIME)
     if status == "exited" and draw(_BOOLEANS):

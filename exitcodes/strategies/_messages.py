@@ -531,7 +531,8 @@ _TEMPLATES: tuple[_Template, ...] = (
 )
 
 # Texts that are not daemon errors: attach streams, wait requests, exec requests.
-_ESCAPE = _t("read escape sequence", "escape", "other", _ALL_ENGINES)
+# Only docker turns the detach keys into an error text; podman and nerdctl just return.
+_ESCAPE = _t("read escape sequence", "escape", "other", "docker")
 _ATTACH_ERRORS = (
     _t("unable to upgrade to tcp, received 500", "", "other", _ALL_ENGINES),
     _t("cannot attach to a stopped container, start it first", "", "other", _ALL_ENGINES),
