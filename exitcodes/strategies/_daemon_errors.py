@@ -166,6 +166,7 @@ def daemon_errors(
         InvalidArgument: an outcome no text classifies to, an unknown engine,
             a profile that is not a Profile.
 
+    >>> from exitcodes import ExitOutcome
     >>> strategy = daemon_errors(ExitOutcome.CANNOT_INVOKE)
     >>> strategy = daemon_errors(engine="podman")
     """
