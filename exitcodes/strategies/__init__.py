@@ -35,9 +35,10 @@ except ImportError as _error:  # pragma: no cover - depends on the environment
         "exitcodes.strategies needs Hypothesis: python -m pip install hypothesis"
     ) from _error
 
+from exitcodes.outcome import ExitOutcome
+from exitcodes.strategies import _checks
 from exitcodes.strategies._checks import INT64_MAX as INT64_MAX
 from exitcodes.strategies._checks import INT64_MIN as INT64_MIN
-from exitcodes.strategies._checks import MESSAGE_OUTCOMES
 from exitcodes.strategies._codes import exit_codes, signals
 from exitcodes.strategies._daemon_errors import daemon_errors
 from exitcodes.strategies._evidence import (
@@ -50,6 +51,9 @@ from exitcodes.strategies._evidence import (
 )
 from exitcodes.strategies._scenarios import Scenario, resolutions, scenarios
 from exitcodes.strategies._versions import profiles, versions
+
+MESSAGE_OUTCOMES: tuple[ExitOutcome, ...] = _checks.MESSAGE_OUTCOMES
+"""The outcomes an error text can classify to, so the ones :func:`daemon_errors` takes."""
 
 __all__ = [
     "MESSAGE_OUTCOMES",
