@@ -18,11 +18,9 @@ from exitcodes.strategies import (
     INT64_MAX,
     INT64_MIN,
     MESSAGE_OUTCOMES,
-    Scenario,
     daemon_errors,
     exec_inspects,
     exit_codes,
-    scenarios,
     wait_responses,
 )
 from exitcodes.strategies import profiles as profile_strategy
@@ -76,20 +74,6 @@ def test_every_resolution_is_a_posix_exit_code(case: tuple[Profile, dict[str, An
     result = resolve(**kwargs, profile=profile)
     assert 0 <= result.exit_code <= 255
     assert result.rule and result.reason
-
-
-@settings(max_examples=200, deadline=None)
-@given(any_profiles.flatmap(lambda p: scenarios(profile=p)))
-def test_resolve_agrees_with_the_model_of_every_scenario(scenario: Scenario) -> None:
-    """The independent model of the docker, podman and nerdctl sources."""
-    result = resolve(scenario.command, **scenario.resolve_kwargs())
-    expected = scenario.expected
-    assert (result.exit_code, result.outcome, result.rule, result.signal) == (
-        expected.exit_code,
-        expected.outcome,
-        expected.rule,
-        expected.signal,
-    ), scenario.describe()
 
 
 @NO_DEADLINE

@@ -31,9 +31,10 @@ from exitcodes import (
 )
 from exitcodes import strategies as S
 from exitcodes._hypothesis_plugin import _hypothesis_setup_hook
-from exitcodes.classify import cli_rule, first_match
+from exitcodes.classify import first_match
 from exitcodes.conversions import LinuxSignal, SignalPlatform, signal_name
 from exitcodes.rules import MESSAGE_RULES, Layer, rule_by_id
+from exitcodes.strategies import _daemon_errors, _evidence, _templates
 
 NEWEST = profiles.docker()
 PROFILES = [
@@ -169,7 +170,7 @@ def test_every_engine_has_strategies(engine: Engine) -> None:
 
 @pytest.mark.parametrize("profile", PROFILES + OTHER_ENGINES, ids=str)
 def test_every_message_row_has_a_real_wording(profile: Profile) -> None:
-    plan = dict(S._message_plan(profile, S.MESSAGE_OUTCOMES))
+    plan = dict(_daemon_errors._message_plan(profile, S.MESSAGE_OUTCOMES))
     rows = [
         rule
         for rule in MESSAGE_RULES
@@ -181,7 +182,7 @@ def test_every_message_row_has_a_real_wording(profile: Profile) -> None:
         templates = plan[rule]
         assert any("generic" not in t.labels for t in templates), rule.id
         for pattern in rule.patterns:
-            texts = [S._decision_text(t, profile).lower() for t in templates]
+            texts = [_templates._decision_text(t, profile).lower() for t in templates]
             assert any(pattern.lower() in text for text in texts), (rule.id, pattern)
 
 
@@ -214,34 +215,6 @@ def test_daemon_errors_classify_to_the_requested_outcome(data: st.DataObject) ->
     assert classify(message.encode(), profile=profile).outcome is outcome
 
 
-# --- the hand labels of the templates agree with the rule tables ------------------------
-
-
-@pytest.mark.parametrize("profile", PROFILES, ids=str)
-def test_template_labels_agree_with_the_cli_table(profile: Profile) -> None:
-    for template in S._of_engine(S._TEMPLATES, profile):
-        if template.stage.startswith("usage"):
-            continue
-        message = S._neutral(template.text) + template.suffix
-        assert cli_rule(profile, message).id == S._cli_mapping(template.labels, profile)[2], message
-
-
-@pytest.mark.parametrize("profile", PROFILES, ids=str)
-def test_template_labels_agree_with_the_daemon_tables(profile: Profile) -> None:
-    for template in S._of_engine(S._START_TEMPLATES, profile):
-        message = S._neutral(template.text) + template.suffix
-        row = first_match(profile, Layer.ENGINE, message)
-        assert row is not None
-        assert row.exit_code == S._daemon_start_code(template.labels, profile), message
-    for template in S._of_engine(S._TEMPLATES, profile):
-        if not template.exec_ok:
-            continue
-        message = S._neutral(template.text) + template.suffix
-        row = first_match(profile, Layer.ENGINE_EXEC, message)
-        assert row is not None
-        assert row.id == S._exec_start_result(template.labels, profile, "").rule, message
-
-
 # --- consistency of the documents -------------------------------------------------------
 
 
@@ -253,7 +226,7 @@ def test_template_labels_agree_with_the_daemon_tables(profile: Profile) -> None:
 )
 def test_container_states_are_consistent(case: tuple[Profile, dict[str, Any]]) -> None:
     profile, state = case
-    assert state["Status"] in S._STATE_STATUSES
+    assert state["Status"] in _evidence._STATE_STATUSES
     result = classify(state, profile=profile)
     if state["OOMKilled"]:
         assert (state["Status"], state["ExitCode"]) == ("exited", 137)
