@@ -5,7 +5,7 @@ Run it with the interpreter to measure::
     python benchmarks/bench.py                # the full run (under a minute)
     python benchmarks/bench.py --quick        # small sizes, few rounds (CI: it cannot rot)
     python benchmarks/bench.py --only growth  # one section (repeatable): per-message,
-                                              # import, growth, batch
+                                              # import, startup, growth, batch
 
 Every timing is ``time.perf_counter_ns`` around a plain loop, with the garbage
 collector off (as :mod:`timeit` does). The candidates are measured side by side:
@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from corpus import CORPUS, adversarial, log_line, sized  # noqa: E402
+from startup import report as startup_report  # noqa: E402
 
 import exitcodes  # noqa: E402
 from exitcodes import classify, resolve  # noqa: E402
@@ -67,10 +68,11 @@ class Settings(NamedTuple):
     growth_sizes: tuple[int, ...]
     growth_rounds: int
     batch_lines: int
+    startup_runs: int  # paired fresh interpreters: python -c pass, exitcodes explain 137
 
 
-FULL = Settings(301, 1, 41, (_KB, 100 * _KB, 10 * _MB), 31, 1_000_000)
-QUICK = Settings(5, 1, 3, (_KB, 10 * _KB, 100 * _KB), 2, 20_000)
+FULL = Settings(301, 1, 41, (_KB, 100 * _KB, 10 * _MB), 31, 1_000_000, 31)
+QUICK = Settings(5, 1, 3, (_KB, 10 * _KB, 100 * _KB), 2, 20_000, 3)
 
 
 # --- the floor: what the Docker CLI itself does with a message -------------------------
@@ -627,6 +629,7 @@ def batch(settings: Settings) -> list[str]:
 SECTIONS: dict[str, Callable[[Settings], list[str]]] = {
     "per-message": per_message,
     "import": import_cost,
+    "startup": lambda settings: startup_report(settings.startup_runs),
     "growth": growth,
     "batch": batch,
 }

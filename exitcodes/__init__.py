@@ -18,10 +18,15 @@ from __future__ import annotations
 
 import sys
 from _thread import RLock
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+
+# ``typing`` (with ``re`` on Python 3.10 and 3.11) and ``types`` are not imported at run
+# time: every command-line run imports this package first.
+TYPE_CHECKING = False  # typing.TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Any
+
     from exitcodes import conversions, kubernetes, policies, profiles, rules, wrappers
     from exitcodes._evidence import EvidenceKind
     from exitcodes.catalog import CatalogEntry
@@ -43,6 +48,8 @@ if TYPE_CHECKING:
     from exitcodes.resolve import Resolution, resolve
 
     __version__: str
+else:
+    ModuleType = type(sys)  # types.ModuleType
 
 # Every public name is loaded on first use (PEP 562), so that ``import exitcodes`` costs
 # next to nothing in the start-up of a tool that may never need it: the first

@@ -17,14 +17,16 @@ from typing import Any
 
 import pytest
 
-from exitcodes import cli
 from exitcodes.cli import (
     EX_DATAERR,
     EX_IOERR,
+    EX_NO_ANSWER,
     EX_NOINPUT,
     EX_SOFTWARE,
     EX_USAGE,
     OUTPUT_SCHEMAS,
+    _commands,
+    _common,
     build_parser,
     main,
 )
@@ -295,7 +297,7 @@ def test_inspect_notes_the_pod_reason() -> None:
     pod["status"]["reason"] = "DeadlineExceeded"
     pod["status"]["message"] = "Pod was active on the node longer than the specified deadline"
     code, out, _ = run("inspect", stdin=json.dumps(pod))
-    assert code == cli.EX_NO_ANSWER  # web-0/app is waiting to restart: no exit status yet
+    assert code == EX_NO_ANSWER  # web-0/app is waiting to restart: no exit status yet
     assert "pod DeadlineExceeded: Pod was active" in out
 
 
@@ -432,7 +434,7 @@ def test_resolve_error_with_profile() -> None:
         (["classify", '{"StatusCode": "x"}'], EX_DATAERR, "must be an int"),
         (["explain", '{"Foo": 1}'], EX_DATAERR, "not a known document"),
         (["explain", "[{}, {}]"], EX_DATAERR, "use `exitcodes inspect`"),
-        (["explain", "1.5e400"], cli.EX_NO_ANSWER, ""),  # not an engine's text: no answer
+        (["explain", "1.5e400"], EX_NO_ANSWER, ""),  # not an engine's text: no answer
         (["classify", "1", "--docker-version", "latest"], EX_USAGE, "cannot parse version"),
         (["explain", "1", "--profile", "rocket@1.0"], EX_USAGE, "unknown engine"),
         (["explain", "1", "--profile", "docker", "--platform", "linux"], EX_USAGE, "--profile"),
@@ -451,13 +453,13 @@ def test_errors_are_one_line(argv: list[str], status: int, fragment: str) -> Non
     code, _, err = run(*argv)
     assert code == status
     assert fragment in err
-    if status not in (0, cli.EX_NO_ANSWER):  # an answer, not an error: nothing on stderr
+    if status not in (0, EX_NO_ANSWER):  # an answer, not an error: nothing on stderr
         assert err.count("\n") == 1, err
         assert "Traceback" not in err
 
 
 def test_huge_input_exits_65(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_MAX_INPUT", 1000)
+    monkeypatch.setattr(_common, "_MAX_INPUT", 1000)
     code, _, err = run("explain", "-", stdin="x" * 2000)
     assert code == EX_DATAERR
     assert "more than" in err
@@ -473,7 +475,7 @@ def test_an_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("unexpected\nstate")
 
-    monkeypatch.setattr(cli, "explain", boom)
+    monkeypatch.setattr(_commands, "explain", boom)
     code, _, err = run("explain", "1")
     assert code == EX_SOFTWARE
     assert err == "exitcodes: internal error: RuntimeError: unexpected state\n"

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exitcodes import cli
 from exitcodes.cli import (
     EX_DATAERR,
     EX_IOERR,
@@ -25,6 +24,7 @@ from exitcodes.cli import (
     EX_OK,
     EX_SOFTWARE,
     EX_USAGE,
+    _commands,
     main,
 )
 
@@ -139,7 +139,7 @@ def test_row_70_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(cli, "classify", boom)
+    monkeypatch.setattr(_commands, "classify", boom)
     code, _, err = run("classify", "1")
     assert code == EX_SOFTWARE
     assert err == "exitcodes: internal error: RuntimeError: a bug\n"
@@ -186,7 +186,7 @@ def test_row_130_interrupted(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "explain", interrupted)
+    monkeypatch.setattr(_commands, "explain", interrupted)
     assert run("explain", "1")[0] == 130
 
 

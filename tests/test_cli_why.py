@@ -25,8 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from exitcodes import cli
-from exitcodes.cli import EX_IOERR, main
+from exitcodes.cli import EX_IOERR, _why, main
 from exitcodes.errors import MalformedEvidenceError
 
 pytestmark = pytest.mark.skipif(
@@ -374,7 +373,7 @@ def test_a_library_error_while_explaining_keeps_the_commands_status(
     def rejects(*args: object, **kwargs: object) -> None:
         raise MalformedEvidenceError("the output contradicts itself")
 
-    monkeypatch.setattr(cli, "explain_exit", rejects)
+    monkeypatch.setattr(_why, "explain_exit", rejects)
     out, err = io.StringIO(), io.StringIO()
     code = main(["why", "--json", "--", "sh", "-c", "exit 3"], stdin=None, stdout=out, stderr=err)
     assert code == 3

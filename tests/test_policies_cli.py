@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from exitcodes._cli_policy import SCHEMA
 from exitcodes.cli import main
+from exitcodes.cli._policy import SCHEMA
 
 PFP = {"rules": [{"action": "FailJob", "onExitCodes": {"operator": "In", "values": [42]}}]}
 POD = {

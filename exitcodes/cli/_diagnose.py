@@ -5,7 +5,7 @@ task: ``docker inspect``/``podman inspect`` JSON, a ``docker events --format '{{
 stream, kernel log lines, a cgroup ``memory.events`` file, daemon log lines, a Kubernetes
 pod or container status, an ECS task or an AWS Batch job. They are weighed together by
 :func:`exitcodes.diagnosis.diagnose`. Exit statuses follow the command line's contract
-(docs/reference/cli.md): 0 when a cause was found, 1 when none was, 2 usage, 65 bad data,
+(docs/reference/md): 0 when a cause was found, 1 when none was, 2 usage, 65 bad data,
 66 no input, 74 output errors.
 
 Kept in its own module so that ``exitcodes.cli`` registers it with two lines; the
@@ -18,6 +18,9 @@ import argparse
 import json
 import textwrap
 from typing import Any
+
+from exitcodes.cli import EX_DATAERR, EX_NO_ANSWER, EX_OK, EX_USAGE
+from exitcodes.cli._common import _JSON_OPENING, _clean, _Failure, _read_source, _write_json
 
 __all__ = ["SCHEMA", "add_parser", "run"]
 
@@ -104,8 +107,6 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
 
 def _piece(text: str, what: str) -> object:
     """A JSON document, the documents of a JSON-lines stream, or the text itself."""
-    from exitcodes import cli  # noqa: PLC0415 - cli imports this module
-
     stripped = text.strip()
     if not stripped.startswith(("{", "[")):
         return text
@@ -120,30 +121,27 @@ def _piece(text: str, what: str) -> object:
         try:
             documents.append(json.loads(line))
         except (ValueError, RecursionError) as exc:
-            if not cli._JSON_OPENING.match(stripped):
+            if not _JSON_OPENING.match(stripped):
                 return text  # "[ERROR] ...": a log line that starts with a bracket
-            raise cli._Failure(
-                f"{what} is not valid JSON (line {number}): {exc}", cli.EX_DATAERR
-            ) from None
+            raise _Failure(f"{what} is not valid JSON (line {number}): {exc}", EX_DATAERR) from None
     return documents
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
     """Run ``exitcodes diagnose`` with parsed *args* on the command line's streams *io*."""
-    from exitcodes import cli  # noqa: PLC0415 - cli imports this module
     from exitcodes.diagnosis import diagnose  # noqa: PLC0415 - loaded only when it runs
 
     if args.files.count("-") > 1:
-        raise cli._Failure("- (stdin) can be given only once", cli.EX_USAGE)
+        raise _Failure("- (stdin) can be given only once", EX_USAGE)
     pieces = [
-        _piece(cli._read_source(name, io), "stdin" if name == "-" else name) for name in args.files
+        _piece(_read_source(name, io), "stdin" if name == "-" else name) for name in args.files
     ]
     result = diagnose(*pieces)
     out = io.stdout
     if args.json:
-        cli._write_json(result.to_dict(), out)
-        return cli.EX_OK if result.cause is not None else cli.EX_NO_ANSWER
-    clean = cli._clean
+        _write_json(result.to_dict(), out)
+        return EX_OK if result.cause is not None else EX_NO_ANSWER
+    clean = _clean
     if result.cause is None:
         out.write("no likely cause in this evidence\n")
     findings = result.findings if args.all else result.findings[: _SHOWN + 1]
@@ -170,4 +168,4 @@ def run(args: argparse.Namespace, io: Any) -> int:
     )
     if result.exit_code is not None:
         out.write(f"exit code: {result.exit_code}\n")
-    return cli.EX_OK if result.cause is not None else cli.EX_NO_ANSWER
+    return EX_OK if result.cause is not None else EX_NO_ANSWER

@@ -5,7 +5,7 @@ The evidence comes from files (``-`` for stdin): ``--events`` the project's ``do
 ``--inspect`` a ``docker inspect`` JSON array, ``--ps`` ``docker compose ps -a --format
 json``, ``--stderr`` compose's standard error; ``--signal`` the signal compose got,
 ``--exec-exit-code`` the exec process's code. Exit statuses follow the command line's
-contract (docs/reference/cli.md): 0 answered, 1 no answer (a command not modelled, or
+contract (docs/reference/md): 0 answered, 1 no answer (a command not modelled, or
 evidence that cannot decide), 2 usage, 65 bad data, 66 no input.
 
 Kept in its own module so that ``exitcodes.cli`` registers it with a few lines.
@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import argparse
 from typing import Any
+
+from exitcodes.cli import EX_NO_ANSWER, EX_OK, EX_USAGE
+from exitcodes.cli._common import _clean, _Failure, _load_json, _read_source, _write_json
 
 __all__ = ["SCHEMA", "add_parser", "run"]
 
@@ -61,40 +64,38 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
 
 
 def _events(text: str) -> list[Any]:
-    from exitcodes import cli  # noqa: PLC0415 - cli imports this module
 
     out = []
     for line in text.splitlines():
         if line.strip():
-            out.append(cli._load_json(line, "--events"))
+            out.append(_load_json(line, "--events"))
     return out
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
     """Run ``exitcodes compose`` with parsed *args* on the command line's streams *io*."""
-    from exitcodes import cli  # noqa: PLC0415 - cli imports this module
     from exitcodes.engines import compose  # noqa: PLC0415
     from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError  # noqa: PLC0415
 
     if not args.compose_args:
-        raise cli._Failure("give the compose arguments after --, e.g. -- up -d", cli.EX_USAGE)
+        raise _Failure("give the compose arguments after --, e.g. -- up -d", EX_USAGE)
     prof = compose.profile(args.compose_version or compose.NEWEST_COMPOSE_VERSION)
     exits: tuple[compose.ContainerExit, ...] = ()
     exec_code = args.exec_exit_code
     if args.events:
-        found, from_events = compose.exits_from_events(_events(cli._read_source(args.events, io)))
+        found, from_events = compose.exits_from_events(_events(_read_source(args.events, io)))
         exits += found
         exec_code = exec_code if exec_code is not None else from_events
     if args.inspect:
-        data = cli._load_json(cli._read_source(args.inspect, io), "--inspect")
+        data = _load_json(_read_source(args.inspect, io), "--inspect")
         items: list[Any] = data if isinstance(data, list) else [data]
         found = compose.exits_from_inspect(items)
         # The events order the exits; inspect adds the containers still running.
         exits += tuple(c for c in found if c.exit_code is None or not args.events)
     if args.ps:
-        found = compose.exits_from_ps(cli._read_source(args.ps, io))
+        found = compose.exits_from_ps(_read_source(args.ps, io))
         exits += tuple(c for c in found if c.exit_code is None or not (args.events or args.inspect))
-    stderr = cli._read_source(args.stderr, io) if args.stderr else ""
+    stderr = _read_source(args.stderr, io) if args.stderr else ""
     evidence = compose.ComposeEvidence(
         tuple(args.compose_args), exits, exec_exit_code=exec_code, signal=args.signal,
         stderr=stderr,
@@ -102,10 +103,10 @@ def run(args: argparse.Namespace, io: Any) -> int:
     try:
         result = compose.resolve_compose(evidence, prof)
     except (InvalidArgumentError, MalformedEvidenceError) as exc:
-        io.stderr.write(f"exitcodes compose: no answer: {cli._clean(str(exc))}\n")
-        return cli.EX_NO_ANSWER
+        io.stderr.write(f"exitcodes compose: no answer: {_clean(str(exc))}\n")
+        return EX_NO_ANSWER
     if args.json:
-        cli._write_json(
+        _write_json(
             {
                 "compose_version": str(prof.version),
                 "exit_code": result.exit_code,
@@ -116,10 +117,10 @@ def run(args: argparse.Namespace, io: Any) -> int:
             },
             io.stdout,
         )
-        return cli.EX_OK
+        return EX_OK
     shown = " ".join(args.compose_args)
     io.stdout.write(
-        f"docker compose {cli._clean(shown)} exits {result.exit_code}"
-        f" (compose {prof.version}, rule {result.rule.id}): {cli._clean(result.reason)}\n"
+        f"docker compose {_clean(shown)} exits {result.exit_code}"
+        f" (compose {prof.version}, rule {result.rule.id}): {_clean(result.reason)}\n"
     )
-    return cli.EX_OK
+    return EX_OK

@@ -5,7 +5,7 @@ container spec, a ``--restart`` value, a systemd unit, a Batch ``retryStrategy``
 GitLab job; JSON, or YAML when PyYAML is installed) and the evidence (an exit code, a
 signal name, or a file: a pod, ``docker inspect`` JSON, an error message) and says what
 the system will do. ``write`` prints the policy for exit-code verdicts. Exit statuses
-follow the command line's contract (docs/reference/cli.md): 0 answered, 2 usage, 65 bad
+follow the command line's contract (docs/reference/md): 0 answered, 2 usage, 65 bad
 data (a policy or evidence the system would not accept), 66 no input, 74 output errors.
 
 Kept in its own module so that ``exitcodes.cli`` registers it with a few lines; the
@@ -18,6 +18,9 @@ import argparse
 import json
 import re
 from typing import Any
+
+from exitcodes.cli import EX_DATAERR, EX_OK, EX_USAGE
+from exitcodes.cli._common import _clean, _Failure, _integer, _load_json, _read_source, _write_json
 
 __all__ = ["SCHEMA", "SYSTEMS", "add_parser", "run"]
 
@@ -115,7 +118,6 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
 
 def _policy(text: str, system: str | None) -> tuple[str, object]:
     """The policy document and its system (guessed from its shape without ``--for``)."""
-    from exitcodes import cli  # noqa: PLC0415 - cli imports this module
     from exitcodes.errors import ExitCodesError  # noqa: PLC0415
     from exitcodes.policies import load_document  # noqa: PLC0415
 
@@ -130,7 +132,7 @@ def _policy(text: str, system: str | None) -> tuple[str, object]:
     try:
         document = load_document(text)
     except ExitCodesError as exc:
-        raise cli._Failure(f"POLICY: {exc}", cli.EX_DATAERR) from None
+        raise _Failure(f"POLICY: {exc}", EX_DATAERR) from None
     if system is not None:
         return system, document
     if isinstance(document, dict):
@@ -145,25 +147,24 @@ def _policy(text: str, system: str | None) -> tuple[str, object]:
         for name, wanted in guesses:
             if keys & wanted:
                 return name, document
-    raise cli._Failure("cannot tell which system POLICY is for: give --for SYSTEM", cli.EX_USAGE)
+    raise _Failure("cannot tell which system POLICY is for: give --for SYSTEM", EX_USAGE)
 
 
 def _evidence(argument: str, system: str, io: Any) -> object:
-    from exitcodes import cli  # noqa: PLC0415 - cli imports this module
     from exitcodes.classify import classify  # noqa: PLC0415
 
-    code = cli._integer(argument)
+    code = _integer(argument)
     if code is not None:
         return code
     if _SIGNAL.fullmatch(argument):
         return argument
-    text = cli._read_source(argument, io)
+    text = _read_source(argument, io)
     stripped = text.strip()
     document: object = text
     if stripped.startswith(("{", "[")):
-        document = cli._load_json(stripped, "EVIDENCE")
-    elif cli._integer(stripped) is not None:
-        return cli._integer(stripped)
+        document = _load_json(stripped, "EVIDENCE")
+    elif _integer(stripped) is not None:
+        return _integer(stripped)
     if system in ("kubernetes-job", "aws-batch") and isinstance(document, dict):
         return document  # a pod, a describe-jobs answer: the evaluator reads them
     return classify(document)
@@ -202,20 +203,19 @@ def _decide(system: str, policy: object, evidence: object, args: argparse.Namesp
 
 
 def _check(args: argparse.Namespace, io: Any) -> int:
-    from exitcodes import cli  # noqa: PLC0415 - cli imports this module
     from exitcodes.errors import InvalidArgumentError  # noqa: PLC0415
 
-    system, policy = _policy(cli._read_source(args.policy, io), args.system)
+    system, policy = _policy(_read_source(args.policy, io), args.system)
     evidence = _evidence(args.evidence, system, io)
     try:
         decision = _decide(system, policy, evidence, args)
     except InvalidArgumentError as exc:  # the policy file is data: the system would refuse it
-        raise cli._Failure(str(exc), cli.EX_DATAERR) from None
+        raise _Failure(str(exc), EX_DATAERR) from None
     out = io.stdout
     if args.json:
-        cli._write_json(decision.to_dict(), out)
-        return cli.EX_OK
-    clean = cli._clean
+        _write_json(decision.to_dict(), out)
+        return EX_OK
+    clean = _clean
     out.write(f"{decision.system.value}: {decision.verdict.value} ({clean(decision.action)})\n")
     out.write(f"why: {clean(decision.reason)}\n")
     if decision.message is not None:
@@ -224,24 +224,23 @@ def _check(args: argparse.Namespace, io: Any) -> int:
         out.write(f"delay: {decision.delay:g} s\n")
     for note in decision.notes:
         out.write(f"note: {clean(note)}\n")
-    return cli.EX_OK
+    return EX_OK
 
 
 def _codes(values: list[str], flag: str) -> list[int]:
-    from exitcodes import cli  # noqa: PLC0415 - cli imports this module
 
     codes = []
     for value in values:
         for part in value.split(","):
-            code = cli._integer(part.strip())
+            code = _integer(part.strip())
             if code is None:
-                raise cli._Failure(f"--{flag}: not an exit code: {part.strip()!r}", cli.EX_USAGE)
+                raise _Failure(f"--{flag}: not an exit code: {part.strip()!r}", EX_USAGE)
             codes.append(code)
     return codes
 
 
 def _write(args: argparse.Namespace, io: Any) -> int:
-    from exitcodes import cli, policies  # noqa: PLC0415 - cli imports this module
+    from exitcodes import policies  # noqa: PLC0415 - loaded only when it runs
 
     verdicts = {
         policies.Verdict(name): _codes(getattr(args, name), name)
@@ -263,12 +262,12 @@ def _write(args: argparse.Namespace, io: Any) -> int:
     elif system == "docker":
         maximum = 0 if args.max_retries is None else args.max_retries
         out.write(f"--restart={policies.write_docker_restart(verdicts, max_retries=maximum)}\n")
-        return cli.EX_OK
+        return EX_OK
     else:
         out.write("[Service]\n" + policies.write_systemd(verdicts, restart=args.restart) + "\n")
-        return cli.EX_OK
+        return EX_OK
     out.write(json.dumps(document, indent=2) + "\n")
-    return cli.EX_OK
+    return EX_OK
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
