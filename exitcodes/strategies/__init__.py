@@ -5,12 +5,13 @@ own exit codes with these: exit statuses, signals, the daemon and client error t
 users paste in issues (runc, crun, containerd and Windows hcsshim wordings inside the
 shim and daemon prefixes of each engine release), ``docker inspect`` states, wait
 responses, exec inspects, Kubernetes container states, profiles, and whole command
-:class:`Scenario` objects that carry the exit code the Docker CLI ends with.
+:class:`Scenario` objects that carry the exit code the CLI ends with.
 
-The expected result of a scenario is not computed by :func:`exitcodes.resolve`: each
-scenario is built from the situation it stands for ("docker run, the runtime said the
-command is a directory"), and a small model written from the Docker sources gives the
-code. The library's own tests check that :func:`~exitcodes.resolve` agrees.
+Each scenario is built from the situation it stands for ("docker run, the runtime said
+the command is a directory"), and its expected result is :func:`exitcodes.resolve`'s own
+answer for that evidence. The library's test suite checks ``resolve`` against an
+independent model of the docker, podman and nerdctl sources over the same scenarios.
+Version boundaries come from the rule tables' own ranges, never from a copy here.
 
 Importing this module imports Hypothesis; ``import exitcodes`` does not import it.
 Every strategy validates its arguments when called and raises
