@@ -73,9 +73,12 @@ def podman_binary() -> str | None:
 
 
 def rootfs_dir() -> Path:
-    """The busybox rootfs: ``$EXITCODES_PODMAN_ROOTFS`` or ``<repo>/.cache/podman-rootfs``."""
+    """The busybox rootfs: ``$EXITCODES_PODMAN_ROOTFS`` or ``<repo>/.cache/podman-rootfs``.
+
+    Resolved: runc refuses a rootfs path through a symlink (a worktree's ``.cache`` link).
+    """
     explicit = os.environ.get("EXITCODES_PODMAN_ROOTFS")
-    return Path(explicit).resolve() if explicit else DEFAULT_ROOTFS
+    return Path(explicit).resolve() if explicit else DEFAULT_ROOTFS.resolve()
 
 
 def parse_version(text: str) -> str:

@@ -413,13 +413,28 @@ def predict(kwargs: Mapping[str, Any], version: str) -> int | str:
         return f"{type(exc).__name__}: {exc}"
 
 
-def state_problems(state: Mapping[str, Any], version: str) -> list[str]:
+def run_exit_code(call: Mapping[str, Any], exit_code: int | None) -> int | None:
+    """*exit_code* when the invocation under test was ``podman run`` (else ``None``).
+
+    A ``created`` container's State.Error (podman 4.4 and later) says why ``podman run``
+    failed: :func:`state_problems` checks that ``classify`` reads it as that run's exit code.
+    """
+    return exit_code if call.get("command") == "run" else None
+
+
+def state_problems(
+    state: Mapping[str, Any], version: str, run_code: int | None = None
+) -> list[str]:
     """Where ``exitcodes.classify({"State": state})`` disagrees with the recorded State.
 
     * ``exited``: the classification's exit code is the State's ExitCode; 0 is SUCCESS, 137
       is SIGNALED by SIGKILL (OOM_KILLED when OOMKilled is set).
-    * anything else (podman records a container that failed to start as ``created`` with
-      ExitCode 0; exec targets are ``running``): no exit code, STATUS_UNKNOWN.
+    * ``created`` with a State.Error: podman 4.4 and later record the start failure there as
+      docker does (containers/podman df02cb51ee "Add container error message to
+      ContainerState", libpod/container_api.go ``saveContainerError``), and classify reads it:
+      an exit code, the one ``podman run`` exited with (*run_code*) when that was the command.
+    * anything else (podman 4.3 records a container that failed to start as ``created`` with
+      ExitCode 0 and no Error; exec targets are ``running``): no exit code, STATUS_UNKNOWN.
     """
     import exitcodes
     from exitcodes import ExitOutcome
@@ -443,6 +458,11 @@ def state_problems(state: Mapping[str, Any], version: str) -> list[str]:
             wanted = ExitOutcome.OOM_KILLED if state.get("OOMKilled") else ExitOutcome.SIGNALED
             if found.outcome is not wanted or found.signal is not signal.SIGKILL:
                 problems.append(f"{got}, expected {wanted.name} by SIGKILL for ExitCode 137")
+    elif status == "created" and state.get("Error"):
+        if found.exit_code is None:
+            problems.append(f"{got}, expected the code of the start failure in State.Error")
+        elif run_code is not None and found.exit_code != run_code:
+            problems.append(f"{got}, but `podman run` exited {run_code} for that failure")
     elif status in ("created", "running", "paused", "configured", "initialized") and (
         found.exit_code is not None or found.outcome is not ExitOutcome.STATUS_UNKNOWN
     ):

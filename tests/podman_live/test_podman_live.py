@@ -27,6 +27,7 @@ from podman_live.scenarios import (
     predict,
     profile_missing,
     recorded_vectors,
+    run_exit_code,
     state_problems,
     vector,
     vector_line,
@@ -110,5 +111,6 @@ def test_state_consistent(scenario: Scenario, podman_live: LiveRun) -> None:
     capture = captures[scenario.name]
     if capture.state is None:
         pytest.skip(f"no inspect State was captured ({'; '.join(capture.problems) or 'gone'})")
-    problems = state_problems(capture.state, env.version)
+    run_code = run_exit_code(scenario.call(capture.stderr), capture.exit_code)
+    problems = state_problems(capture.state, env.version, run_code)
     assert not problems, f"{vector_line(vector(scenario, capture, env))}\n  " + "; ".join(problems)

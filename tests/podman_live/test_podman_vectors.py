@@ -19,6 +19,7 @@ from podman_live.scenarios import (
     load_vectors,
     predict,
     profile_missing,
+    run_exit_code,
     state_problems,
     vector_line,
     vector_path,
@@ -56,7 +57,8 @@ def test_vector_predicted(vec: dict[str, Any]) -> None:
 def test_vector_state_consistent(vec: dict[str, Any]) -> None:
     """``exitcodes.classify`` agrees with the recorded inspect State."""
     _require_profile()
-    problems = state_problems(vec["state"], vec["podman"])
+    run_code = run_exit_code(vec["resolve"], vec["exit_code"])
+    problems = state_problems(vec["state"], vec["podman"], run_code)
     assert not problems, f"{vector_line(vec)}\n  " + "; ".join(problems)
 
 
