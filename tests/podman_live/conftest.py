@@ -48,7 +48,8 @@ def podman_live() -> LiveRun:
     captures, wall = run_plans(found.env, plans)
     busy = sum(capture.seconds for capture in captures.values())
     _SUMMARY.append(
-        f"podman {found.env.version}: {len(captures)} scenarios in {wall:.1f} s wall"
+        f"podman {found.env.version} ({found.env.podman}): {len(captures)} scenarios"
+        f" in {wall:.1f} s wall"
         f" ({busy:.1f} s of podman time, {WORKERS} workers), rootfs {found.env.rootfs}"
     )
     return LiveRun(found.env, "", captures, wall)

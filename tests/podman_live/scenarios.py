@@ -5,7 +5,9 @@ the scenario's unique container name) and ``resolve``: the keyword arguments of
 ``exitcodes.resolve`` that should give the same exit code as the real podman, with
 :data:`STDERR` standing for the real stderr (stripped) of the invocation under test.
 ``expect`` is the exit code podman 4.3.1 gave (``docker-cli-observed.md``, "Second real engine:
-podman"); the live suite checks it when the podman under test is 4.3.1.
+podman"); ``changes`` say where a later podman gives another code, each citing the podman
+commit. The live suite checks :meth:`Scenario.expected` when the podman under test is one of
+:data:`OBSERVED_VERSIONS` (4.3.1, and 5.4.2 and 5.8.6 from ``scripts/provision_podman5.sh``).
 
 Phases follow ``exitcodes.resolve``: ``flags`` (bad flag), ``args`` (argument count, unknown
 subcommand, exec without a command), ``create`` (container create: mount, name; for ``exec``
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import signal
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,6 +32,10 @@ from podman_live.live import RUN_FLAGS, PodmanEnv, normalize
 
 OBSERVED_VERSION = "4.3.1"
 """The podman version whose exit codes ``Scenario.expect`` records."""
+
+OBSERVED_VERSIONS = (OBSERVED_VERSION, "5.4.2", "5.8.6")
+"""Every podman version run here whose codes the table states (``expect`` with ``changes``);
+each has its recorded ``vectors/podman-<version>.jsonl``."""
 
 VECTOR_DIR = Path(__file__).resolve().parent / "vectors"
 
@@ -57,6 +64,20 @@ STOPPED = Step(("run", "--detach", *box("true")))
 WAIT_STOPPED = Step(("wait", "{c}"))
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """``"5.4.2"`` -> ``(5, 4, 2)`` (a suffix such as ``-dev`` is ignored), for comparisons."""
+    return tuple(int(part) for part in re.findall(r"[0-9]+", version.partition("-")[0])[:3])
+
+
+@dataclass(frozen=True)
+class Change:
+    """From podman ``since`` on, the scenario exits ``exit_code``; ``source`` is the commit."""
+
+    since: str
+    exit_code: int
+    source: str
+
+
 @dataclass(frozen=True)
 class Scenario:
     """One real podman situation and the library call that should predict its exit code."""
@@ -66,6 +87,15 @@ class Scenario:
     resolve: Mapping[str, Any]
     expect: int
     note: str = ""
+    changes: tuple[Change, ...] = ()
+
+    def expected(self, version: str) -> int:
+        """The exit code podman *version* gives: ``expect``, or the latest change since."""
+        code = self.expect
+        for change in sorted(self.changes, key=lambda one: version_key(one.since)):
+            if version_key(version) >= version_key(change.since):
+                code = change.exit_code
+        return code
 
     def call(self, stderr: str) -> dict[str, Any]:
         """``resolve``'s keyword arguments, with :data:`STDERR` replaced by *stderr* stripped."""
@@ -221,6 +251,15 @@ SCENARIOS: tuple[Scenario, ...] = (
         {"command": "exec", "phase": "args", "error": STDERR},
         255,
         "ErrInvalidArg is not translated before podman 5.1: -1 -> 255",
+        (
+            Change(
+                "5.1.0",
+                125,
+                "containers/podman 5e68fbd132 (v5.1.0) 'podman exec CID without command should"
+                " exit 125': libpod/define/exec_codes.go TranslateExecErrorToExitCode maps"
+                " ErrInvalidArg to ExecErrorCodeGeneric",
+            ),
+        ),
     ),
     Scenario(
         "exec-detach-5",
