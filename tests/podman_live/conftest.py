@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-# The helpers are imported as ``podman.<module>``: make ``tests/`` importable whatever
+# The helpers are imported as ``podman_live.<module>``: make ``tests/`` importable whatever
 # pytest's import mode is.
 _TESTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if _TESTS_DIR not in sys.path:

@@ -1,6 +1,6 @@
 """The podman scenario table: what to run, and which ``exitcodes.resolve`` call predicts it.
 
-Each :class:`Scenario` has a :class:`~podman.live.Plan` (real podman invocations; ``{c}`` is
+Each :class:`Scenario` has a :class:`~live_plan.Plan` (real podman invocations; ``{c}`` is
 the scenario's unique container name) and ``resolve``: the keyword arguments of
 ``exitcodes.resolve`` that should give the same exit code as the real podman, with
 :data:`STDERR` standing for the real stderr (stripped) of the invocation under test.
