@@ -466,8 +466,10 @@ def state_problems(
 ) -> list[str]:
     """Where ``exitcodes.classify({"State": state})`` disagrees with the recorded State.
 
-    * ``exited``: the classification's exit code is the State's ExitCode; 0 is SUCCESS, 137
-      is SIGNALED by SIGKILL (OOM_KILLED when OOMKilled is set).
+    * ``exited``, or ``stopped`` (podman: the container ran and exited, its cleanup has not
+      finished; libpod/define/containerstate.go ``ContainerStateStopped``, seen when inspect
+      comes right after the exit): the classification's exit code is the State's ExitCode; 0
+      is SUCCESS, 137 is SIGNALED by SIGKILL (OOM_KILLED when OOMKilled is set).
     * ``created`` with a State.Error: podman 4.4 and later record the start failure there as
       docker does (containers/podman df02cb51ee "Add container error message to
       ContainerState", libpod/container_api.go ``saveContainerError``), and classify reads it:
@@ -488,7 +490,7 @@ def state_problems(
     status = str(state.get("Status", "")).lower()
     code = state.get("ExitCode")
     got = f"classify gave {found.outcome.name}/{found.exit_code}/{found.signal}"
-    if status == "exited" and not state.get("Error"):
+    if status in ("exited", "stopped") and not state.get("Error"):
         if found.exit_code != code:
             problems.append(f"{got}, but State.ExitCode is {code}")
         if code == 0 and found.outcome is not ExitOutcome.SUCCESS:
