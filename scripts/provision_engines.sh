@@ -56,151 +56,15 @@ for tool in apt-get apt-cache dpkg-deb xz sha256sum tar; do
     fi
 done
 
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/sources.list.d" \
-    "$debs" "$cache/root" "$cache/built" "$cache/daemons"
+mkdir -p "$cache/built" "$cache/daemons"
 
 # --- 1. a private apt configuration ----------------------------------------------------------
-# The Debian source of the system (URIs + Signed-By of the stanza or line that carries the
-# system's codename, not -security/-updates), copied with more suites. The host is never
-# written here: it is read from /etc/apt at run time.
-codename="$(. /etc/os-release && printf '%s' "${VERSION_CODENAME:-}")"
-if [ -z "$codename" ]; then
-    log "no VERSION_CODENAME in /etc/os-release"
-    exit 1
-fi
-
-system_source() {
-    # Prints "URI<TAB>SIGNED_BY" for the main Debian source, from deb822 files or sources.list.
-    local file found
-    for file in /etc/apt/sources.list.d/*.sources; do
-        [ -f "$file" ] || continue
-        found="$(awk -v want="$codename" '
-            function flush() {
-                if (uris != "" && hit && !found) { print uris "\t" signed; found = 1 }
-                uris = ""; signed = ""; hit = 0
-            }
-            /^[ \t]*$/ { flush(); next }
-            /^URIs:/ { uris = $2 }
-            /^Signed-By:/ { signed = $2 }
-            /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == want) hit = 1 }
-            END { flush() }
-        ' "$file")"
-        if [ -n "$found" ]; then
-            printf '%s\n' "$found"
-            return 0
-        fi
-    done
-    if [ -f /etc/apt/sources.list ]; then
-        # deb [options] URI SUITE COMPONENTS...: the field before the system's codename.
-        awk -v want="$codename" '$1 == "deb" {
-            for (i = 3; i <= NF; i++) if ($i == want) { print $(i - 1) "\t"; exit }
-        }' /etc/apt/sources.list
-    fi
-}
-
-source_line="$(system_source | head -n 1)"
-uri="${source_line%%$'\t'*}"
-signed_by="${source_line#*$'\t'}"
-if [ -z "$uri" ]; then
-    log "could not find the system's Debian source for '$codename' in /etc/apt"
-    exit 1
-fi
-[ -n "$signed_by" ] && [ "$signed_by" != "$source_line" ] \
-    || signed_by=/usr/share/keyrings/debian-archive-keyring.gpg
-sources="$apt_dir/sources.list.d/engines.sources"
-wanted_sources="Types: deb
-URIs: $uri
-Suites: bookworm trixie sid
-Components: main
-Signed-By: $signed_by
-"
-if [ ! -f "$sources" ] || [ "$(cat "$sources")" != "${wanted_sources%$'\n'}" ]; then
-    printf '%s' "$wanted_sources" >"$sources"
-    rm -f "$apt_dir/updated"
-fi
-: >"$apt_dir/sources.list"
-
-apt_opts=(
-    -o "Dir::Etc::SourceList=$apt_dir/sources.list"
-    -o "Dir::Etc::SourceParts=$apt_dir/sources.list.d"
-    -o "Dir::State::Lists=$apt_dir/lists"
-    -o "Dir::Cache=$apt_dir/cache"
-    # Debian's container images switch the binary caches off (apt.conf.d/docker-clean); without
-    # them every apt-cache/apt-get call parses the three suites' lists again (seconds each).
-    -o "Dir::Cache::pkgcache=pkgcache.bin"
-    -o "Dir::Cache::srcpkgcache=srcpkgcache.bin"
-    -o "APT::Sandbox::User=root"
-    -o "Acquire::Retries=3"
-    -q
-)
-
-apt_update() {
-    log "apt-get update (private lists in $apt_dir/lists)"
-    apt-get "${apt_opts[@]}" update >&2
-    date +%s >"$apt_dir/updated"
-}
-
-# The version of PKG in SUITE whose upstream part starts with PREFIX, from the private lists.
-suite_version() {
-    local pkg="$1" suite="$2" prefix="$3"
-    apt-cache "${apt_opts[@]}" madison "$pkg" 2>/dev/null \
-        | awk -F'|' -v suite="$suite" -v prefix="$prefix" '{
-            gsub(/ /, "", $2); v = $2; u = v; sub(/^[0-9]+:/, "", u)
-            if (index($3, " " suite "/") && index(u, prefix) == 1) { print v; exit }
-        }'
-}
-
-# Download PKG (SUITE, upstream PREFIX) into debs/ unless present; prints the .deb path.
-fetch_deb() {
-    local pkg="$1" suite="$2" prefix="$3" version file
-    file="$(find "$debs" -maxdepth 1 -name "${pkg}_*.deb" -print 2>/dev/null \
-        | while read -r f; do
-            v="$(dpkg-deb -f "$f" Version)"; u="${v#*:}"
-            [ "${u#"$prefix"}" != "$u" ] && { printf '%s\n' "$f"; break; }
-        done)"
-    if [ -n "$file" ]; then
-        printf '%s\n' "$file"
-        return 0
-    fi
-    if [ ! -f "$apt_dir/updated" ]; then apt_update; fi
-    version="$(suite_version "$pkg" "$suite" "$prefix")"
-    if [ -z "$version" ] && [ -n "$(find "$apt_dir/updated" -mmin +60 2>/dev/null)" ]; then
-        apt_update
-        version="$(suite_version "$pkg" "$suite" "$prefix")"
-    fi
-    if [ -z "$version" ]; then
-        log "no $pkg $prefix* in $suite (apt-cache madison $pkg: $(apt-cache "${apt_opts[@]}" \
-            madison "$pkg" 2>/dev/null | awk -F'|' '{gsub(/ /,"",$2); printf "%s ", $2}'))"
-        return 1
-    fi
-    (cd "$debs" && apt-get "${apt_opts[@]}" download "$pkg=$version" >&2) || return 1
-    find "$debs" -maxdepth 1 -name "${pkg}_*.deb" -print | while read -r f; do
-        [ "$(dpkg-deb -f "$f" Version)" = "$version" ] && { printf '%s\n' "$f"; break; }
-    done
-}
-
-# Unpack a .deb into root/<suite>/ once (a marker per package file).
-unpack() {
-    local deb="$1" suite="$2" marker
-    marker="$cache/root/$suite/.unpacked/$(basename "$deb")"
-    if [ ! -f "$marker" ]; then
-        mkdir -p "$cache/root/$suite/.unpacked"
-        dpkg-deb -x "$deb" "$cache/root/$suite"
-        : >"$marker"
-    fi
-}
-
-# get SUITE PKG PREFIX...: download and unpack; returns 1 (after logging) if one is missing.
-get() {
-    local suite="$1" deb
-    shift
-    while [ "$#" -gt 0 ]; do
-        deb="$(fetch_deb "$1" "$suite" "$2")" || { log "cannot get $1 $2 from $suite"; return 1; }
-        [ -n "$deb" ] || { log "cannot get $1 $2 from $suite"; return 1; }
-        unpack "$deb" "$suite"
-        shift 2
-    done
-}
+# scripts/_private_apt.sh: the system's Debian source copied with trixie and sid, its own lists
+# and archive cache under $apt_dir; `get SUITE PKG PREFIX...` downloads and unpacks.
+unpack_root="$cache/root"
+# shellcheck source=scripts/_private_apt.sh
+. "$repo_root/scripts/_private_apt.sh"
+private_apt_init engines || exit 1
 
 # --- 2. the daemons --------------------------------------------------------------------------
 # daemon VERSION: write daemons/VERSION/{bin/,daemon.env} or daemons/VERSION/unavailable.

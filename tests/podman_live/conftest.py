@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-# The helpers are imported as ``podman.<module>``: make ``tests/`` importable whatever
+# The helpers are imported as ``podman_live.<module>``: make ``tests/`` importable whatever
 # pytest's import mode is.
 _TESTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if _TESTS_DIR not in sys.path:
@@ -48,7 +48,8 @@ def podman_live() -> LiveRun:
     captures, wall = run_plans(found.env, plans)
     busy = sum(capture.seconds for capture in captures.values())
     _SUMMARY.append(
-        f"podman {found.env.version}: {len(captures)} scenarios in {wall:.1f} s wall"
+        f"podman {found.env.version} ({found.env.podman}): {len(captures)} scenarios"
+        f" in {wall:.1f} s wall"
         f" ({busy:.1f} s of podman time, {WORKERS} workers), rootfs {found.env.rootfs}"
     )
     return LiveRun(found.env, "", captures, wall)

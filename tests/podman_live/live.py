@@ -32,7 +32,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ROOTFS = REPO_ROOT / ".cache" / "podman-rootfs"
 PROVISION_HINT = (
     "provision this machine with `sudo scripts/provision_podman.sh` (Debian 12: installs podman,"
-    " runc and busybox-static, builds .cache/podman-rootfs)"
+    " runc and busybox-static, builds .cache/podman-rootfs); podman 5.4.2 and 5.8.6 come from"
+    " `sudo scripts/provision_podman5.sh` (EXITCODES_PODMAN=.cache/podman5/<version>/podman)"
 )
 NAME_PREFIX = "exitcodes-"
 """Every container this suite creates is named ``exitcodes-<run id>-...``."""
@@ -72,10 +73,26 @@ def podman_binary() -> str | None:
     return shutil.which("podman")
 
 
+def provisioning_failure(wrapper: str) -> str | None:
+    """Why ``scripts/provision_podman5.sh`` could not provision the podman of *wrapper*.
+
+    It writes ``<version>/unavailable`` instead of the wrapper ``<version>/podman``.
+    """
+    if not wrapper:
+        return None
+    reason = Path(wrapper).parent / "unavailable"
+    if not reason.is_file():
+        return None
+    return f"{wrapper} was not provisioned: {reason.read_text(encoding='utf-8').strip()}"
+
+
 def rootfs_dir() -> Path:
-    """The busybox rootfs: ``$EXITCODES_PODMAN_ROOTFS`` or ``<repo>/.cache/podman-rootfs``."""
+    """The busybox rootfs: ``$EXITCODES_PODMAN_ROOTFS`` or ``<repo>/.cache/podman-rootfs``.
+
+    Resolved: runc refuses a rootfs path through a symlink (a worktree's ``.cache`` link).
+    """
     explicit = os.environ.get("EXITCODES_PODMAN_ROOTFS")
-    return Path(explicit).resolve() if explicit else DEFAULT_ROOTFS
+    return Path(explicit).resolve() if explicit else DEFAULT_ROOTFS.resolve()
 
 
 def parse_version(text: str) -> str:
@@ -135,7 +152,10 @@ def probe() -> Availability:
         return no(f"not Linux ({sys.platform})")
     podman = podman_binary()
     if podman is None:
-        return no("no `podman` on PATH (or $EXITCODES_PODMAN)")
+        return no(
+            provisioning_failure(os.environ.get("EXITCODES_PODMAN", ""))
+            or "no `podman` on PATH (or $EXITCODES_PODMAN)"
+        )
     if os.geteuid() != 0:
         return no("not running as root (the suite runs rootful podman)")
     if shutil.which("runc") is None:

@@ -10,6 +10,8 @@ replays them with no podman present.
 
 Usage (from the repository root, as root):
     python tests/podman_live/record_vectors.py [--out DIR] [--workers N] [--force]
+    EXITCODES_PODMAN=.cache/podman5/5.8.6/podman python tests/podman_live/record_vectors.py
+(the second after ``scripts/provision_podman5.sh``: podman 5.4.2 and 5.8.6 beside 4.3.1).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-# Run as a script: make ``tests/`` importable so ``podman.<module>`` resolves.
+# Run as a script: make ``tests/`` importable so ``podman_live.<module>`` resolves.
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from podman_live.live import WORKERS, availability, run_plans

@@ -1,11 +1,18 @@
 """The podman scenario table: what to run, and which ``exitcodes.resolve`` call predicts it.
 
-Each :class:`Scenario` has a :class:`~podman.live.Plan` (real podman invocations; ``{c}`` is
+Each :class:`Scenario` has a :class:`~live_plan.Plan` (real podman invocations; ``{c}`` is
 the scenario's unique container name) and ``resolve``: the keyword arguments of
 ``exitcodes.resolve`` that should give the same exit code as the real podman, with
 :data:`STDERR` standing for the real stderr (stripped) of the invocation under test.
+<<<<<<< HEAD
 ``expect`` is the exit code a real podman 4.3.1 (runc 1.1.5, rootful, ``--rootfs`` with a static
 busybox) gave in that situation; the live suite checks it when the podman under test is 4.3.1.
+=======
+``expect`` is the exit code podman 4.3.1 gave (``docker-cli-observed.md``, "Second real engine:
+podman"); ``changes`` say where a later podman gives another code, each citing the podman
+commit. The live suite checks :meth:`Scenario.expected` when the podman under test is one of
+:data:`OBSERVED_VERSIONS` (4.3.1, and 5.4.2 and 5.8.6 from ``scripts/provision_podman5.sh``).
+>>>>>>> wt-podman5
 
 Phases follow ``exitcodes.resolve``: ``flags`` (bad flag), ``args`` (argument count, unknown
 subcommand, exec without a command), ``create`` (container create: mount, name; for ``exec``
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import signal
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,6 +37,10 @@ from podman_live.live import RUN_FLAGS, PodmanEnv, normalize
 
 OBSERVED_VERSION = "4.3.1"
 """The podman version whose exit codes ``Scenario.expect`` records."""
+
+OBSERVED_VERSIONS = (OBSERVED_VERSION, "5.4.2", "5.8.6")
+"""Every podman version run here whose codes the table states (``expect`` with ``changes``);
+each has its recorded ``vectors/podman-<version>.jsonl``."""
 
 VECTOR_DIR = Path(__file__).resolve().parent / "vectors"
 
@@ -57,6 +69,20 @@ STOPPED = Step(("run", "--detach", *box("true")))
 WAIT_STOPPED = Step(("wait", "{c}"))
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """``"5.4.2"`` -> ``(5, 4, 2)`` (a suffix such as ``-dev`` is ignored), for comparisons."""
+    return tuple(int(part) for part in re.findall(r"[0-9]+", version.partition("-")[0])[:3])
+
+
+@dataclass(frozen=True)
+class Change:
+    """From podman ``since`` on, the scenario exits ``exit_code``; ``source`` is the commit."""
+
+    since: str
+    exit_code: int
+    source: str
+
+
 @dataclass(frozen=True)
 class Scenario:
     """One real podman situation and the library call that should predict its exit code."""
@@ -66,6 +92,15 @@ class Scenario:
     resolve: Mapping[str, Any]
     expect: int
     note: str = ""
+    changes: tuple[Change, ...] = ()
+
+    def expected(self, version: str) -> int:
+        """The exit code podman *version* gives: ``expect``, or the latest change since."""
+        code = self.expect
+        for change in sorted(self.changes, key=lambda one: version_key(one.since)):
+            if version_key(version) >= version_key(change.since):
+                code = change.exit_code
+        return code
 
     def call(self, stderr: str) -> dict[str, Any]:
         """``resolve``'s keyword arguments, with :data:`STDERR` replaced by *stderr* stripped."""
@@ -221,6 +256,15 @@ SCENARIOS: tuple[Scenario, ...] = (
         {"command": "exec", "phase": "args", "error": STDERR},
         255,
         "ErrInvalidArg is not translated before podman 5.1: -1 -> 255",
+        (
+            Change(
+                "5.1.0",
+                125,
+                "containers/podman 5e68fbd132 (v5.1.0) 'podman exec CID without command should"
+                " exit 125': libpod/define/exec_codes.go TranslateExecErrorToExitCode maps"
+                " ErrInvalidArg to ExecErrorCodeGeneric",
+            ),
+        ),
     ),
     Scenario(
         "exec-detach-5",
@@ -413,13 +457,30 @@ def predict(kwargs: Mapping[str, Any], version: str) -> int | str:
         return f"{type(exc).__name__}: {exc}"
 
 
-def state_problems(state: Mapping[str, Any], version: str) -> list[str]:
+def run_exit_code(call: Mapping[str, Any], exit_code: int | None) -> int | None:
+    """*exit_code* when the invocation under test was ``podman run`` (else ``None``).
+
+    A ``created`` container's State.Error (podman 4.4 and later) says why ``podman run``
+    failed: :func:`state_problems` checks that ``classify`` reads it as that run's exit code.
+    """
+    return exit_code if call.get("command") == "run" else None
+
+
+def state_problems(
+    state: Mapping[str, Any], version: str, run_code: int | None = None
+) -> list[str]:
     """Where ``exitcodes.classify({"State": state})`` disagrees with the recorded State.
 
-    * ``exited``: the classification's exit code is the State's ExitCode; 0 is SUCCESS, 137
-      is SIGNALED by SIGKILL (OOM_KILLED when OOMKilled is set).
-    * anything else (podman records a container that failed to start as ``created`` with
-      ExitCode 0; exec targets are ``running``): no exit code, STATUS_UNKNOWN.
+    * ``exited``, or ``stopped`` (podman: the container ran and exited, its cleanup has not
+      finished; libpod/define/containerstate.go ``ContainerStateStopped``, seen when inspect
+      comes right after the exit): the classification's exit code is the State's ExitCode; 0
+      is SUCCESS, 137 is SIGNALED by SIGKILL (OOM_KILLED when OOMKilled is set).
+    * ``created`` with a State.Error: podman 4.4 and later record the start failure there as
+      docker does (containers/podman df02cb51ee "Add container error message to
+      ContainerState", libpod/container_api.go ``saveContainerError``), and classify reads it:
+      an exit code, the one ``podman run`` exited with (*run_code*) when that was the command.
+    * anything else (podman 4.3 records a container that failed to start as ``created`` with
+      ExitCode 0 and no Error; exec targets are ``running``): no exit code, STATUS_UNKNOWN.
     """
     import exitcodes
     from exitcodes import ExitOutcome
@@ -434,7 +495,7 @@ def state_problems(state: Mapping[str, Any], version: str) -> list[str]:
     status = str(state.get("Status", "")).lower()
     code = state.get("ExitCode")
     got = f"classify gave {found.outcome.name}/{found.exit_code}/{found.signal}"
-    if status == "exited" and not state.get("Error"):
+    if status in ("exited", "stopped") and not state.get("Error"):
         if found.exit_code != code:
             problems.append(f"{got}, but State.ExitCode is {code}")
         if code == 0 and found.outcome is not ExitOutcome.SUCCESS:
@@ -443,6 +504,11 @@ def state_problems(state: Mapping[str, Any], version: str) -> list[str]:
             wanted = ExitOutcome.OOM_KILLED if state.get("OOMKilled") else ExitOutcome.SIGNALED
             if found.outcome is not wanted or found.signal is not signal.SIGKILL:
                 problems.append(f"{got}, expected {wanted.name} by SIGKILL for ExitCode 137")
+    elif status == "created" and state.get("Error"):
+        if found.exit_code is None:
+            problems.append(f"{got}, expected the code of the start failure in State.Error")
+        elif run_code is not None and found.exit_code != run_code:
+            problems.append(f"{got}, but `podman run` exited {run_code} for that failure")
     elif status in ("created", "running", "paused", "configured", "initialized") and (
         found.exit_code is not None or found.outcome is not ExitOutcome.STATUS_UNKNOWN
     ):

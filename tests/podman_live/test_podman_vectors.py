@@ -13,12 +13,13 @@ from typing import Any
 import pytest
 
 from podman_live.scenarios import (
-    OBSERVED_VERSION,
+    OBSERVED_VERSIONS,
     SCENARIOS,
     VECTOR_DIR,
     load_vectors,
     predict,
     profile_missing,
+    run_exit_code,
     state_problems,
     vector_line,
     vector_path,
@@ -56,24 +57,29 @@ def test_vector_predicted(vec: dict[str, Any]) -> None:
 def test_vector_state_consistent(vec: dict[str, Any]) -> None:
     """``exitcodes.classify`` agrees with the recorded inspect State."""
     _require_profile()
-    problems = state_problems(vec["state"], vec["podman"])
+    run_code = run_exit_code(vec["resolve"], vec["exit_code"])
+    problems = state_problems(vec["state"], vec["podman"], run_code)
     assert not problems, f"{vector_line(vec)}\n  " + "; ".join(problems)
 
 
-def test_vectors_match_the_scenario_table() -> None:
-    """The 4.3.1 vectors cover every scenario, in order, with its current resolve call."""
-    path = vector_path(OBSERVED_VERSION)
-    assert path.exists(), f"{path} is missing: run `python tests/podman_live/record_vectors.py`"
+@pytest.mark.parametrize("version", OBSERVED_VERSIONS)
+def test_vectors_match_the_scenario_table(version: str) -> None:
+    """Each observed version's vectors cover every scenario, in order, with the table's code
+    for that version and its current resolve call."""
+    path = vector_path(version)
+    assert path.exists(), (
+        f"{path} is missing: run `EXITCODES_PODMAN=<podman {version}>"
+        " python tests/podman_live/record_vectors.py`"
+    )
     recorded = load_vectors(path)
     assert [vec["name"] for vec in recorded] == [scenario.name for scenario in SCENARIOS], (
         "the vectors are out of step with scenarios.SCENARIOS:"
         " rerun `python tests/podman_live/record_vectors.py`"
     )
     for scenario, vec in zip(SCENARIOS, recorded, strict=True):
-        assert vec["podman"] == OBSERVED_VERSION
-        assert vec["exit_code"] == scenario.expect, (
-            f"{vector_line(vec)}\n  the table expects {scenario.expect}"
-        )
+        assert vec["podman"] == version
+        expected = scenario.expected(version)
+        assert vec["exit_code"] == expected, f"{vector_line(vec)}\n  the table expects {expected}"
         assert vec["resolve"] == scenario.call(vec["stderr"]), (
             f"{vector_line(vec)}\n  the table's resolve call is now"
             f" {scenario.call(vec['stderr'])}: rerun `python tests/podman_live/record_vectors.py`"
