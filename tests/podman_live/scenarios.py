@@ -4,15 +4,11 @@ Each :class:`Scenario` has a :class:`~live_plan.Plan` (real podman invocations; 
 the scenario's unique container name) and ``resolve``: the keyword arguments of
 ``exitcodes.resolve`` that should give the same exit code as the real podman, with
 :data:`STDERR` standing for the real stderr (stripped) of the invocation under test.
-<<<<<<< HEAD
 ``expect`` is the exit code a real podman 4.3.1 (runc 1.1.5, rootful, ``--rootfs`` with a static
-busybox) gave in that situation; the live suite checks it when the podman under test is 4.3.1.
-=======
-``expect`` is the exit code podman 4.3.1 gave (``docker-cli-observed.md``, "Second real engine:
-podman"); ``changes`` say where a later podman gives another code, each citing the podman
-commit. The live suite checks :meth:`Scenario.expected` when the podman under test is one of
-:data:`OBSERVED_VERSIONS` (4.3.1, and 5.4.2 and 5.8.6 from ``scripts/provision_podman5.sh``).
->>>>>>> wt-podman5
+busybox) gave in that situation; ``changes`` say where a later podman gives another code, each
+citing the podman commit. The live suite checks :meth:`Scenario.expected` when the podman under
+test is one of :data:`OBSERVED_VERSIONS` (4.3.1, and 5.4.2 and 5.8.6 from
+``scripts/provision_podman5.sh``).
 
 Phases follow ``exitcodes.resolve``: ``flags`` (bad flag), ``args`` (argument count, unknown
 subcommand, exec without a command), ``create`` (container create: mount, name; for ``exec``
