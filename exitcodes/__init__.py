@@ -95,7 +95,7 @@ _FUNCTION_MODULES = frozenset({"classify", "resolve"})
 # Every lazy load holds this lock: one thread at a time imports the package's modules
 # (and attrs) through a public name. Python's per-module import locks do not make
 # concurrent first imports safe on their own: ``from attrs.exceptions import ...``
-# (exitcodes._record) locks the submodule before its package, ``import attrs`` the
+# (in any module) locks the submodule before its package, ``import attrs`` the
 # package before the submodule, and two threads doing one each deadlock. CPython then
 # raises ``_DeadlockError`` in one of them, or hands the other a half-imported module
 # (``module 'attrs' has no attribute 'frozen'``); the failed import leaves others

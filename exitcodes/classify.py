@@ -368,25 +368,20 @@ class _Tables:
                 )
 
 
-# A profile keeps its compiled tables in a private slot (set once; two threads at worst
-# build them twice); equal profiles built separately share them through _TABLES_BY_VALUE,
-# which stays small.
+# The compiled tables of each profile in use (two threads at worst build them twice);
+# Profile caches its hash, so a lookup costs one dict probe. Kept small.
 _TABLES_BY_VALUE: dict[Profile, _Tables] = {}
 _MAX_CACHED = 64
 _MAX_STATUSES = 1024
 
 
 def _tables(profile: Profile) -> _Tables:
-    tables = profile._compiled  # the profile keeps them for this module
-    if type(tables) is _Tables:
-        return tables
     tables = _TABLES_BY_VALUE.get(profile)
     if tables is None:
         tables = _Tables(profile)
         if len(_TABLES_BY_VALUE) >= _MAX_CACHED:
             _TABLES_BY_VALUE.clear()
         _TABLES_BY_VALUE[profile] = tables
-    object.__setattr__(profile, "_compiled", tables)
     return tables
 
 
@@ -583,9 +578,7 @@ def classify_message(message: str, profile: Profile) -> Classification:
     client parsed its arguments and reached the daemon: it is neither a usage error nor
     a connection failure, whatever it quotes, and only the CLI's own checks apply.
     """
-    tables = profile._compiled  # as _tables does, without the call
-    if type(tables) is not _Tables:
-        tables = _tables(profile)
+    tables = _tables(profile)
     if message.startswith(DAEMON_ANSWERS):
         return _cli_result(tables, message)[1]
     return _classify_unanswered(tables, message)
@@ -1046,7 +1039,11 @@ def check_profile(profile: object) -> Profile:
             f"profile must be an exitcodes Profile (e.g. profiles.docker('28.2.2')),"
             f" got {describe(profile)}"
         )
-    if type(profile._compiled) is not _Tables:  # checked once: compiled tables prove it
+    try:
+        known = profile in _TABLES_BY_VALUE  # compiled tables prove the fields were checked
+    except Exception:
+        known = False
+    if not known:
         _check_fields(profile)
     return profile
 

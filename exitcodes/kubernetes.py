@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from exitcodes._evidence import plain
-from exitcodes._record import Record
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.outcome import ExitOutcome
 
 __all__ = ["REASONS", "ReasonRule", "pod_failure_policy_rule"]
 
 
-class ReasonRule(Record):
+@attrs.frozen(kw_only=True)
+class ReasonRule:
     """What a Kubernetes container ``reason`` means.
 
     Attributes:
@@ -33,7 +35,6 @@ class ReasonRule(Record):
         summary: one plain sentence.
     """
 
-    __slots__ = ("id", "reason", "state", "outcome", "from_message", "source", "summary")  # noqa: RUF023 - the fields, in order
     id: str
     reason: str
     state: str
@@ -42,25 +43,6 @@ class ReasonRule(Record):
     source: str
     summary: str
 
-    def __init__(  # noqa: PLR0917 - the rows are built positionally
-        self,
-        id: str,
-        reason: str,
-        state: str,
-        outcome: ExitOutcome | None,
-        from_message: bool,
-        source: str,
-        summary: str,
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "id", id)
-        setattr_(self, "reason", reason)
-        setattr_(self, "state", state)
-        setattr_(self, "outcome", outcome)
-        setattr_(self, "from_message", from_message)
-        setattr_(self, "source", source)
-        setattr_(self, "summary", summary)
-
 
 _CRI = "containerd internal/cri/server/helpers.go, container_status.go"
 _KUBELET = "kubernetes pkg/kubelet/kubelet_pods.go: convertToAPIContainerStatuses"
@@ -68,128 +50,136 @@ _WAITING = "kubernetes pkg/kubelet/container (error reasons)"
 
 REASONS: tuple[ReasonRule, ...] = (
     ReasonRule(
-        "kubernetes/completed",
-        "Completed",
-        "terminated",
-        ExitOutcome.SUCCESS,
-        False,
-        _CRI,
-        "The container exited 0 (Completed).",
+        id="kubernetes/completed",
+        reason="Completed",
+        state="terminated",
+        outcome=ExitOutcome.SUCCESS,
+        from_message=False,
+        source=_CRI,
+        summary="The container exited 0 (Completed).",
     ),
     ReasonRule(
-        "kubernetes/error",
-        "Error",
-        "terminated",
-        None,
-        False,
-        _CRI,
-        "The container exited non-zero (Error); the code says how.",
+        id="kubernetes/error",
+        reason="Error",
+        state="terminated",
+        outcome=None,
+        from_message=False,
+        source=_CRI,
+        summary="The container exited non-zero (Error); the code says how.",
     ),
     ReasonRule(
-        "kubernetes/oom-killed",
-        "OOMKilled",
-        "terminated",
-        ExitOutcome.OOM_KILLED,
-        False,
-        _CRI + " (TaskOOM event or exit 137 with cgroup OOM counters)",
-        "The kernel's OOM killer ended the container (OOMKilled).",
+        id="kubernetes/oom-killed",
+        reason="OOMKilled",
+        state="terminated",
+        outcome=ExitOutcome.OOM_KILLED,
+        from_message=False,
+        source=_CRI + " (TaskOOM event or exit 137 with cgroup OOM counters)",
+        summary="The kernel's OOM killer ended the container (OOMKilled).",
     ),
     ReasonRule(
-        "kubernetes/start-error",
-        "StartError",
-        "terminated",
-        ExitOutcome.ENGINE_ERROR,
-        True,
-        _CRI + " (errorStartExitCode 128; containerd/containerd#9080)",
-        "The runtime could not start the container (StartError, exit code 128); the"
+        id="kubernetes/start-error",
+        reason="StartError",
+        state="terminated",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=True,
+        source=_CRI + " (errorStartExitCode 128; containerd/containerd#9080)",
+        summary="The runtime could not start the container (StartError, exit code 128); the"
         " message says why.",
     ),
     ReasonRule(
-        "kubernetes/container-cannot-run",
-        "ContainerCannotRun",
-        "terminated",
-        ExitOutcome.ENGINE_ERROR,
-        True,
-        "Mirantis/cri-dockerd container status (dockershim ContainerCannotRun)",
-        "Docker could not run the container (ContainerCannotRun); the message holds"
+        id="kubernetes/container-cannot-run",
+        reason="ContainerCannotRun",
+        state="terminated",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=True,
+        source="Mirantis/cri-dockerd container status (dockershim ContainerCannotRun)",
+        summary="Docker could not run the container (ContainerCannotRun); the message holds"
         " Docker's State.Error.",
     ),
     ReasonRule(
-        "kubernetes/unknown",
-        "Unknown",
-        "terminated",
-        ExitOutcome.STATUS_UNKNOWN,
-        False,
-        _CRI + " (unknownExitCode 255)",
-        "The runtime could not recover the exit status (Unknown, 255).",
+        id="kubernetes/unknown",
+        reason="Unknown",
+        state="terminated",
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        from_message=False,
+        source=_CRI + " (unknownExitCode 255)",
+        summary="The runtime could not recover the exit status (Unknown, 255).",
     ),
     ReasonRule(
-        "kubernetes/container-status-unknown",
-        "ContainerStatusUnknown",
-        "terminated",
-        ExitOutcome.STATUS_UNKNOWN,
-        False,
-        _KUBELET + " (kubernetes/kubernetes#95364)",
-        "The kubelet could not locate the container and invented 137"
+        id="kubernetes/container-status-unknown",
+        reason="ContainerStatusUnknown",
+        state="terminated",
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        from_message=False,
+        source=_KUBELET + " (kubernetes/kubernetes#95364)",
+        summary="The kubelet could not locate the container and invented 137"
         " (ContainerStatusUnknown): not a SIGKILL.",
     ),
     ReasonRule(
-        "kubernetes/deadline-exceeded",
-        "DeadlineExceeded",
-        "terminated",
-        ExitOutcome.SIGNALED,
-        False,
-        "kubernetes batch/v1 types; activeDeadlineSeconds",
-        "The pod outlived activeDeadlineSeconds and was stopped (DeadlineExceeded).",
+        id="kubernetes/deadline-exceeded",
+        reason="DeadlineExceeded",
+        state="terminated",
+        outcome=ExitOutcome.SIGNALED,
+        from_message=False,
+        source="kubernetes batch/v1 types; activeDeadlineSeconds",
+        summary="The pod outlived activeDeadlineSeconds and was stopped (DeadlineExceeded).",
     ),
     ReasonRule(
-        "kubernetes/seccomp-killed",
-        "seccomp killed",
-        "terminated",
-        ExitOutcome.SIGNALED,
-        False,
-        "cri-o/cri-o server/container_status.go",
-        "A seccomp filter killed the container (CRI-O: seccomp killed).",
+        id="kubernetes/seccomp-killed",
+        reason="seccomp killed",
+        state="terminated",
+        outcome=ExitOutcome.SIGNALED,
+        from_message=False,
+        source="cri-o/cri-o server/container_status.go",
+        summary="A seccomp filter killed the container (CRI-O: seccomp killed).",
     ),
     ReasonRule(
-        "kubernetes/running",
-        "",
-        "running",
-        ExitOutcome.STATUS_UNKNOWN,
-        False,
-        _KUBELET,
-        "The container is running: no exit status yet.",
+        id="kubernetes/running",
+        reason="",
+        state="running",
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        from_message=False,
+        source=_KUBELET,
+        summary="The container is running: no exit status yet.",
     ),
     ReasonRule(
-        "kubernetes/exit-code",
-        "",
-        "terminated",
-        None,
-        False,
-        _CRI,
-        "The container terminated with a reason this library does not know; the code says how.",
+        id="kubernetes/exit-code",
+        reason="",
+        state="terminated",
+        outcome=None,
+        from_message=False,
+        source=_CRI,
+        summary="The container terminated with a reason this library does not know; the code says"
+        " how.",
     ),
     ReasonRule(
-        "kubernetes/waiting",
-        "",
-        "waiting",
-        ExitOutcome.STATUS_UNKNOWN,
-        True,
-        _WAITING,
-        "The container is waiting for a reason this library does not know: no exit status yet.",
+        id="kubernetes/waiting",
+        reason="",
+        state="waiting",
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        from_message=True,
+        source=_WAITING,
+        summary="The container is waiting for a reason this library does not know: no exit status"
+        " yet.",
     ),
     ReasonRule(
-        "kubernetes/evicted",
-        "Evicted",
-        "terminated",
-        ExitOutcome.ENGINE_ERROR,
-        False,
-        _KUBELET,
-        "The kubelet evicted the pod (node pressure).",
+        id="kubernetes/evicted",
+        reason="Evicted",
+        state="terminated",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=False,
+        source=_KUBELET,
+        summary="The kubelet evicted the pod (node pressure).",
     ),
     *(
         ReasonRule(
-            f"kubernetes/{slug}", reason, "waiting", outcome, from_message, _WAITING, summary
+            id=f"kubernetes/{slug}",
+            reason=reason,
+            state="waiting",
+            outcome=outcome,
+            from_message=from_message,
+            source=_WAITING,
+            summary=summary,
         )
         for slug, reason, outcome, from_message, summary in (
             (

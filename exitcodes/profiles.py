@@ -17,7 +17,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from exitcodes._record import Record
+import attrs
+
 from exitcodes.errors import InvalidArgumentError, InvalidVersionError, describe
 
 if TYPE_CHECKING:
@@ -104,27 +105,18 @@ def _key(version: Version) -> tuple[int, int, int, int, str]:
     return (version.major, version.minor, version.patch, 0 if pre else 1, pre or "")
 
 
-class Version(Record):
+@attrs.frozen(cache_hash=True)
+class Version:
     """A release number such as ``28.2.2``; pre-releases sort before the release.
 
     Build metadata (``+dfsg1`` in Debian's ``20.10.24+dfsg1``) is ignored, and
     the old ``-ce``/``-ee`` suffixes count as final releases.
     """
 
-    __slots__ = ("major", "minor", "patch", "prerelease")
     major: int
     minor: int
-    patch: int
-    prerelease: str | None
-
-    def __init__(
-        self, major: int, minor: int, patch: int = 0, prerelease: str | None = None
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "major", major)
-        setattr_(self, "minor", minor)
-        setattr_(self, "patch", patch)
-        setattr_(self, "prerelease", prerelease)
+    patch: int = 0
+    prerelease: str | None = None
 
     def __lt__(self, other: Version) -> bool:
         return _key(self) < _key(other)
@@ -208,7 +200,8 @@ def _convert_platform(value: Platform | str) -> Platform:
     raise InvalidArgumentError(f"platform must be one of {choices}, got {describe(value)}")
 
 
-class Profile(Record):
+@attrs.frozen(cache_hash=True)
+class Profile:
     """The engine, versions and platform that an answer is bug-compatible with.
 
     Build one with :func:`~exitcodes.profiles.docker` rather than directly.
@@ -222,40 +215,10 @@ class Profile(Record):
         platform: where the CLI runs; decides 8-bit or 32-bit statuses.
     """
 
-    # ``_hash`` is not a field: the hash, computed the first time it is asked for.
-    __slots__ = ("engine", "version", "engine_version", "platform", "_hash", "_compiled")  # noqa: RUF023 - the fields, in order
     engine: Engine
     version: Version
     engine_version: Version
-    platform: Platform
-    _hash: int | None
-    _compiled: object  # what exitcodes.classify compiles for this profile, once
-
-    def __init__(
-        self,
-        engine: Engine,
-        version: Version,
-        engine_version: Version,
-        platform: Platform = Platform.LINUX,
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "engine", engine)
-        setattr_(self, "version", version)
-        setattr_(self, "engine_version", engine_version)
-        setattr_(self, "platform", platform)
-        setattr_(self, "_hash", None)
-        setattr_(self, "_compiled", None)
-
-    def __hash__(self) -> int:
-        """The hash of the fields, computed once (profiles key caches).
-
-        Two threads asking at once both compute it and store the same value.
-        """
-        cached = self._hash
-        if cached is None:
-            cached = Record.__hash__(self)
-            object.__setattr__(self, "_hash", cached)
-        return cached
+    platform: Platform = Platform.LINUX
 
     @property
     def posix(self) -> bool:

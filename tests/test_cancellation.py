@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -260,7 +261,7 @@ def test_the_signal_table_is_the_rows() -> None:
     for line, row in zip(body, CLI_SIGNAL_RULES, strict=True):
         assert line.startswith(f"| `{row.id}` |")
         assert tables.md_text(row.source) in line
-    changed = CLI_SIGNAL_RULES[0].evolve(exit_code=99, summary="A changed summary.")
+    changed = attrs.evolve(CLI_SIGNAL_RULES[0], exit_code=99, summary="A changed summary.")
     altered = tables.render_cli_signals_table([changed, *CLI_SIGNAL_RULES[1:]])
     assert "exits 99" in altered
     assert "A changed summary." in altered

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from exitcodes import profiles, resolve
@@ -93,7 +94,8 @@ def test_every_reason_and_behaviour_is_a_row() -> None:
 def test_changing_a_message_rule_changes_the_table() -> None:
     index = next(i for i, rule in enumerate(MESSAGE_RULES) if rule.id == "docker-cli/not-found")
     altered = list(MESSAGE_RULES)
-    altered[index] = MESSAGE_RULES[index].evolve(
+    altered[index] = attrs.evolve(
+        MESSAGE_RULES[index],
         exit_code=99,
         patterns=("no such binary",),
         summary="A changed summary.",
@@ -122,11 +124,11 @@ def test_changing_a_message_rule_changes_the_table() -> None:
 
 def test_changing_a_phase_or_status_rule_changes_the_table() -> None:
     phase = [
-        rule.evolve(exit_code=42) if rule.id == "docker-cli/wait-failed" else rule
+        attrs.evolve(rule, exit_code=42) if rule.id == "docker-cli/wait-failed" else rule
         for rule in PHASE_RULES
     ]
     status = [
-        rule.evolve(summary="Renamed.") if rule.id == "docker-cli/detached" else rule
+        attrs.evolve(rule, summary="Renamed.") if rule.id == "docker-cli/detached" else rule
         for rule in OUTCOME_RULES
     ]
     rendered = tables.render_engine_table(Engine.DOCKER, phase_rules=phase, outcome_rules=status)
@@ -143,11 +145,11 @@ def test_removing_and_adding_rows_changes_the_tables() -> None:
     assert "`kubernetes/oom-killed`" not in rendered
     assert "`kubernetes/oom-killed`" in tables.render_kubernetes_table()
     extra = Behaviour(
-        "docker-cli/imaginary",
-        Engine.DOCKER,
-        VersionRange(since=Version(26, 1, 0)),
-        "nowhere",
-        "Something `new` happens.",
+        id="docker-cli/imaginary",
+        engine=Engine.DOCKER,
+        versions=VersionRange(since=Version(26, 1, 0)),
+        source="nowhere",
+        summary="Something `new` happens.",
     )
     behaviours = tables.render_behaviours_table([*BEHAVIOURS, extra])
     assert behaviours.splitlines()[-1].startswith("| `docker-cli/imaginary` | docker | cli")
@@ -200,7 +202,7 @@ def test_docker_versions_table_follows_the_version_boundaries() -> None:
             assert cell == str(expected.exit_code)
     # A new row with a new boundary adds a column, no other edit needed.
     moved = [
-        row.evolve(versions=VersionRange(since=Version(23, 0, 5)))
+        attrs.evolve(row, versions=VersionRange(since=Version(23, 0, 5)))
         if row.id == "docker-cli/is-a-directory-126"
         else row
         for row in BEHAVIOURS
@@ -208,11 +210,11 @@ def test_docker_versions_table_follows_the_version_boundaries() -> None:
     boundaries = tables.docker_boundaries(MESSAGE_RULES, PHASE_RULES, OUTCOME_RULES, moved)
     assert Version(23, 0, 5) in boundaries
     engine_row = Behaviour(
-        "docker-engine/imaginary",
-        Engine.DOCKER,
-        VersionRange(since=Version(26, 1, 0), component=Component.ENGINE),
-        "nowhere",
-        "Nothing.",
+        id="docker-engine/imaginary",
+        engine=Engine.DOCKER,
+        versions=VersionRange(since=Version(26, 1, 0), component=Component.ENGINE),
+        source="nowhere",
+        summary="Nothing.",
     )
     assert Version(26, 1, 0) in tables.docker_boundaries((), (), (), [engine_row])
 

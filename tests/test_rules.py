@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+import weakref
+from typing import Any, cast
+
+import attrs
 import pytest
 
 from exitcodes import classify, profiles, resolve, rules
 from exitcodes.classify import first_match
+from exitcodes.kubernetes import REASONS, ReasonRule
 from exitcodes.profiles import Version
 from exitcodes.rules import Layer, Match, MessageRule
 
@@ -146,3 +153,85 @@ def test_a_phase_row_matches_where_it_applies_and_reads_the_message(
     if row.patterns:
         assert not row.reads("nothing it looks for")
         assert not row.matches(command, phase, detach, "nothing it looks for")
+
+
+# Every value class of the rule tables and profiles, by a real instance of each.
+VALUES: list[Any] = [
+    *rules.ALL_RULES,
+    *rules.BEHAVIOURS,
+    *rules.CLI_SIGNAL_RULES,
+    *REASONS,
+    rules.ALL_VERSIONS,
+    rules.VersionRange(since=Version(23, 0, 1), component=rules.Component.ENGINE),
+    Version(29, 0, 0, "rc.1"),
+    profiles.DEFAULT,
+    profiles.docker("20.10.24", engine_version="19.3.15", platform="windows"),
+    profiles.podman("4.3.1"),
+    profiles.nerdctl(),
+]
+
+
+def test_every_value_class_is_an_attrs_frozen_class() -> None:
+    kinds = {type(value) for value in VALUES}
+    assert len(kinds) == 9
+    assert all(attrs.has(kind) for kind in kinds)
+    assert not any(hasattr(value, "__dict__") for value in VALUES)  # slotted
+
+
+def test_rows_are_built_by_keyword_only() -> None:
+    rule = rules.rule_by_id("docker-cli/not-found")
+    build: Any = type(rule)
+    with pytest.raises(TypeError):
+        build(*attrs.astuple(rule, recurse=False))
+    assert build(**attrs.asdict(rule, recurse=False)) == rule
+
+
+@pytest.mark.parametrize("value", VALUES, ids=lambda value: getattr(value, "id", repr(value)))
+def test_values_compare_hash_pickle_and_stay_frozen(value: Any) -> None:
+    twin = type(value)(**attrs.asdict(value, recurse=False))
+    assert twin is not value
+    assert twin == value
+    assert hash(twin) == hash(value)
+    assert value != attrs.astuple(value, recurse=False)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        loaded = pickle.loads(pickle.dumps(value, protocol=protocol))
+        assert (type(loaded), loaded, hash(loaded)) == (type(value), value, hash(value))
+    assert copy.deepcopy(value) == value
+    first = attrs.fields(type(value))[0].name
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(value, first, getattr(value, first))
+    assert weakref.ref(value)() is value
+
+
+def test_reprs_name_every_field_as_attrs_prints_them() -> None:
+    assert repr(rules.VersionRange(since=Version(23, 0, 1), component=rules.Component.ENGINE)) == (
+        "VersionRange(since=Version('23.0.1'), until=None, component=<Component.ENGINE: 'engine'>)"
+    )
+    reason = ReasonRule(
+        id="kubernetes/r",
+        reason="Error",
+        state="terminated",
+        outcome=None,
+        from_message=False,
+        source="src",
+        summary="Summary.",
+    )
+    assert repr(reason) == (
+        "ReasonRule(id='kubernetes/r', reason='Error', state='terminated', outcome=None,"
+        " from_message=False, source='src', summary='Summary.')"
+    )
+
+
+def test_equality_needs_the_same_class() -> None:
+    outcome = rules.OUTCOME_RULES[0]
+    behaviour = rules.Behaviour(
+        id=outcome.id,
+        engine=outcome.engine,
+        versions=outcome.versions,
+        source=outcome.source,
+        summary=outcome.summary,
+    )
+    assert behaviour != cast(object, outcome)
+    assert attrs.evolve(profiles.DEFAULT, platform=profiles.Platform.WINDOWS) == profiles.docker(
+        profiles.DEFAULT.version, platform="windows"
+    )

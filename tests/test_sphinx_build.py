@@ -148,10 +148,11 @@ def test_a_changed_rule_changes_the_built_page(tmp_path: Path) -> None:
             f"""
             import sys
             sys.path[:0] = [{str(ROOT)!r}, {str(DOCS / "_ext")!r}]
+            import attrs
             import exitcodes.rules
 
             exitcodes.rules.MESSAGE_RULES = tuple(
-                rule.evolve(summary="Changed in conf.py, nowhere else.", exit_code=99)
+                attrs.evolve(rule, summary="Changed in conf.py, nowhere else.", exit_code=99)
                 if rule.id == "docker-cli/permission-denied"
                 else rule
                 for rule in exitcodes.rules.MESSAGE_RULES
