@@ -370,7 +370,11 @@ class ComposeProfile:
     version: Version
 
     def rule(self, rule_id: str) -> Rule:
-        """The rule *rule_id*; raises :class:`~exitcodes.InvalidArgumentError` when it does not apply."""
+        """The rule *rule_id*.
+
+        Raises:
+            InvalidArgumentError: no such rule, or it does not apply to this version.
+        """
         rule = rule_by_id(rule_id)
         if not rule.applies_to(self.version):
             raise InvalidArgumentError(f"rule {rule_id} does not apply to compose {self.version}")
