@@ -11,7 +11,11 @@ from typing import Any
 
 import pytest
 
-from exitcodes import ExitOutcome, classify, profiles, resolve
+from exitcodes import ExitOutcome, classify, engines, profiles, resolve, rules
+from exitcodes.engines import docker as docker_engine
+from exitcodes.engines import podman as podman_engine
+from exitcodes.engines._schema import EngineSpec
+from exitcodes.errors import InvalidVersionError
 
 PODMAN = profiles.podman("4.3.1")
 NERDCTL = profiles.nerdctl("2.1.0")
@@ -415,3 +419,92 @@ def test_detach_keys_exit_0(profile: profiles.Profile, command: str) -> None:
     """
     result = resolve(command, phase="attach", error="read escape sequence", profile=profile)
     assert (result.exit_code, result.outcome) == (0, ExitOutcome.SUCCESS)
+
+
+# --- one module per engine: the specs and the registry ---
+
+SPECS = [engines.spec(engine) for engine in engines.BUILTIN]
+
+
+def test_every_engine_has_one_spec_in_table_order() -> None:
+    assert set(engines.BUILTIN) == set(profiles.Engine)
+    assert [spec.engine for spec in SPECS] == list(engines.BUILTIN)
+    assert engines.spec(profiles.Engine.PODMAN) is podman_engine.ENGINE
+    assert [spec.name for spec in SPECS] == ["docker", "podman", "nerdctl"]
+
+
+def test_the_public_tables_are_the_engine_tables_concatenated() -> None:
+    assert tuple(row for spec in SPECS for row in spec.message_rules) == rules.MESSAGE_RULES
+    assert tuple(row for spec in SPECS for row in spec.phase_rules) == rules.PHASE_RULES
+    assert tuple(row for spec in SPECS for row in spec.outcome_rules) == rules.OUTCOME_RULES
+    assert docker_engine.ENGINE.behaviours == rules.BEHAVIOURS
+    assert docker_engine.ENGINE.signal_rules == rules.CLI_SIGNAL_RULES
+    assert all(spec.rows() == spec.rows() for spec in SPECS)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)
+def test_a_spec_holds_only_its_own_engine_rows(spec: EngineSpec) -> None:
+    for row in (*spec.rows(), *spec.behaviours):
+        assert row.engine is spec.engine, row.id
+    outcomes = set(spec.outcome_rules)
+    named = [
+        spec.container_status,
+        spec.exit_code,
+        spec.detached,
+        spec.completed,
+        spec.exec_exit_code,
+        spec.wait_command,
+        spec.exec_nonzero,
+        spec.attach_discards_status,
+        spec.attach_wait_error,
+        spec.stdin_only_attach,
+        spec.run_rm_start_hangs,
+    ]
+    assert all(row in outcomes for row in named if row is not None)
+    assert spec.wait_error in (*spec.outcome_rules, *spec.phase_rules)
+    assert spec.wait_error.exit_code in (None, spec.wait_error_code)
+    for behaviour in (spec.wait_error_behaviour, spec.stdin_only_attach_waits):
+        assert behaviour is None or behaviour in spec.behaviours
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)
+def test_a_spec_builds_the_profiles_of_its_versions(spec: EngineSpec) -> None:
+    profile = spec.profile()
+    assert (profile.engine, profile.version) == (spec.engine, spec.newest)
+    assert spec.profile(str(spec.oldest)).version == spec.oldest
+    with pytest.raises(InvalidVersionError):
+        spec.profile("0.1.0")
+
+
+def test_what_differs_between_engines_is_data() -> None:
+    docker, podman, nerdctl = SPECS
+    assert (docker.wait_error_code, podman.wait_error_code, nerdctl.wait_error_code) == (
+        125,
+        127,
+        1,
+    )
+    assert [spec.engine_failure_status for spec in SPECS] == [125, 125, None]
+    assert nerdctl.exec_nonzero is not None and nerdctl.exec_nonzero.exit_code == 1
+    assert podman.attach_discards_status is not None
+    assert podman.attach_discards_status.exit_code == 0
+    assert docker.exec_nonzero is None and podman.exec_nonzero is None
+
+
+def test_a_behaviour_that_a_row_brings_names_the_rows_range() -> None:
+    """Each version gate is written once: the behaviour holds the row's own range."""
+    same = {
+        "docker-cli/is-a-directory-126": "docker-cli/is-a-directory",
+        "docker-cli/wait-error-125": "docker-cli/wait-error",
+        "docker-cli/run-pings-first": "docker-cli/run-ping-failed",
+        "docker-engine/exec-not-found-127": "docker-engine-exec/not-found",
+        "docker-engine/set-exit-code-from-error": "docker-engine/not-found",
+    }
+    by_id = {row.id: row for row in rules.BEHAVIOURS}
+    for behaviour_id, rule_id in same.items():
+        row = rules.rule_by_id(rule_id)
+        assert isinstance(row, (rules.MessageRule, rules.PhaseRule, rules.OutcomeRule))
+        assert by_id[behaviour_id].versions is row.versions
+    waits = by_id["docker-cli/stdin-only-attach-waits"].versions
+    detached = rules.rule_by_id("docker-cli/stdin-only-attach-detached")
+    assert isinstance(detached, rules.OutcomeRule)
+    assert waits.since is detached.versions.until

@@ -1,0 +1,1060 @@
+"""Docker: the docker CLI (docker/cli) and the daemon it talks to (moby).
+
+The rows cite where each behaviour is decided; :data:`ENGINE` says what the rows alone
+do not (which rows answer a status, a detached run, a wait error).
+"""
+
+from __future__ import annotations
+
+from exitcodes import profiles
+from exitcodes.engines._schema import (
+    ALL_COMMANDS,
+    ALL_VERSIONS,
+    NOT_FOUND,
+    PHASES,
+    Behaviour,
+    CliSignalRule,
+    Component,
+    EngineSpec,
+    ErrorPolicy,
+    Layer,
+    Match,
+    MessageRule,
+    OutcomeRule,
+    PhaseRule,
+    SignalPhase,
+    SignalPolicy,
+    VersionRange,
+    between,
+    names,
+    since,
+    until,
+)
+from exitcodes.outcome import ExitOutcome
+from exitcodes.profiles import Engine
+
+_D = Engine.DOCKER
+_CLI_TO_STATUS = (
+    "docker/cli cli/command/container/run.go: toStatusError (v28+, 90058df305);"
+    " runStartContainerErr before"
+)
+_MOBY_ERRORS = "moby daemon/errors.go: setExitCodeFromError (Engine 24+, 83dd99177f)"
+_MOBY_TRANSLATE = "moby daemon/start.go: translateContainerdStartErr (Engine < 24)"
+_ENGINE_24 = "24.0.0"
+_RUN_CODE = "docker/cli cli/command/container/run.go: runRun/runContainer"
+_WAIT_UTILS = "docker/cli cli/command/container/utils.go: waitExitOrRemoved"
+_STATUS_SOURCE = (
+    "containerd pkg/sys/reaper: exitStatus (128+signal); docker/cli os.Exit(int(StatusCode))"
+)
+
+
+MESSAGE_RULES: tuple[MessageRule, ...] = (
+    # --- usage: the CLI's own argument checks (prefix of the printed error) ---
+    MessageRule(
+        id="docker-usage/flag-error",
+        engine=_D,
+        layer=Layer.USAGE,
+        patterns=(
+            "unknown flag:",
+            "unknown shorthand flag:",
+            "flag needs an argument:",
+            "invalid argument ",
+            "bad flag syntax:",
+            "if any flags in the group",
+        ),
+        match=Match.PREFIX,
+        outcome=ExitOutcome.USAGE_ERROR,
+        exit_code=125,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/cobra.go: FlagErrorFunc (StatusError 125)",
+        summary="The CLI rejected a flag or a flag value; docker exits 125 for flag errors.",
+    ),
+    MessageRule(
+        id="docker-usage/argument-error",
+        engine=_D,
+        layer=Layer.USAGE,
+        patterns=(
+            "unknown command: ",
+            '" requires at least ',
+            '" requires exactly ',
+            '" requires at most ',
+            '" accepts no arguments',
+            '" accepts at most ',
+            '" accepts between ',
+            # CLI 28+ quotes the command with single quotes (observed on 28.2.2)
+            "' requires at least ",
+            "' requires exactly ",
+            "' requires at most ",
+            "' accepts no arguments",
+            "' accepts at most ",
+            "' accepts between ",
+        ),
+        match=Match.SUBSTRING,
+        outcome=ExitOutcome.USAGE_ERROR,
+        exit_code=1,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/required.go: RequiresMinArgs/ExactArgs/NoArgs;"
+        " cmd/docker/docker.go: unknown command (plain errors, exit 1)",
+        summary="The CLI rejected the number of arguments or the command name; that is a plain"
+        " error,"
+        " exit 1.",
+        anchors=('"', "'", "unknown command: "),
+    ),
+    MessageRule(
+        id="docker-usage/client-check",
+        engine=_D,
+        layer=Layer.USAGE,
+        patterns=(
+            "the input device is not a TTY",
+            "cannot attach stdin to a TTY-enabled container",
+            "you cannot start and attach multiple containers at once",
+            "conflicting options: cannot specify both --attach and --detach",
+            "Conflicting options: -a and -d",
+            "Usage:  docker ",
+            # CLI 19.03's usage template puts a tab after "Usage:" (observed on 19.03.15)
+            "Usage:\tdocker ",
+        ),
+        match=Match.PREFIX,
+        outcome=ExitOutcome.USAGE_ERROR,
+        exit_code=1,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/streams/in.go: CheckTty; run.go, start.go (plain errors); cobra's"
+        " usage"
+        " for an unknown sub-command of CLI 19.03 and 20.10 (all observed through the stub"
+        " Engine API)",
+        summary="The CLI refused the invocation before asking the daemon (no TTY, -a with -d, an"
+        " unknown sub-command): a plain error, exit 1.",
+    ),
+    MessageRule(
+        id="docker-usage/not-a-docker-command",
+        engine=_D,
+        layer=Layer.USAGE,
+        patterns=("is not a docker command",),
+        match=Match.SUBSTRING,
+        outcome=ExitOutcome.USAGE_ERROR,
+        exit_code=1,
+        versions=ALL_VERSIONS,
+        source="docker/cli cmd/docker/docker.go (<= v27: \"'foo' is not a docker command.\")",
+        summary="An unknown top-level command is a plain error: exit 1.",
+        anchors=("'",),
+    ),
+    # --- connection: client-side wordings of an unreachable daemon ---
+    MessageRule(
+        id="docker-connection/daemon-unreachable",
+        engine=_D,
+        layer=Layer.CONNECTION,
+        patterns=(
+            "Cannot connect to the Docker daemon",
+            "failed to connect to the docker API",
+            "Cannot connect to Docker Engine via",
+        ),
+        match=Match.SUBSTRING,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=125,
+        versions=ALL_VERSIONS,
+        source="aiodocker docker.py: _do_query (`Cannot connect to Docker Engine via"
+        " {connection_info}"
+        " [{exc}]`, DockerError 900, read in aiodocker 0.27.0);"
+        " moby client/errors.go: ErrorConnectionFailed; client/request.go: doRequest (moby"
+        " client 67596f01e2 for CLI 29: `failed to connect to the docker API at unix:///...;"
+        " check if the path is correct and if the daemon is running: dial unix ...: connect:"
+        " no such file or directory` for a missing socket, which docker run 29.0.0 to 29.1.2"
+        " maps to 127 as its not-found text; observed on 29.0.0 and 29.1.2, and 1 from 29.1.3)",
+        summary="The client could not reach the daemon.",
+    ),
+    MessageRule(
+        id="docker-connection/transport-error",
+        engine=_D,
+        layer=Layer.CONNECTION,
+        patterns=(
+            "error during connect",
+            "while trying to connect to the Docker daemon socket",
+            "Connection aborted",
+            "Failed to establish a new connection",
+        ),
+        match=Match.SUBSTRING,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=125,
+        versions=ALL_VERSIONS,
+        source="moby client/request.go: doRequest (wraps transport errors: error during connect;"
+        " errConnectionFailed since the client vendored in docker/cli a8379092af, v25.0.4);"
+        " requests' ConnectionError wording for docker-py",
+        summary="The request to the daemon failed in transport (refused, reset, EOF, socket"
+        " permissions).",
+    ),
+    # --- the Docker CLI's run/create mapping, checked in this order ---
+    MessageRule(
+        id="docker-cli/not-found",
+        engine=_D,
+        layer=Layer.CLI,
+        patterns=NOT_FOUND,
+        match=Match.SUBSTRING,
+        outcome=ExitOutcome.NOT_FOUND,
+        exit_code=127,
+        versions=ALL_VERSIONS,
+        source=_CLI_TO_STATUS,
+        summary="The error says a file was not found, which docker run reports as 127 (command not"
+        " found), whichever file it was.",
+    ),
+    MessageRule(
+        id="docker-cli/permission-denied",
+        engine=_D,
+        layer=Layer.CLI,
+        patterns=("permission denied",),
+        match=Match.SUBSTRING,
+        outcome=ExitOutcome.CANNOT_INVOKE,
+        exit_code=126,
+        versions=ALL_VERSIONS,
+        source=_CLI_TO_STATUS,
+        summary="The error says permission denied, which docker run reports as 126 (command"
+        " cannot be"
+        " invoked).",
+    ),
+    MessageRule(
+        id="docker-cli/is-a-directory",
+        engine=_D,
+        layer=Layer.CLI,
+        patterns=("is a directory",),
+        match=Match.SUBSTRING,
+        outcome=ExitOutcome.CANNOT_INVOKE,
+        exit_code=126,
+        versions=since("23.0.1"),
+        source=_CLI_TO_STATUS + "; EISDIR added in docker/cli 9b5ceb52b0 (v23.0.1)",
+        summary="The error says is a directory, which docker run reports as 126 (command cannot be"
+        " invoked) since CLI 23.0.1.",
+    ),
+    MessageRule(
+        id="docker-cli/engine-error",
+        engine=_D,
+        layer=Layer.CLI,
+        patterns=(),
+        match=Match.ALWAYS,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=125,
+        versions=ALL_VERSIONS,
+        source=_CLI_TO_STATUS,
+        summary="The error matches none of docker's not-found or permission phrases, so docker run"
+        " reports it as 125 (the engine failed).",
+    ),
+    # --- the daemon's recorded code on a failed container start, Engine >= 24 ---
+    MessageRule(
+        id="docker-engine/permission-denied",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=("permission denied",),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.CANNOT_INVOKE,
+        exit_code=126,
+        versions=since(_ENGINE_24, Component.ENGINE),
+        source=_MOBY_ERRORS,
+        summary="The daemon records 126 for a start error that says permission denied.",
+    ),
+    MessageRule(
+        id="docker-engine/is-a-directory",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=("is a directory",),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.CANNOT_INVOKE,
+        exit_code=126,
+        versions=since(_ENGINE_24, Component.ENGINE),
+        source=_MOBY_ERRORS + "; EISDIR from moby 713e02e03e (Engine 23.0.2)",
+        summary="The daemon records 126 for a start error that says is a directory.",
+    ),
+    MessageRule(
+        id="docker-engine/not-a-directory",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=("not a directory",),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=127,
+        versions=since(_ENGINE_24, Component.ENGINE),
+        source=_MOBY_ERRORS + "; ENOTDIR since moby PR #24754 (1.13)",
+        summary="The daemon records 127 for a start error that says not a directory (a file mounted"
+        " onto a directory or the reverse).",
+    ),
+    MessageRule(
+        id="docker-engine/not-found",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=(*NOT_FOUND, "failed to run runc create/exec call"),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.NOT_FOUND,
+        exit_code=127,
+        versions=since(_ENGINE_24, Component.ENGINE),
+        source=_MOBY_ERRORS,
+        summary="The daemon records 127 for a start error that says a file was not found.",
+    ),
+    MessageRule(
+        id="docker-engine/unknown",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=(),
+        match=Match.ALWAYS,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=128,
+        versions=since(_ENGINE_24, Component.ENGINE),
+        source=_MOBY_ERRORS + " (exitUnknown)",
+        summary="The daemon records 128 for any other start error.",
+    ),
+    # --- the same, Engine < 24: sequential overrides, ENOTDIR last ---
+    MessageRule(
+        id="docker-engine-legacy/not-a-directory",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=("not a directory",),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=127,
+        versions=until(_ENGINE_24, Component.ENGINE),
+        source=_MOBY_TRANSLATE,
+        summary="The daemon records 127 for a start error that says not a directory (its last"
+        " override).",
+    ),
+    MessageRule(
+        id="docker-engine-legacy/permission-denied",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=("permission denied",),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.CANNOT_INVOKE,
+        exit_code=126,
+        versions=until(_ENGINE_24, Component.ENGINE),
+        source=_MOBY_TRANSLATE,
+        summary="The daemon records 126 for a start error that says permission denied.",
+    ),
+    MessageRule(
+        id="docker-engine-legacy/is-a-directory",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=("is a directory",),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.CANNOT_INVOKE,
+        exit_code=126,
+        versions=between("23.0.2", _ENGINE_24, Component.ENGINE),
+        source=_MOBY_TRANSLATE + "; moby 713e02e03e (Engine 23.0.2)",
+        summary="The daemon records 126 for a start error that says is a directory (Engine"
+        " 23.0.2+).",
+    ),
+    MessageRule(
+        id="docker-engine-legacy/not-found",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=NOT_FOUND,
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.NOT_FOUND,
+        exit_code=127,
+        versions=until(_ENGINE_24, Component.ENGINE),
+        source=_MOBY_TRANSLATE
+        + "; command path no longer required since moby 225e046d9d (20.10.7)",
+        summary="The daemon records 127 for a start error that says a file was not found.",
+    ),
+    MessageRule(
+        id="docker-engine-legacy/unknown",
+        engine=_D,
+        layer=Layer.ENGINE,
+        patterns=(),
+        match=Match.ALWAYS,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=128,
+        versions=until(_ENGINE_24, Component.ENGINE),
+        source="moby daemon/start.go: containerStart defer (ExitCode 128 when left 0)",
+        summary="The daemon records 128 for any other start error.",
+    ),
+    # --- exec: the code the daemon records when the exec'd process fails to start ---
+    MessageRule(
+        id="docker-engine-exec/start-failed-126",
+        engine=_D,
+        layer=Layer.ENGINE_EXEC,
+        patterns=(),
+        match=Match.ALWAYS,
+        outcome=ExitOutcome.CANNOT_INVOKE,
+        exit_code=126,
+        versions=until("28.0.0", Component.ENGINE),
+        source="moby daemon/exec.go: ContainerExecStart defer (ExitCode 126, v1.12 to v27)",
+        summary="Before Engine 28 the daemon records 126 for every exec that fails to start, a"
+        " missing"
+        " binary included.",
+    ),
+    MessageRule(
+        id="docker-engine-exec/permission-denied",
+        engine=_D,
+        layer=Layer.ENGINE_EXEC,
+        patterns=("permission denied", "is a directory"),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.CANNOT_INVOKE,
+        exit_code=126,
+        versions=since("28.0.0", Component.ENGINE),
+        source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        summary="The daemon records 126 for an exec that says permission denied or is a directory.",
+    ),
+    MessageRule(
+        id="docker-engine-exec/not-found",
+        engine=_D,
+        layer=Layer.ENGINE_EXEC,
+        patterns=("not a directory", *NOT_FOUND, "failed to run runc create/exec call"),
+        match=Match.SUBSTRING_IGNORE_CASE,
+        outcome=ExitOutcome.NOT_FOUND,
+        exit_code=127,
+        versions=since("28.0.0", Component.ENGINE),
+        source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        summary="Since Engine 28 the daemon records 127 for an exec whose binary was not found.",
+    ),
+    MessageRule(
+        id="docker-engine-exec/unknown",
+        engine=_D,
+        layer=Layer.ENGINE_EXEC,
+        patterns=(),
+        match=Match.ALWAYS,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=128,
+        versions=since("28.0.0", Component.ENGINE),
+        source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        summary="Since Engine 28 the daemon records 128 for an exec that the runtime failed to"
+        " start"
+        " for another reason.",
+    ),
+)
+"""The engine's message rows, in checking order (within a layer the first match wins)."""
+
+
+PHASE_RULES: tuple[PhaseRule, ...] = (
+    PhaseRule(
+        id="docker-cli/flag-error",
+        engine=_D,
+        commands=ALL_COMMANDS,
+        phases=names("flags"),
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.USAGE_ERROR,
+        exit_code=125,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/cobra.go: FlagErrorFunc; run.go/create.go: parse errors"
+        " (StatusError 125)",
+        summary="A bad flag or flag value makes every docker command exit 125.",
+    ),
+    PhaseRule(
+        id="docker-cli/argument-error",
+        engine=_D,
+        commands=ALL_COMMANDS,
+        phases=names("args"),
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.USAGE_ERROR,
+        exit_code=1,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/required.go; cmd/docker/docker.go (plain errors, exit 1)",
+        summary="A wrong argument count or an unknown command is a plain error: exit 1.",
+    ),
+    PhaseRule(
+        id="docker-cli/run-ping-failed",
+        engine=_D,
+        commands=names("run"),
+        phases=names("connect"),
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=1,
+        versions=since("29.1.3"),
+        source="docker/cli a6335c4226 (v29.1.3, #6700): run pings the daemon first and returns"
+        " its raw"
+        " error (observed on 29.1.3 and 29.7.2: an unreachable daemon, a missing socket and a"
+        " ping answered with HTTP 500 all exit 1; 29.1.2 and older exit 125/127, or ignore the"
+        " failed ping)",
+        summary="Since CLI 29.1.3 docker run pings the daemon first, so an unreachable daemon (or a"
+        " failed ping) is a plain error: exit 1.",
+    ),
+    PhaseRule(
+        id="docker-cli/run-error",
+        engine=_D,
+        commands=names("run"),
+        phases=names("connect", "create", "start"),
+        policy=ErrorPolicy.CLI_MESSAGE_RULES,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source=_RUN_CODE + " -> toStatusError",
+        summary="docker run maps a create, pull, start or connection error to 125/126/127 by its"
+        " text.",
+    ),
+    PhaseRule(
+        id="docker-cli/run-detached-wait-ignored",
+        engine=_D,
+        commands=names("run"),
+        phases=names("wait"),
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.SUCCESS,
+        exit_code=0,
+        versions=ALL_VERSIONS,
+        source=_RUN_CODE + " (Detached mode: the wait result is never read)",
+        summary="docker run -d exits 0 once the container started; a failed wait is only logged.",
+        detach=True,
+    ),
+    PhaseRule(
+        id="docker-cli/detach-keys",
+        engine=_D,
+        commands=names("run", "start -a"),
+        phases=names("attach"),
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.SUCCESS,
+        exit_code=0,
+        versions=ALL_VERSIONS,
+        source="docker/cli run.go, start.go (term.EscapeError -> nil)",
+        summary="The user detached with the key sequence (read escape sequence): docker run and"
+        " start -a exit 0; attach and exec exit 1.",
+        patterns=("read escape sequence",),
+    ),
+    PhaseRule(
+        id="docker-cli/wait-cancelled",
+        engine=_D,
+        commands=names("run", "start -a"),
+        phases=names("wait"),
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        exit_code=0,
+        versions=since("26.1.1"),
+        source="docker/cli utils.go: waitExitOrRemoved (context.Canceled is not an error since"
+        " docker/cli #5043, v26.1.1; the channel is closed since #5062, v26.1.2, and 840016ea05,"
+        " 31644d5ea7 on main). Observed: 26.1.0 logs `error waiting for container: context"
+        " canceled` after a failed start, 26.1.1 and later do not",
+        summary="The wait was cancelled (context canceled): the status channel closes and the CLI"
+        " reads"
+        " 0; CLI 26.1.1 alone never closes it, so a docker run --rm whose start fails waits"
+        " forever.",
+        patterns=("context canceled",),
+    ),
+    PhaseRule(
+        id="docker-cli/wait-failed",
+        engine=_D,
+        commands=names("run", "start -a"),
+        phases=names("wait"),
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        exit_code=125,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/command/container/utils.go: waitExitOrRemoved (error -> 125)",
+        summary="The wait request failed, so the container's status is unknown: docker exits 125.",
+    ),
+    PhaseRule(
+        id="docker-cli/exec-process-start-failed",
+        engine=_D,
+        commands=names("exec"),
+        phases=names("start"),
+        policy=ErrorPolicy.EXEC_START_RULES,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="moby daemon/exec.go: ContainerExecStart; docker/cli exec.go: getExecExitStatus",
+        summary="The exec'd process failed to start; the daemon records its exit code and docker"
+        " exec"
+        " exits with it.",
+        detach=False,
+    ),
+    PhaseRule(
+        id="docker-cli/exec-inspect-failed",
+        engine=_D,
+        commands=names("exec"),
+        phases=names("wait"),
+        policy=ErrorPolicy.CONNECTION_255_ELSE_1,
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/command/container/exec.go: getExecExitStatus (StatusError{-1} when"
+        " client.IsErrConnectionFailed)",
+        summary="The exec inspect failed: 255 (-1) if the client could not reach the daemon, 1"
+        " for an"
+        " API error (Error response from daemon).",
+    ),
+    PhaseRule(
+        id="docker-cli/plain-error",
+        engine=_D,
+        commands=ALL_COMMANDS,
+        phases=frozenset(PHASES),
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=1,
+        versions=ALL_VERSIONS,
+        source="docker/cli cmd/docker/docker.go: getExitCode (non-StatusError -> 1)",
+        summary="This command returns the daemon's error as a plain error, without docker run's"
+        " mapping: exit 1.",
+    ),
+)
+"""What each command does with an error in each phase; the first matching row wins."""
+
+
+OUTCOME_RULES: tuple[OutcomeRule, ...] = (
+    OutcomeRule(
+        id="docker-cli/container-status",
+        engine=_D,
+        outcome=ExitOutcome.COMMAND_FAILED,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source=_STATUS_SOURCE,
+        summary="The CLI exits with the container's status, truncated by the platform.",
+    ),
+    OutcomeRule(
+        id="docker-cli/wait-error",
+        engine=_D,
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        exit_code=125,
+        versions=since("18.2.0"),
+        source=_WAIT_UTILS + " (Error.Message -> 125; docker/cli 8471742a8a)",
+        summary="The wait response carried an Error, so docker run and start -a exit 125.",
+    ),
+    OutcomeRule(
+        id="docker-cli/attach-wait-error",
+        engine=_D,
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        exit_code=1,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/command/container/attach.go: getExitStatus",
+        summary="The wait response carried an Error; docker attach turns it into a plain error:"
+        " exit 1.",
+    ),
+    OutcomeRule(
+        id="docker-cli/detached",
+        engine=_D,
+        outcome=ExitOutcome.SUCCESS,
+        exit_code=0,
+        versions=ALL_VERSIONS,
+        source=_RUN_CODE + " (Detached mode)",
+        summary="Detached: the CLI exits 0 once the container started, whatever it does later.",
+    ),
+    OutcomeRule(
+        id="docker-cli/stdin-only-attach-detached",
+        engine=_D,
+        outcome=ExitOutcome.SUCCESS,
+        exit_code=0,
+        versions=until("28.0.0"),
+        source=_RUN_CODE + "; changed in docker/cli aee9eebf34 (v28.0.0)",
+        summary="Before CLI 28, docker run -a stdin (no output stream) counts as detached: exit 0.",
+    ),
+    OutcomeRule(
+        id="docker-cli/run-rm-start-hangs",
+        engine=_D,
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        exit_code=None,
+        versions=between("26.1.1", "26.1.2", Component.CLI),
+        source="docker/cli #5043 (v26.1.1: waitExitOrRemoved returns on a cancelled context without"
+        " closing its channel), fixed by #5062 (v26.1.2); observed through the stub Engine API:"
+        " 26.1.1 never exits, 26.1.0 and 26.1.2 exit at once",
+        summary="CLI 26.1.1 never exits when an attached docker run --rm fails to start: it waits"
+        " for"
+        " a status that never comes.",
+    ),
+    OutcomeRule(
+        id="docker-cli/completed",
+        engine=_D,
+        outcome=ExitOutcome.SUCCESS,
+        exit_code=0,
+        versions=ALL_VERSIONS,
+        source="docker/cli cmd/docker/docker.go: main (nil error -> 0)",
+        summary="The command succeeded and does not report a container status: exit 0.",
+    ),
+    OutcomeRule(
+        id="docker-cli/exec-exit-code",
+        engine=_D,
+        outcome=ExitOutcome.COMMAND_FAILED,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/command/container/exec.go: getExecExitStatus",
+        summary="docker exec exits with the exec inspect's ExitCode (null counts as 0).",
+    ),
+    OutcomeRule(
+        id="docker-cli/wait-command",
+        engine=_D,
+        outcome=ExitOutcome.SUCCESS,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/command/container/wait.go: runWait",
+        summary="docker wait prints every status and exits 0, or 1 if any wait request failed.",
+    ),
+    OutcomeRule(
+        id="docker-state/oom-killed",
+        engine=_D,
+        outcome=ExitOutcome.OOM_KILLED,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="moby daemon/monitor.go: OOM event sets State.OOMKilled",
+        summary="State.OOMKilled is true: the kernel's OOM killer ended the container (SIGKILL).",
+    ),
+    OutcomeRule(
+        id="docker-state/not-exited",
+        engine=_D,
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="moby container/state.go: State.State()",
+        summary="The container has not exited (created, running, paused or restarting): no status"
+        " yet.",
+    ),
+    OutcomeRule(
+        id="docker-state/start-failed",
+        engine=_D,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="moby daemon/start.go: containerStart (State.Error, ExitCode 126/127/128)",
+        summary="The container never started; its State.Error holds the start error.",
+    ),
+    OutcomeRule(
+        id="docker-cli/exit-code",
+        engine=_D,
+        outcome=ExitOutcome.COMMAND_FAILED,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="docker/cli docs/reference/run.md: Exit status",
+        summary="A docker exit status read by docker's conventions (125 engine, 126, 127, 128+n).",
+    ),
+    OutcomeRule(
+        id="cli-result/passed-through",
+        engine=_D,
+        outcome=ExitOutcome.COMMAND_FAILED,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="python-on-whales DockerException.return_code; subprocess returncode"
+        " (python-ecosystem"
+        " notes 1.5: a code already resolved by a CLI is passed through)",
+        summary="The code was already decided by the real CLI process; it is passed through, and"
+        " its"
+        " stderr says what happened.",
+    ),
+    OutcomeRule(
+        id="cli-result/killed-by-signal",
+        engine=_D,
+        outcome=ExitOutcome.SIGNALED,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="CPython subprocess docs: returncode -N means killed by signal N (POSIX)",
+        summary="The process was killed by a signal (negative returncode); a shell reports 128+N.",
+    ),
+)
+"""Decisions made from statuses and states, so every rule id in a result is documented."""
+
+
+# A behaviour that a row brings (or ends) names the row's range, not a copy of it.
+_rows: tuple[MessageRule | PhaseRule | OutcomeRule, ...] = (
+    *MESSAGE_RULES,
+    *PHASE_RULES,
+    *OUTCOME_RULES,
+)
+_ranges = {row.id: row.versions for row in _rows}
+
+BEHAVIOURS: tuple[Behaviour, ...] = (
+    Behaviour(
+        id="docker-cli/is-a-directory-126",
+        engine=_D,
+        versions=_ranges["docker-cli/is-a-directory"],
+        source="docker/cli 9b5ceb52b0 (2023-02-03)",
+        summary="docker run maps `is a directory` to 126 (125 before).",
+    ),
+    Behaviour(
+        id="docker-cli/wait-error-125",
+        engine=_D,
+        versions=_ranges["docker-cli/wait-error"],
+        source="docker/cli 8471742a8a (2017-10-19)",
+        summary="A wait response Error makes docker run exit 125.",
+    ),
+    Behaviour(
+        id="docker-cli/stdin-only-attach-waits",
+        engine=_D,
+        versions=VersionRange(since=_ranges["docker-cli/stdin-only-attach-detached"].until),
+        source="docker/cli aee9eebf34",
+        summary="docker run -a stdin waits for the container and exits with its status (0 before).",
+    ),
+    Behaviour(
+        id="docker-cli/run-pings-first",
+        engine=_D,
+        versions=_ranges["docker-cli/run-ping-failed"],
+        source="docker/cli a6335c4226 (2025-12-11)",
+        summary="docker run pings first: an unreachable daemon exits 1 (125/126/127 before).",
+    ),
+    Behaviour(
+        id="docker-cli/transport-errors-are-connection-failures",
+        engine=_D,
+        versions=since("25.0.4"),
+        source="docker/cli a8379092af (vendored moby client: errConnectionFailed{error during"
+        " connect})",
+        summary="A transport error (error during connect) counts as a connection failure, so docker"
+        " exec exits 255 when its exec inspect breaks (1 before).",
+    ),
+    Behaviour(
+        id="docker-engine/exec-not-found-127",
+        engine=_D,
+        versions=_ranges["docker-engine-exec/not-found"],
+        source="moby c866a7e5f8 (2024-09-26)",
+        summary="The daemon records 127 for an exec of a missing binary (126 before).",
+    ),
+    Behaviour(
+        id="docker-engine/set-exit-code-from-error",
+        engine=_D,
+        versions=_ranges["docker-engine/not-found"],
+        source="moby 83dd99177f, 4bafaa00aa",
+        summary="The daemon's start-error codes: permission denied before not a directory.",
+    ),
+)
+"""Version-dependent behaviours, for the docs' version table."""
+
+
+_SIGINT, _SIGHUP, _SIGTERM = 2, 1, 15
+_INT_TERM = frozenset({_SIGINT, _SIGTERM})
+_HUP = frozenset({_SIGHUP})
+_RUNNING = frozenset({SignalPhase.RUNNING})
+_PULLING = frozenset({SignalPhase.PULL})
+_DOCKER_MAIN = "docker/cli cmd/docker/docker.go"
+_SEEN = "observed through the stub Engine API on"
+
+CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
+    # --- docker run, the container running (attached or waiting for its status) ---
+    CliSignalRule(
+        id="docker-cli-signal/run-context-canceled",
+        engine=_D,
+        commands=names("run"),
+        phases=_RUNNING,
+        signals=_INT_TERM,
+        sig_proxy=None,
+        min_count=1,
+        policy=SignalPolicy.EXIT_CODE,
+        exit_code=1,
+        versions=between("27.0.1", "27.1.0", Component.CLI),
+        source=f"docker/cli #4993 (v27.0.1, {_DOCKER_MAIN}: notifyContext cancels the command's"
+        " context on SIGINT/SIGTERM); run.go keeps it while attached since #5250 (v27.1.0,"
+        f" backport of #5247); {_SEEN} 27.0.1 (`context canceled`, 1) and 27.5.1",
+        summary="CLI 27.0 cancels docker run's context on SIGINT or SIGTERM: it prints `context"
+        " canceled` and exits 1, whatever the container does.",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/forced-exit",
+        engine=_D,
+        commands=names("run"),
+        phases=_RUNNING,
+        signals=_INT_TERM,
+        sig_proxy=None,
+        min_count=3,
+        policy=SignalPolicy.EXIT_CODE,
+        exit_code=1,
+        versions=since("27.1.0"),
+        source=f"docker/cli #5171 (v27.0.1, {_DOCKER_MAIN}: forceExitAfter3TerminationSignals),"
+        " which decides docker run's code once run outlives the first signal: #5250"
+        f" (v27.1.0; 27.0.1 exits at the first, `context canceled`); {_SEEN} 27.5.1 to"
+        " 29.7.2 (`got 3 SIGTERM/SIGINTs, forcefully exiting`, 1)",
+        summary="Three SIGINT/SIGTERM make the CLI print `got 3 SIGTERM/SIGINTs, forcefully"
+        " exiting`"
+        " and exit 1 at once.",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/run-forwarded",
+        engine=_D,
+        commands=names("run"),
+        phases=_RUNNING,
+        signals=_INT_TERM | _HUP,
+        sig_proxy=True,
+        min_count=1,
+        policy=SignalPolicy.CONTAINER_STATUS,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/command/container/signals.go: ForwardAllSignals (--sig-proxy, on by"
+        " default, with -t too: #1841, v20.10.0 and #2177, v19.03.5); run keeps its context"
+        f" while attached since #5250 (v27.1.0); {_SEEN} every CLI 19.03.15 to 29.7.2"
+        " (`kill?signal=INT`, then the container's 130/143)",
+        summary="docker run forwards the signal to the container (--sig-proxy), waits on, and exits"
+        " with the container's status.",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/run-no-proxy-waits",
+        engine=_D,
+        commands=names("run"),
+        phases=_RUNNING,
+        signals=_INT_TERM,
+        sig_proxy=False,
+        min_count=1,
+        policy=SignalPolicy.CONTAINER_STATUS,
+        exit_code=None,
+        versions=since("27.1.0"),
+        source=f"docker/cli #5250 (v27.1.0, backport of #5247: run.go keeps its context while"
+        f" attached; {_DOCKER_MAIN} catches SIGINT/SIGTERM since #4993); {_SEEN} 27.5.1 to"
+        " 29.7.2",
+        summary="With --sig-proxy=false the CLI catches SIGINT/SIGTERM, does not pass them on, and"
+        " exits with the container's status when it exits.",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/run-no-proxy-killed",
+        engine=_D,
+        commands=names("run"),
+        phases=_RUNNING,
+        signals=_INT_TERM,
+        sig_proxy=False,
+        min_count=1,
+        policy=SignalPolicy.KILLED,
+        exit_code=None,
+        versions=until("27.0.1"),
+        source=f"{_DOCKER_MAIN} before docker/cli #4993 (v27.0.1) installs no SIGINT/SIGTERM"
+        f" handler; {_SEEN} 19.03.15 to 26.1.2 (killed by the signal)",
+        summary="With --sig-proxy=false a CLI before 27 has no handler: it dies of the signal"
+        " (a shell reports 128+n).",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/hangup-kills",
+        engine=_D,
+        commands=names("run"),
+        phases=_RUNNING,
+        signals=_HUP,
+        sig_proxy=False,
+        min_count=1,
+        policy=SignalPolicy.KILLED,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="docker/cli cmd/docker/internal/signals: TerminationSignals is SIGTERM and SIGINT"
+        f" only; {_SEEN} every CLI 19.03.15 to 29.7.2 (killed by SIGHUP)",
+        summary="Without --sig-proxy nothing catches SIGHUP: the CLI dies of it (a shell reports"
+        " 129).",
+    ),
+    # --- docker run, pulling the image (before the signal proxy exists) ---
+    CliSignalRule(
+        id="docker-cli-signal/pull-killed",
+        engine=_D,
+        commands=names("run"),
+        phases=_PULLING,
+        signals=_INT_TERM,
+        sig_proxy=None,
+        min_count=1,
+        policy=SignalPolicy.KILLED,
+        exit_code=None,
+        versions=until("27.0.1"),
+        source=f"{_DOCKER_MAIN} before docker/cli #4993 (v27.0.1): no handler while docker run"
+        f" pulls; {_SEEN} 19.03.15 to 26.1.2 (killed by the signal)",
+        summary="A CLI before 27 has no handler while it pulls: it dies of the signal (a shell"
+        " reports 128+n).",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/pull-cancelled-125",
+        engine=_D,
+        commands=names("run"),
+        phases=_PULLING,
+        signals=_INT_TERM,
+        sig_proxy=None,
+        min_count=1,
+        policy=SignalPolicy.EXIT_CODE,
+        exit_code=125,
+        versions=between("27.0.1", "28.0.0", Component.CLI),
+        source=f"docker/cli #4993 (v27.0.1: the signal cancels the context, the pull fails with"
+        f" `context canceled`, which run maps to 125); {_SEEN} 27.0.1 and 27.5.1",
+        summary="CLI 27 cancels the pull on SIGINT/SIGTERM; the failed create is docker run's 125.",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/pull-terminated",
+        engine=_D,
+        commands=names("run"),
+        phases=_PULLING,
+        signals=_INT_TERM,
+        sig_proxy=None,
+        min_count=1,
+        policy=SignalPolicy.SIGNAL_STATUS,
+        exit_code=None,
+        versions=since("28.0.0"),
+        source=f"docker/cli #5760, #5778 (v28.0.0, {_DOCKER_MAIN}: errCtxSignalTerminated,"
+        f" getExitCode 128+signal) and #5645 (fix-run-ctx: the cancelled pull ends run);"
+        f" {_SEEN} 28.0.0 to 29.7.2 (130, 143)",
+        summary="From CLI 28 a signal that cancels the pull makes the CLI exit 128+n (130 for"
+        " SIGINT, 143 for SIGTERM).",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/pull-hangup-kills",
+        engine=_D,
+        commands=names("run"),
+        phases=_PULLING,
+        signals=_HUP,
+        sig_proxy=None,
+        min_count=1,
+        policy=SignalPolicy.KILLED,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="docker/cli cmd/docker/internal/signals: TerminationSignals is SIGTERM and SIGINT"
+        f" only, and the signal proxy starts after the create; {_SEEN} every CLI 19.03.15"
+        " to 29.7.2",
+        summary="Nothing catches SIGHUP while docker run pulls: the CLI dies of it (a shell"
+        " reports 129).",
+    ),
+    # --- docker start -a ---
+    CliSignalRule(
+        id="docker-cli-signal/start-attach-context-canceled",
+        engine=_D,
+        commands=names("start -a"),
+        phases=_RUNNING,
+        signals=_INT_TERM,
+        sig_proxy=None,
+        min_count=1,
+        policy=SignalPolicy.EXIT_CODE,
+        exit_code=1,
+        versions=between("27.0.1", "28.2.0", Component.CLI),
+        source="docker/cli #4993 (v27.0.1: the signal cancels start's context; start.go does not"
+        f" keep it); {_SEEN} 27.0.1, 27.5.1 and 28.0.0 (`context canceled`, 1)",
+        summary="docker start -a forwards the signal, but the cancelled context ends it first: it"
+        " prints `context canceled` and exits 1.",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/start-attach-cancelled-0",
+        engine=_D,
+        commands=names("start -a"),
+        phases=_RUNNING,
+        signals=_INT_TERM,
+        sig_proxy=None,
+        min_count=1,
+        policy=SignalPolicy.EXIT_CODE,
+        exit_code=0,
+        versions=since("28.2.0"),
+        source=f"docker/cli #6074 (v28.2.0: containerd errdefs.IsCanceled, and {_DOCKER_MAIN}: main"
+        f" prints no cancellation and exits 0); {_SEEN} 28.2.2 to 29.7.2 (0)",
+        summary="docker start -a forwards the signal, and its cancelled context ends it silently:"
+        " exit 0 although the container was stopped.",
+    ),
+    CliSignalRule(
+        id="docker-cli-signal/start-attach-forwarded",
+        engine=_D,
+        commands=names("start -a"),
+        phases=_RUNNING,
+        signals=_INT_TERM | _HUP,
+        sig_proxy=True,
+        min_count=1,
+        policy=SignalPolicy.CONTAINER_STATUS,
+        exit_code=None,
+        versions=ALL_VERSIONS,
+        source="docker/cli cli/command/container/start.go: ForwardAllSignals (--sig-proxy, on by"
+        f" default); {_SEEN} 19.03.15 to 26.1.2 for SIGINT/SIGTERM and every CLI for SIGHUP",
+        summary="docker start -a forwards the signal to the container, waits on, and exits with the"
+        " container's status.",
+    ),
+)
+"""What the docker CLI does when its own process gets a signal; the first matching row wins.
+
+Rows for SIGINT and SIGTERM in a phase shadow the later all-version rows for the releases
+they cover (a CLI 28.2 ``start -a`` forwards the signal, but exits 0 first).
+"""
+
+
+_outcomes = {row.id: row for row in OUTCOME_RULES}
+_behaviours = {row.id: row for row in BEHAVIOURS}
+
+ENGINE = EngineSpec(
+    engine=_D,
+    oldest=profiles.OLDEST_DOCKER_VERSION,
+    newest=profiles.NEWEST_DOCKER_VERSION,
+    profile=profiles.docker,
+    message_rules=MESSAGE_RULES,
+    phase_rules=PHASE_RULES,
+    outcome_rules=OUTCOME_RULES,
+    behaviours=BEHAVIOURS,
+    signal_rules=CLI_SIGNAL_RULES,
+    container_status=_outcomes["docker-cli/container-status"],
+    exit_code=_outcomes["docker-cli/exit-code"],
+    detached=_outcomes["docker-cli/detached"],
+    completed=_outcomes["docker-cli/completed"],
+    exec_exit_code=_outcomes["docker-cli/exec-exit-code"],
+    wait_command=_outcomes["docker-cli/wait-command"],
+    wait_error=_outcomes["docker-cli/wait-error"],
+    wait_error_code=125,
+    wait_error_behaviour=_behaviours["docker-cli/wait-error-125"],
+    attach_wait_error=_outcomes["docker-cli/attach-wait-error"],
+    stdin_only_attach=_outcomes["docker-cli/stdin-only-attach-detached"],
+    stdin_only_attach_waits=_behaviours["docker-cli/stdin-only-attach-waits"],
+    run_rm_start_hangs=_outcomes["docker-cli/run-rm-start-hangs"],
+)
+"""The Docker CLI and daemon, for :mod:`exitcodes.engines`."""
