@@ -293,9 +293,9 @@ def cli_row(rows: Tables, message: str) -> MessageRule:
     """The CLI row that maps *message* to its code (the last row is the fallback)."""
     by_needle = rows.cli_by_needle
     if by_needle is not None:
-        for needle, rule in by_needle.items():
+        for needle in by_needle:
             if needle in message:
-                return rule
+                return by_needle[needle]
         return rows.cli_fallback
     found = _scan(rows.cli, message, message.lower() if rows.cli_lowers else message, 0)
     if found is None:  # pragma: no cover - the CLI layer ends with a fallback row
