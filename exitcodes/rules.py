@@ -30,8 +30,6 @@ from exitcodes import engines
 from exitcodes._evidence import plain
 from exitcodes.engines import _schema
 from exitcodes.engines._schema import (
-    COMMANDS,
-    PHASES,
     Behaviour,
     CliSignalRule,
     Component,
@@ -77,6 +75,12 @@ __all__ = [
     "rule_by_id",
 ]
 
+
+COMMANDS = _schema.COMMANDS
+"""The commands :func:`exitcodes.resolve` models; ``"other"`` is any other docker command."""
+
+PHASES = _schema.PHASES
+"""Where an error can happen, in the order a command meets them."""
 
 ALL_VERSIONS = _schema.ALL_VERSIONS
 """The unbounded range: rows that no release changed."""
