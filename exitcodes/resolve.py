@@ -45,6 +45,7 @@ from exitcodes.rules import (
     PHASES,
     ErrorPolicy,
     Layer,
+    OutcomeRule,
     PhaseRule,
     behaviour,
 )
@@ -293,6 +294,9 @@ def _status_from(
 def _resolve_attached(
     command: str, wait: object, state: Classification | None, profile: Profile
 ) -> Resolution:
+    inspects = _attach_inspects(command, profile)
+    if inspects is not None:
+        return _attach_from_inspect(inspects, state, profile)
     found = _status_from(wait, state, profile, command)
     engine = profile.engine
     if command == "attach" and engine is Engine.PODMAN:
@@ -307,6 +311,40 @@ def _resolve_attached(
         rule = outcome_rule("docker-cli/attach-wait-error")
         return Resolution(1, rule.outcome, rule.id, rule.summary)
     return _refine(_from_status(found, profile), state)
+
+
+def _attach_inspects(command: str, profile: Profile) -> OutcomeRule | None:
+    """The row of a ``docker attach`` that inspects instead of waiting, where it applies."""
+    rule = outcome_rule("docker-cli/attach-inspects-exit-code")
+    if command == "attach" and rule.engine is profile.engine and rule.versions.contains(profile):
+        return rule
+    return None
+
+
+def _attach_from_inspect(
+    rule: OutcomeRule, state: Classification | None, profile: Profile
+) -> Resolution:
+    """What ``docker attach`` exits with before CLI 18.03: State.ExitCode after the stream."""
+    if state is None or state.status is None:
+        raise InvalidArgumentError(
+            f"docker attach before CLI 18.03.0 exits with the State.ExitCode that an inspect"
+            f" reads once the stream ends, not with the wait response ({rule.id}): pass state="
+            f" (docker inspect's State at that moment)"
+        )
+    if state.outcome is ExitOutcome.STATUS_UNKNOWN:  # not exited yet: ExitCode is still 0
+        return Resolution(
+            state.status & profile.platform.status_mask,
+            ExitOutcome.STATUS_UNKNOWN,
+            rule.id,
+            f"{rule.summary} The inspect found the container not exited: State.ExitCode"
+            f" {state.status}.",
+        )
+    found = _from_status(
+        classify_status(state.status, profile, what="The container", kind=EvidenceKind.STATE),
+        profile,
+    )
+    found = attrs.evolve(found, rule=rule.id, reason=f"{rule.summary} {found.reason}")
+    return _refine(found, state)
 
 
 def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
@@ -570,6 +608,12 @@ def resolve(
         message = error if type(error) is str else message_text(error, "error")
         if auto_remove and command == "run" and phase == "start" and not detach:
             _check_run_rm_start(active)
+        if phase == "wait" and _attach_inspects(command, active) is not None:
+            raise InvalidArgumentError(
+                "docker attach before CLI 18.03.0 makes no wait request: it inspects the"
+                " container once the stream ends and exits with State.ExitCode (rule"
+                " docker-cli/attach-inspects-exit-code); pass state= instead of a wait error"
+            )
         resolution = _resolve_error(command, phase, message, detach, active)
         return resolution if refinement is None else _refine(resolution, refinement)
 

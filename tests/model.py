@@ -71,6 +71,11 @@ _ATTACHED = ("run", "start -a", "attach")
 _STARTS = ("create", "start")
 # docker/cli utils.go waitExitOrRemoved (8471742a8a): a set wait Error is 125 since 18.02.
 CLI_WAIT_ERROR = Gate(_D, Version(18, 2, 0), "cli", "docker-cli/wait-error", _ATTACHED, ())
+# docker/cli 66661761d5 (v18.03.0), "attach: Use ContainerWait instead of Inspect": before it,
+# docker attach exits with the State.ExitCode an inspect reads once the stream ends.
+CLI_ATTACH_WAITS = Gate(
+    _D, Version(18, 3, 0), "cli", "docker-cli/attach-wait-error", ("attach",), ()
+)
 # docker/cli 9b5ceb52b0 (v23.0.1): toStatusError maps "is a directory" to 126.
 CLI_EISDIR = Gate(_D, Version(23, 0, 1), "cli", "docker-cli/is-a-directory", _RUN, _STARTS)
 # docker/cli a8379092af (v25.0.4): transport errors are connection failures (exec inspect).
@@ -111,6 +116,7 @@ PODMAN_EXEC_INVALID_ARGUMENT = Gate(
 
 GATES = (
     CLI_WAIT_ERROR,
+    CLI_ATTACH_WAITS,
     CLI_EISDIR,
     CLI_TRANSPORT_IS_CONNECTION,
     CLI_CANCEL_IGNORED,
@@ -279,11 +285,25 @@ def _plain(profile: Profile, text: str, situation: str) -> Resolution:
     return Resolution(1, ExitOutcome.ENGINE_ERROR, "docker-cli/plain-error", situation)
 
 
+def _inspects(case: _Case) -> bool:
+    """docker attach before 18.03: the inspected State, not the wait response, decides."""
+    return (
+        case.command == "attach"
+        and case.profile.engine is Engine.DOCKER
+        and not CLI_ATTACH_WAITS.passed(case.profile)
+    )
+
+
 def _attached_result(case: _Case, status: int) -> Resolution:
     if case.command == "attach" and case.profile.engine is Engine.PODMAN:
         return Resolution(
             0, ExitOutcome.SUCCESS, "podman-cli/attach-discards-status", case.situation
         )
+    if _inspects(case):
+        assert case.state is not None
+        status = case.state["ExitCode"]
+        rule = "docker-cli/attach-inspects-exit-code"
+        return status_result(status, case.profile, rule, case.situation)
     rule = _rule(case.profile, "container-status")
     return status_result(status, case.profile, rule, case.situation)
 
@@ -300,6 +320,8 @@ def _oom_killed(case: _Case) -> Resolution:
 
 def _wait_error(case: _Case) -> Resolution:
     status = case.wait["StatusCode"]
+    if _inspects(case):
+        return _attached_result(case, status)
     if not CLI_WAIT_ERROR.passed(case.profile):  # the CLI did not read Error before 18.02
         return status_result(status, case.profile, "docker-cli/container-status", case.situation)
     if case.command == "attach":

@@ -118,7 +118,9 @@ def test_127_wins_over_126(case: tuple[Profile, str, str, bool]) -> None:
 @NO_DEADLINE
 @given(INT64, st.sampled_from(["run", "start -a", "attach"]), posix_profiles)
 def test_container_status_is_truncated_to_8_bits(status: int, command: str, profile: Any) -> None:
-    result = resolve(command, wait={"StatusCode": status, "Error": None}, profile=profile)
+    wait = {"StatusCode": status, "Error": None}
+    state = {"Status": "exited", "Running": False, "ExitCode": status}  # attach < 18.03 reads it
+    result = resolve(command, wait=wait, state=state, profile=profile)
     assert result.exit_code == status & 0xFF
 
 

@@ -9,6 +9,8 @@ by the lines that decide it, quoted at the tag the case's CLI version names.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1371,3 +1373,63 @@ def test_wait_error_field_is_ignored_before_cli_18_02() -> None:
     response = {"StatusCode": 3, "Error": {"Message": "x"}}
     assert resolve("run", wait=response, profile=profiles.docker("17.12.1")).exit_code == 3
     assert resolve("run", wait=response, profile=profiles.docker("18.2.0")).exit_code == 125
+
+
+# --- docker attach before CLI 18.03: an inspect after the stream, not a wait ---
+
+_ATTACH_BEFORE_18_03 = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "vectors" / "attach-before-18.03.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+]
+
+
+@pytest.mark.parametrize("vector", _ATTACH_BEFORE_18_03, ids=lambda v: f"{v['cli']}-{v['name']}")
+def test_attach_before_18_03_exits_with_the_inspected_exit_code(vector: dict[str, Any]) -> None:
+    """docker/cli v18.02.0-ce cli/command/container/attach.go, getExitStatus:
+
+    ``container, err := apiclient.ContainerInspect(ctx, containerID)`` ...
+    ``status := container.State.ExitCode``; ``if status != 0 { return
+    cli.StatusError{StatusCode: status} }``.
+
+    Recorded on docker CLIs 17.06.0, 18.01.0 and 18.02.0 built from their tags
+    (scripts/build_docker_cli.sh) against the conformance stub, whose container is running
+    with ``State.ExitCode`` 0 whatever the wait response says: each exited 0.
+    """
+    profile = profiles.docker(vector["cli"])
+    result = resolve("attach", wait=vector["wait"], state=vector["state"], profile=profile)
+    assert result.exit_code == vector["exit_code"]
+    assert result.rule == "docker-cli/attach-inspects-exit-code"
+
+
+def test_attach_before_18_03_reads_an_exited_state() -> None:
+    state = {"Status": "exited", "Running": False, "ExitCode": 13}
+    result = resolve("attach", state=state, profile=profiles.docker("18.02.0"))
+    assert (result.exit_code, result.outcome) == (13, ExitOutcome.COMMAND_FAILED)
+    oom = {"Status": "exited", "Running": False, "ExitCode": 137, "OOMKilled": True}
+    assert resolve("attach", state=oom, profile=profiles.docker("17.06.0")).outcome is (
+        ExitOutcome.OOM_KILLED
+    )
+
+
+def test_attach_before_18_03_needs_the_inspected_state() -> None:
+    """The wait response is not what the CLI read: answering from it would be a guess."""
+    old = profiles.docker("18.02.0")
+    with pytest.raises(InvalidArgumentError, match=r"State\.ExitCode"):
+        resolve("attach", wait={"StatusCode": 13}, profile=old)
+    with pytest.raises(InvalidArgumentError, match="no wait request"):
+        resolve("attach", phase="wait", error="No such container: c1", profile=old)
+
+
+def test_attach_waits_from_18_03() -> None:
+    """docker/cli 66661761d5 (v18.03.0), "attach: Use ContainerWait instead of Inspect".
+
+    Observed on CLI 18.03.1 built from its tag: exit 13 for a wait StatusCode 13 while the
+    stub's inspect said ExitCode 0 (tests/conformance/vectors, 18.03.1).
+    """
+    result = resolve("attach", wait={"StatusCode": 13}, profile=profiles.docker("18.03.0"))
+    assert (result.exit_code, result.rule) == (13, "docker-cli/container-status")
+    wait_error = {"StatusCode": 0, "Error": {"Message": "boom"}}
+    new = resolve("attach", wait=wait_error, profile=profiles.docker("18.03.0"))
+    assert (new.exit_code, new.rule) == (1, "docker-cli/attach-wait-error")

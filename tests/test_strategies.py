@@ -113,8 +113,19 @@ def test_evidence_reaches_negative_codes_and_int64_documents() -> None:
 @given(S.profiles().flatmap(lambda p: st.tuples(st.just(p), S.daemon_errors(profile=p))))
 def test_daemon_errors_resolve_without_error(case: tuple[Profile, str]) -> None:
     profile, message = case
+    inspects = exitcodes.rules.rule_by_id("docker-cli/attach-inspects-exit-code")
+    assert isinstance(inspects, exitcodes.rules.OutcomeRule)
     for command in exitcodes.rules.COMMANDS:
         for phase in exitcodes.rules.PHASES:
+            if (
+                (command, phase) == ("attach", "wait")
+                and inspects.engine is profile.engine
+                and inspects.versions.contains(profile)
+            ):
+                # docker attach before CLI 18.03 makes no wait request: nothing to answer.
+                with pytest.raises(exitcodes.InvalidArgumentError, match="no wait request"):
+                    resolve(command, error=message, phase=phase, profile=profile)
+                continue
             resolve(command, error=message, phase=phase, profile=profile)
 
 

@@ -389,6 +389,8 @@ class Situation:
     arguments: Mapping[str, Any] = attrs.field(factory=dict)
 
 
+_EXITED_3 = {"Status": "exited", "Running": False, "ExitCode": 3}  # docker attach < 18.03 reads it
+
 ENGINE_SITUATIONS: tuple[Situation, ...] = (
     Situation("run: the command is not found", "run", {"error": _NOT_FOUND}),
     Situation("run: permission denied", "run", {"error": _PERMISSION_DENIED}),
@@ -410,7 +412,9 @@ ENGINE_SITUATIONS: tuple[Situation, ...] = (
     Situation("run -d: started", "run", {"detach": True}),
     Situation("start -a: the command is not found", "start -a", {"error": _NOT_FOUND}),
     Situation(
-        "attach: the container exits 3", "attach", {"wait": {"StatusCode": 3, "Error": None}}
+        "attach: the container exits 3",
+        "attach",
+        {"wait": {"StatusCode": 3, "Error": None}, "state": _EXITED_3},
     ),
     Situation("exec: the process exits 3", "exec", {"exec_inspect": {"ExitCode": 3}}),
     Situation("exec: not found", "exec", {"error": _EXEC_NOT_FOUND, "phase": "start"}),
@@ -440,6 +444,14 @@ DOCKER_VERSION_SITUATIONS: tuple[Situation, ...] = (
         "run: the wait response has an Error",
         "run",
         {"wait": {"StatusCode": 0, "Error": {"Message": "container not found"}}},
+    ),
+    Situation(
+        "attach: the wait response has an Error (exited 0)",
+        "attach",
+        {
+            "wait": {"StatusCode": 0, "Error": {"Message": "container not found"}},
+            "state": {"Status": "exited", "Running": False, "ExitCode": 0},
+        },
     ),
     Situation(
         "exec: the exec inspect's connection breaks",

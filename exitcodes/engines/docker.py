@@ -604,10 +604,25 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         engine=_D,
         outcome=ExitOutcome.STATUS_UNKNOWN,
         exit_code=1,
-        versions=ALL_VERSIONS,
-        source="docker/cli cli/command/container/attach.go: getExitStatus",
+        versions=since("18.03.0"),
+        source="docker/cli cli/command/container/attach.go: getExitStatus (ContainerWait since"
+        " 66661761d5, v18.03.0)",
         summary="The wait response carried an Error; docker attach turns it into a plain error:"
         " exit 1.",
+    ),
+    OutcomeRule(
+        id="docker-cli/attach-inspects-exit-code",
+        engine=_D,
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        exit_code=None,
+        versions=until("18.03.0"),
+        source="docker/cli v18.02.0-ce cli/command/container/attach.go: getExitStatus"
+        " (ContainerInspect after the stream, `status := container.State.ExitCode`); replaced by"
+        " ContainerWait in 66661761d5 (v18.03.0); observed on CLIs 17.06.0, 18.01.0 and 18.02.0"
+        " built from their tags",
+        summary="Before CLI 18.03, docker attach inspects the container once the stream ends and"
+        " exits with State.ExitCode (0 while the daemon has not recorded the exit); the wait"
+        " response is not read.",
     ),
     OutcomeRule(
         id="docker-cli/detached",
@@ -759,6 +774,14 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
         versions=VersionRange(since=_ranges["docker-cli/stdin-only-attach-detached"].until),
         source="docker/cli aee9eebf34",
         summary="docker run -a stdin waits for the container and exits with its status (0 before).",
+    ),
+    Behaviour(
+        id="docker-cli/attach-waits",
+        engine=_D,
+        versions=_ranges["docker-cli/attach-wait-error"],
+        source="docker/cli 66661761d5 (2017-11-15)",
+        summary="docker attach exits with the wait response's status (State.ExitCode from an"
+        " inspect after the stream before).",
     ),
     Behaviour(
         id="docker-cli/run-pings-first",

@@ -12,6 +12,7 @@ from exitcodes.profiles import Engine, Platform, Profile
 from exitcodes.resolve import Resolution, resolve
 from exitcodes.rules import (
     COMMANDS,
+    OUTCOME_RULES,
     PHASES,
 )
 from exitcodes.strategies._checks import (
@@ -248,10 +249,19 @@ def _streams(draw: st.DrawFn, command: str) -> tuple[str, ...] | None:
     return _pick(draw, (None, ("stdout", "stderr"), ("stdin", "stdout", "stderr")))
 
 
+_ATTACH_INSPECTS = next(r for r in OUTCOME_RULES if r.id == "docker-cli/attach-inspects-exit-code")
+
+
+def _inspects_after_stream(command: str, profile: Profile) -> bool:
+    """Whether the CLI's *command* reads an inspect State instead of the wait response."""
+    row = _ATTACH_INSPECTS
+    return command == "attach" and row.engine is profile.engine and row.versions.contains(profile)
+
+
 def _exits(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     status = draw(_ANY_STATUS)
     state = None
-    if _integer(draw, 0, 3) == 3:
+    if _integer(draw, 0, 3) == 3 or _inspects_after_stream(command, profile):
         state = _state("exited", ExitCode=status)
     return _Case(
         command=command,
@@ -282,6 +292,9 @@ def _wait_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     return _Case(
         command=command,
         wait={"StatusCode": status, "Error": {"Message": message}},
+        state=_state("exited", ExitCode=status)
+        if _inspects_after_stream(command, profile)
+        else None,
         attached_streams=_streams(draw, command),
         profile=profile,
         situation=f"the wait response carried an Error (the removal failed) and status {status}",
@@ -517,6 +530,8 @@ def _exec_inspect_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Ca
 def _wait_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     if command == "exec":
         return _exec_inspect_failed(draw, command, profile)
+    if _inspects_after_stream(command, profile):  # no wait request to fail: it exited
+        return _exits(draw, command, profile)
     template = _pick(draw, (*_WAIT_REQUEST_ERRORS, _CANCELLED))
     return _Case(
         command=command,

@@ -43,6 +43,11 @@ MODELLED_ONLY: dict[tuple[str, str], str] = {
     ("docker-cli/wait-error", "18.2.0"): "the oldest binary is 19.03.15; 18.02 (docker/cli "
     "8471742a8a) is read from the source",
     ("docker-cli/wait-error-125", "18.2.0"): "the same gate, as a behaviour",
+    ("docker-cli/attach-wait-error", "18.3.0"): "the oldest binary in CI is 19.03.15; CLIs "
+    "17.06.0, 18.01.0, 18.02.0 and 18.03.1 built from their tags (scripts/build_docker_cli.sh) "
+    "showed it, kept as tests/vectors/attach-before-18.03.jsonl",
+    ("docker-cli/attach-inspects-exit-code", "18.3.0"): "the same gate, the older side",
+    ("docker-cli/attach-waits", "18.3.0"): "the same gate, as a behaviour",
 }
 
 #: Gate -> the test of this module that proves it on the binaries of its two sides.
