@@ -41,6 +41,8 @@ PROVISION_HINT = (
     "provision with `sudo scripts/provision_podman.sh` (podman 4.3.1, runc, busybox rootfs) and"
     " `sudo scripts/provision_podman5.sh` (podman 5.4.2, 5.8.6)"
 )
+_CHILDREN: dict[Path, subprocess.Popen[bytes]] = {}
+"""The services this process started, by run directory, so that stopping one also reaps it."""
 START_TIMEOUT = 60.0
 COMMAND_TIMEOUT = 60.0
 
@@ -201,6 +203,7 @@ def start(version: str) -> Started:
             env=env,
             start_new_session=True,
         )
+    _CHILDREN[run] = proc
     (run / "pid").write_text(f"{proc.pid}\n", encoding="utf-8")
     deadline = time.monotonic() + START_TIMEOUT
     while not sock.exists():
@@ -270,6 +273,10 @@ def stop_run(run: Path) -> None:
         else:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+    child = _CHILDREN.pop(run, None)
+    if child is not None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=10)
     _unmount_under(run)
     shutil.rmtree(run, ignore_errors=True)
 
