@@ -37,6 +37,7 @@ __all__ = [
     "SupportsProcessResult",
     "SupportsStateObject",
     "adapt",
+    "request_phase",
 ]
 
 
@@ -154,12 +155,15 @@ class Adapted:
             an int for CLI results.
         text: stderr or message text that came with it ("" if none).
         source: which shape it was read as, for reasons (``"ContainerError"``).
+        phase: the step whose request failed, read from the HTTP request an SDK
+            exception carries (:func:`request_phase`); ``None`` when it carries none.
     """
 
     kind: AdaptedKind
     value: object
     text: str = ""
     source: str = ""
+    phase: str | None = None
 
     def __hash__(self) -> int:
         """The hash of what is always hashable: the kind, the text and the source.
@@ -230,6 +234,71 @@ def _body_message(body: object, reason: object) -> str:
     return reason if isinstance(reason, str) else ""
 
 
+# docker-py's containers.run() raises the same APIError whichever request failed: the request
+# it carries (exc.response.request) says which step that was. Paths as the Docker Engine API
+# names them (docker/docs api/swagger.yaml; podman's compat API serves the same paths),
+# after an optional /v1.NN version prefix.
+_STEP_PATHS: tuple[tuple[str, str, str], ...] = (
+    ("POST", "/containers/create", "create"),
+    ("POST", "/images/create", "create"),  # the pull containers.run() does for a missing image
+    ("GET", "/images/**/json", "create"),  # the inspect after that pull: ImageNotFound
+    ("POST", "/containers/*/start", "start"),
+    ("POST", "/containers/*/attach", "attach"),
+    ("GET", "/containers/*/attach/ws", "attach"),
+    ("POST", "/containers/*/wait", "wait"),
+)
+
+
+def _path_matches(path: list[str], pattern: str) -> bool:
+    """``*`` is one piece of the path; ``**`` one or more (an image name holds ``/``)."""
+    parts = pattern.strip("/").split("/")
+    if "**" in parts:
+        at = parts.index("**")
+        head, tail = parts[:at], parts[at + 1 :]
+        if len(path) <= len(head) + len(tail):
+            return False
+        return _path_matches(path[: len(head)], "/".join(head)) and _path_matches(
+            path[len(path) - len(tail) :], "/".join(tail)
+        )
+    if len(parts) != len(path):
+        return False
+    return all(part in ("*", piece) for part, piece in zip(parts, path, strict=True))
+
+
+def request_phase(error: object) -> str | None:
+    """The phase whose request *error* failed: ``"create"``, ``"start"``, ...; or ``None``.
+
+    Reads ``error.response.request`` (docker-py's ``APIError`` carries the ``requests``
+    response, and its request the method and URL): ``POST /containers/create`` is
+    ``"create"``, ``POST /containers/{id}/start`` ``"start"``, ``/attach`` ``"attach"``,
+    ``/wait`` ``"wait"``; a pull (``POST /images/create``, then ``GET /images/{name}/json``)
+    is ``"create"``. Any other request, or none, is ``None``.
+
+    >>> class Request:
+    ...     method, url = "POST", "http+docker://localhost/v1.41/containers/create?name=x"
+    >>> class Response:
+    ...     request = Request()
+    >>> class APIError(Exception):
+    ...     response = Response()
+    >>> request_phase(APIError())
+    'create'
+    """
+    request = _attr(_attr(error, "response"), "request")
+    method, url = _attr(request, "method"), _attr(request, "url")
+    if not isinstance(method, str) or not isinstance(url, str) or len(url) > 4096:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    if "://" in path:
+        path = "/" + path.split("://", 1)[1].partition("/")[2]
+    pieces = [piece for piece in path.split("/") if piece]
+    if pieces and pieces[0].startswith("v") and pieces[0][1:].replace(".", "").isdigit():
+        pieces = pieces[1:]
+    for want_method, pattern, phase in _STEP_PATHS:
+        if method.upper() == want_method and _path_matches(pieces, pattern):
+            return phase
+    return None
+
+
 def _exception(error: BaseException) -> Adapted | None:
     exit_status = _attr(error, "exit_status")
     if exit_status is not _MISSING and exit_status is not None:
@@ -247,7 +316,9 @@ def _exception(error: BaseException) -> Adapted | None:
             return Adapted(AdaptedKind.CLI_RESULT, status, _text(_attr(error, "stderr")), source)
     explanation = _attr(error, "explanation")
     if isinstance(explanation, (str, bytes)) and explanation:
-        return Adapted(AdaptedKind.MESSAGE, _text(explanation), source="APIError")
+        return Adapted(
+            AdaptedKind.MESSAGE, _text(explanation), source="APIError", phase=request_phase(error)
+        )
     body = _attr(error, "body")
     if body is not _MISSING and _attr(error, "status") is not _MISSING:
         message = _body_message(body, _attr(error, "reason"))

@@ -527,7 +527,9 @@ def resolve(
             ``"attach"`` (for ``exec``, the exec start request), ``"start"``
             (for ``exec``, the exec'd process failing to start as the daemon
             reports it) or ``"wait"`` (the wait request itself; for ``exec``,
-            the exec inspect).
+            the exec inspect). For ``"run"``, an SDK exception that carries its
+            failed request (docker-py's ``APIError`` from ``containers.run()``)
+            says the phase itself: see :func:`exitcodes.adapters.request_phase`.
         wait: the wait response ``{"StatusCode": n, "Error": ...}`` (or ``n``);
             for ``"wait"``, a list with one wait response per container, or the
             error of a wait request that failed.
@@ -604,6 +606,8 @@ def resolve(
             wait, error = adapted.value, None  # docker-py ContainerError: the container's status
         elif adapted is not None and adapted.kind is AdaptedKind.MESSAGE:
             error = adapted.value
+            if adapted.phase is not None and command == "run":
+                phase = adapted.phase  # the failed request says which step of the run it was
     if error is not None:
         message = error if type(error) is str else message_text(error, "error")
         if auto_remove and command == "run" and phase == "start" and not detach:

@@ -6,6 +6,7 @@ installs them all through ``.[tests]``). exitcodes itself imports none of them.
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -31,6 +32,79 @@ def test_docker_py_api_error_uses_explanation() -> None:
     assert resolve("start -a", error=error).exit_code == 1
     not_found = errors.ImageNotFound("404", explanation="No such image: busybox:nope")
     assert resolve("run", phase="create", error=not_found).exit_code == 125
+
+
+def _docker_py_error(method: str, url: str, status: int, message: str) -> Any:
+    """The exception docker-py raises for a failed request, built as docker-py builds it."""
+    errors = pytest.importorskip("docker.errors")
+    requests = pytest.importorskip("requests")
+    response = requests.Response()
+    response.status_code = status
+    response._content = json.dumps({"message": message}).encode()
+    response.request = requests.Request(method, url).prepare()
+    response.url = url
+    try:
+        response.raise_for_status()
+    except requests.HTTPError as exc:
+        try:
+            errors.create_api_error_from_http_exception(exc)
+        except errors.APIError as error:
+            return error
+    raise AssertionError("raise_for_status did not raise")
+
+
+_API = "http+docker://localhost/v1.41"
+_ID = "e146b86071ba15d107e2833ec2d6161bec18af8f9e66c7f13ef36b4fe391d335"
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "phase"),
+    [
+        ("POST", f"{_API}/containers/create?name=x", "create"),
+        ("POST", f"{_API}/images/create?tag=latest&fromImage=127.0.0.1%3A1%2Fnosuch", "create"),
+        ("GET", f"{_API}/images/127.0.0.1:1/nosuch:latest/json", "create"),
+        ("POST", f"{_API}/containers/{_ID}/start", "start"),
+        ("POST", f"{_API}/containers/{_ID}/attach?stream=1", "attach"),
+        ("POST", f"{_API}/containers/{_ID}/wait", "wait"),
+        ("POST", f"http+docker://localhost/containers/{_ID}/start", "start"),
+        ("GET", f"{_API}/containers/{_ID}/json", None),
+        ("DELETE", f"{_API}/containers/{_ID}", None),
+        ("GET", f"{_API}/containers/create", None),
+    ],
+)
+def test_docker_py_api_error_says_its_failed_step(method: str, url: str, phase: str | None) -> None:
+    """docker-py's run() raises one APIError for any step; its request says which."""
+    from exitcodes.adapters import adapt, request_phase
+
+    error = _docker_py_error(method, url, 500, "boom")
+    assert request_phase(error) == phase
+    adapted = adapt(error)
+    assert adapted is not None and adapted.phase == phase
+
+
+def test_docker_py_run_create_error_is_read_as_create() -> None:
+    """A create or pull refusal from containers.run() is read at its own step.
+
+    Under a profile where the step decides (podman: 125 at create, 126 at start), reading
+    every APIError of run() as a start failure gave 126 for an image that does not exist.
+    """
+    podman = profiles.podman("4.3.1")
+    text = "No such image: 127.0.0.1:1/nosuch:latest"
+    for method, url in (
+        ("POST", f"{_API}/containers/create"),
+        ("POST", f"{_API}/images/create?fromImage=127.0.0.1%3A1%2Fnosuch&tag=latest"),
+        ("GET", f"{_API}/images/127.0.0.1:1/nosuch:latest/json"),
+    ):
+        error = _docker_py_error(method, url, 404, text)
+        assert resolve("run", error=error, profile=podman).exit_code == 125, url
+    started = _docker_py_error("POST", f"{_API}/containers/{_ID}/start", 500, text)
+    assert (
+        resolve("run", error=started, profile=podman).exit_code
+        == resolve("run", phase="start", error=text, profile=podman).exit_code
+        == 126
+    )
+    # start -a reads no request: its phase is what the caller says
+    assert resolve("start -a", error=started, phase="attach").exit_code == 1
 
 
 def test_docker_py_container_error_is_the_container_status() -> None:

@@ -1,0 +1,92 @@
+"""Offline: the recorded answers of podman's Docker API, replayed through the library.
+
+Always runs (no podman needed). For every recorded CLI vector, ``exitcodes.resolve`` must give
+the real exit code; for every docker-py vector, ``resolve("run", error=<the real docker-py
+exception, rebuilt>)`` must give what the docker CLI gave in the same scenario. Known
+disagreements (``checks.DISAGREEMENTS``) are ``xfail(strict=True)``: one that starts to agree
+fails until its row is removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from engines_live.scenarios import SCENARIOS, load_vectors
+
+from podman_api_live import dockerpy
+from podman_api_live.checks import check_cli, check_docker_py, disagreement
+from podman_api_live.service import VERSIONS
+from podman_api_live.vectors import VECTOR_DIR, all_cli_files, all_py_files, cli_path
+
+NEWEST_CLI = "29.7.2"
+"""The newest docker CLI the vectors were recorded with (besides 20.10.24)."""
+
+
+def _by_name(path: Path) -> dict[str, dict[str, Any]]:
+    return {vec["name"]: vec for vec in load_vectors(path)}
+
+
+def test_every_version_was_recorded() -> None:
+    """Each podman version has both CLIs' vectors and docker-py's, one per scenario."""
+    for version in VERSIONS:
+        for cli in ("20.10.24", NEWEST_CLI):
+            names = list(_by_name(cli_path(version, cli)))
+            assert names == [scenario.name for scenario in SCENARIOS], (version, cli)
+        py = _by_name(VECTOR_DIR / f"podman-{version}" / "docker-py.jsonl")
+        assert list(py) == [scenario.name for scenario, _call in dockerpy.SCENARIOS]
+
+
+_CLI_CASES = [
+    pytest.param(path, name, id=f"{path.parent.name}-{path.stem}-{name}")
+    for path in all_cli_files()
+    for name in _by_name(path)
+]
+
+
+@pytest.mark.parametrize(("path", "name"), _CLI_CASES)
+def test_cli_code(path: Path, name: str, request: pytest.FixtureRequest) -> None:
+    """``resolve`` with the real stderr / status gives the docker CLI's real exit code."""
+    siblings = _by_name(path)
+    vec = siblings[name]
+    reason = disagreement(vec["podman"], vec["cli"], name, "cli")
+    if reason is not None:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+    problems = check_cli(vec, siblings)
+    assert not problems, "; ".join(problems)
+
+
+_PY_CASES = [
+    pytest.param(path, name, cli, id=f"{path.parent.name}-{name}-cli-{cli}")
+    for path in all_py_files()
+    for name in _by_name(path)
+    for cli in ("20.10.24", NEWEST_CLI)
+]
+
+
+@pytest.mark.parametrize(("path", "name", "cli"), _PY_CASES)
+def test_docker_py_code(path: Path, name: str, cli: str, request: pytest.FixtureRequest) -> None:
+    """docker-py's real exception, read by ``resolve("run", error=...)``, gives the CLI's code."""
+    vec = _by_name(path)[name]
+    cli_vec = _by_name(path.parent / f"cli-{cli}.jsonl")[name]
+    reason = disagreement(vec["podman"], cli, name, "docker-py")
+    if reason is not None:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+    problems = check_docker_py(vec, cli_vec)
+    assert not problems, "; ".join(problems)
+
+
+@pytest.mark.parametrize("path", all_py_files(), ids=lambda path: path.parent.name)
+def test_docker_py_errors_say_their_step(path: Path) -> None:
+    """Every APIError containers.run() raised carries the request that failed, and its step."""
+    from exitcodes.adapters import request_phase
+
+    steps = {"/containers/create": "create", "/start": "start", "/images/": "create"}
+    for name, vec in _by_name(path).items():
+        evidence = vec["evidence"]
+        if "url" not in evidence:
+            continue
+        path_part = evidence["url"].split("?")[0]
+        wanted = next((step for key, step in steps.items() if key in path_part), None)
+        assert request_phase(dockerpy.rebuild(evidence)) == wanted, (name, evidence["url"])
