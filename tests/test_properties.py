@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exitcodes import Engine, ExitCodesError, ExitOutcome, Profile, classify, profiles, resolve
-from exitcodes.rules import COMMANDS, PHASES
+from exitcodes.rules import COMMANDS, OUTCOME_RULES, PHASES
 from exitcodes.strategies import (
     INT64_MAX,
     INT64_MIN,
@@ -39,6 +39,8 @@ PHRASES = [
     "EOF",
 ]
 posix_profiles = profile_strategy(platforms=["linux", "darwin"])
+_ATTACH_INSPECTS = next(r for r in OUTCOME_RULES if r.id == "docker-cli/attach-inspects-exit-code")
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 # A new profile builds the library's per-profile tables on first use: no deadline.
 NO_DEADLINE = settings(deadline=None)
 any_profiles = st.sampled_from(Engine).flatmap(lambda engine: profile_strategy(engine=engine))
@@ -54,9 +56,13 @@ def messages(profile: Profile) -> st.SearchStrategy[str]:
 def resolve_calls(draw: st.DrawFn, profile: Profile) -> dict[str, Any]:
     command = draw(st.sampled_from(COMMANDS))
     kwargs: dict[str, Any] = {"command": command, "detach": draw(st.booleans())}
+    # docker attach before CLI 18.03 makes no wait request and reads the inspected State.
+    inspects = command == "attach" and _ATTACH_INSPECTS.versions.contains(profile)
+    inspects = inspects and _ATTACH_INSPECTS.engine is profile.engine
     if draw(st.booleans()):
         kwargs["error"] = draw(messages(profile))
-        kwargs["phase"] = draw(st.sampled_from(PHASES))
+        phases = [phase for phase in PHASES if not (inspects and phase == "wait")]
+        kwargs["phase"] = draw(st.sampled_from(phases))
     elif command == "wait":
         item = wait_responses(INT64) | messages(profile)
         kwargs["wait"] = draw(st.lists(item, min_size=1, max_size=3))
@@ -64,6 +70,9 @@ def resolve_calls(draw: st.DrawFn, profile: Profile) -> dict[str, Any]:
         kwargs["exec_inspect"] = draw(exec_inspects(INT64))
     else:
         kwargs["wait"] = draw(wait_responses(INT64))
+        if inspects:
+            code = draw(st.integers(INT32_MIN, INT32_MAX))
+            kwargs["state"] = {"Status": "exited", "Running": False, "ExitCode": code}
     return kwargs
 
 
