@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import attrs
@@ -47,6 +47,7 @@ from exitcodes.strategies._messages import (
     _TEMPLATES,
     _WAIT_ERROR_MESSAGES,
     _WAIT_REQUEST_ERRORS,
+    _Template,
 )
 from exitcodes.strategies._templates import (
     _EXEC_CHAINS,
@@ -62,6 +63,19 @@ from exitcodes.strategies._versions import (
 # --------------------------------------------------------------------------------------
 # Scenarios
 # --------------------------------------------------------------------------------------
+
+
+_RESOLVE_ARGUMENTS = (
+    "error",
+    "phase",
+    "wait",
+    "exec_inspect",
+    "state",
+    "detach",
+    "attached_streams",
+    "profile",
+)
+"""The keyword arguments of :func:`exitcodes.resolve` that a scenario (or a drawn case) holds."""
 
 
 @attrs.frozen(kw_only=True)
@@ -113,16 +127,7 @@ class Scenario:
 
     def resolve_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of :func:`exitcodes.resolve` for this scenario."""
-        return {
-            "error": self.error,
-            "phase": self.phase,
-            "wait": self.wait,
-            "exec_inspect": self.exec_inspect,
-            "state": self.state,
-            "detach": self.detach,
-            "attached_streams": self.attached_streams,
-            "profile": self.profile,
-        }
+        return {name: getattr(self, name) for name in _RESOLVE_ARGUMENTS}
 
     @property
     def command_line(self) -> str:
@@ -197,16 +202,7 @@ class _Case:
 
     def resolve_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of :func:`exitcodes.resolve` for this case."""
-        return {
-            "error": self.error,
-            "phase": self.phase,
-            "wait": self.wait,
-            "exec_inspect": self.exec_inspect,
-            "state": self.state,
-            "detach": self.detach,
-            "attached_streams": self.attached_streams,
-            "profile": self.profile,
-        }
+        return {name: getattr(self, name) for name in _RESOLVE_ARGUMENTS}
 
     def scenario(self) -> Scenario:
         """The public scenario, its expected result resolved by the library."""
@@ -412,17 +408,39 @@ def _describe_labels(labels: frozenset[str]) -> str:
     return ", ".join(said) if said else "something else"
 
 
+def _worded(
+    draw: st.DrawFn,
+    command: str,
+    profile: Profile,
+    templates: Sequence[_Template],
+    *,
+    phase: str,
+    situation: str,
+    kind: str,
+) -> _Case:
+    """A case whose error is one of *templates*, filled in, labelled as that template is."""
+    template = _pick(draw, templates)
+    return _Case(
+        command=command,
+        error=_fill(draw, template.text),
+        phase=phase,
+        profile=profile,
+        situation=situation,
+        kind=kind,
+        labels=template.labels,
+    )
+
+
 def _create_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     if command == "exec":
-        template = _pick(draw, _EXEC_CREATE_ERRORS)
-        return _Case(
-            command=command,
-            error=_fill(draw, template.text),
+        return _worded(
+            draw,
+            command,
+            profile,
+            _EXEC_CREATE_ERRORS,
             phase="create",
-            profile=profile,
             situation="the exec could not be created",
             kind="exec-create-failed",
-            labels=template.labels,
         )
     template = _pick_template(draw, _of_engine(_CREATE_TEMPLATES, profile))
     error = _render(draw, template, profile)
@@ -488,46 +506,42 @@ def _attach_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
             kind="detach-keys",
             labels=_ESCAPE.labels,
         )
-    template = _pick(draw, _ATTACH_ERRORS)
-    return _Case(
-        command=command,
-        error=_fill(draw, template.text),
+    return _worded(
+        draw,
+        command,
+        profile,
+        _ATTACH_ERRORS,
         phase="attach",
-        profile=profile,
         situation="attaching to the container's streams failed",
         kind="attach-failed",
-        labels=template.labels,
     )
 
 
 def _exec_inspect_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
-    templates = (*_of_engine(_CLIENT_TEMPLATES, profile), *_EXEC_INSPECT_ERRORS)
-    template = _pick(draw, templates)
-    return _Case(
-        command=command,
-        error=_fill(draw, template.text),
+    return _worded(
+        draw,
+        command,
+        profile,
+        (*_of_engine(_CLIENT_TEMPLATES, profile), *_EXEC_INSPECT_ERRORS),
         phase="wait",
-        profile=profile,
         situation="the exec inspect failed",
         kind="exec-inspect-failed",
-        labels=template.labels,
     )
 
 
 def _wait_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     if command == "exec":
         return _exec_inspect_failed(draw, command, profile)
-    template = _pick(draw, (*_WAIT_REQUEST_ERRORS, _CANCELLED))
-    return _Case(
-        command=command,
-        error=_fill(draw, template.text),
+    case = _worded(
+        draw,
+        command,
+        profile,
+        (*_WAIT_REQUEST_ERRORS, _CANCELLED),
         phase="wait",
-        detach=command == "run" and draw(_BOOLEANS),
-        profile=profile,
         situation="the wait request failed",
         kind="wait-failed",
-        labels=template.labels,
     )
+    return attrs.evolve(case, detach=command == "run" and draw(_BOOLEANS))
 
 
 _DOCKER_ONLY = frozenset({Engine.DOCKER})
