@@ -158,15 +158,24 @@ class Scenario:
         lines = [f"{self.command_line}, under {self.profile}: {self.situation}"]
         if self.error is not None:
             lines.append(f"  error ({self.phase}): {self.error!r}")
+        lines.extend(f"  {name}: {shown}" for name, shown in self._documents())
+        return "\n".join(lines)
+
+    def _documents(self) -> list[tuple[str, str]]:
+        """The wait response, exec inspect and state it holds, each as (name, the telling keys).
+
+        :meth:`describe` and :mod:`exitcodes.testing`'s failure message show them alike.
+        """
+        shown: list[tuple[str, str]] = []
         if self.wait is not None:
-            lines.append(f"  wait: {self.wait!r}")
+            shown.append(("wait", repr(self.wait)))
         if self.exec_inspect is not None:
-            shown = {key: self.exec_inspect.get(key) for key in ("Running", "ExitCode")}
-            lines.append(f"  exec inspect: {shown!r}")
+            keys: tuple[str, ...] = ("Running", "ExitCode")
+            shown.append(("exec inspect", repr({key: self.exec_inspect.get(key) for key in keys})))
         if self.state is not None:
             keys = ("Status", "ExitCode", "OOMKilled", "Error")
-            lines.append(f"  state: { ({key: self.state.get(key) for key in keys})!r}")
-        return "\n".join(lines)
+            shown.append(("state", repr({key: self.state.get(key) for key in keys})))
+        return shown
 
 
 def _profile_call(profile: Profile) -> str:
