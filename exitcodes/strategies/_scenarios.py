@@ -79,7 +79,27 @@ _RESOLVE_ARGUMENTS = (
 
 
 @attrs.frozen(kw_only=True)
-class Scenario:
+class _Evidence:
+    """A docker command, the evidence of what happened to it, and that in words.
+
+    The fields of :class:`Scenario` and of a drawn case: the evidence fields are named
+    and shaped as :func:`exitcodes.resolve`'s arguments (:data:`_RESOLVE_ARGUMENTS`).
+    """
+
+    command: str
+    error: str | None = None
+    phase: str = "start"
+    wait: Any = None
+    exec_inspect: dict[str, Any] | None = None
+    state: dict[str, Any] | None = None
+    detach: bool = False
+    attached_streams: tuple[str, ...] | None = None
+    profile: Profile
+    situation: str
+
+
+@attrs.frozen(kw_only=True)
+class Scenario(_Evidence):
     """One docker command, what happened to it, and the exit code it ends with.
 
     The fields are the evidence a tool holds, with the names and shapes of
@@ -108,16 +128,6 @@ class Scenario:
             signal: :func:`exitcodes.resolve`'s answer for this evidence.
     """
 
-    command: str
-    error: str | None = None
-    phase: str = "start"
-    wait: Any = None
-    exec_inspect: dict[str, Any] | None = None
-    state: dict[str, Any] | None = None
-    detach: bool = False
-    attached_streams: tuple[str, ...] | None = None
-    profile: Profile
-    situation: str
     expected: Resolution
 
     @property
@@ -188,7 +198,7 @@ def _profile_call(profile: Profile) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class _Case:
+class _Case(_Evidence):
     """A drawn situation: its evidence, plus what its builder knows beyond the evidence.
 
     *kind* names the builder and *labels* the hand labels of the corpus wording it
@@ -196,16 +206,6 @@ class _Case:
     without reading the rule tables; :meth:`scenario` asks :func:`exitcodes.resolve`.
     """
 
-    command: str
-    error: str | None = None
-    phase: str = "start"
-    wait: Any = None
-    exec_inspect: dict[str, Any] | None = None
-    state: dict[str, Any] | None = None
-    detach: bool = False
-    attached_streams: tuple[str, ...] | None = None
-    profile: Profile
-    situation: str
     kind: str
     labels: frozenset[str] = frozenset()
 
