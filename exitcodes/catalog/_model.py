@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 
 import attrs
 
+from exitcodes._enums import NamedEnum
 from exitcodes.errors import InvalidArgumentError, describe
 from exitcodes.outcome import ExitOutcome
 
@@ -16,7 +16,7 @@ PATTERN_SEPARATOR = " … "
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
-class Condition(enum.Enum):
+class Condition(NamedEnum):
     """A fact about a container's state that points at a cause, beyond its messages.
 
     >>> Condition.SIGKILL_NOT_OOM.value
@@ -43,9 +43,6 @@ class Condition(enum.Enum):
         " Kubernetes reason Error)",
     )
     WAIT_ERROR = ("wait_error", "the wait response carried an Error")
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
 
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
