@@ -494,11 +494,12 @@ def _installed_entry_point(group: str) -> bool:
 HOOK_CHECK = """
 import sys
 import exitcodes.strategies  # imports Hypothesis, which runs the hook: no import cycle
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 import exitcodes
 from exitcodes.rules import rule_by_id
 
-@settings(max_examples=10, database=None)
+# What is checked is the registration, not the speed: a busy machine must not fail it.
+@settings(max_examples=10, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.from_type(exitcodes.Classification), st.from_type(exitcodes.Resolution))
 def check(classification, resolution):
     rule_by_id(classification.rule)
