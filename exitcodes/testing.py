@@ -93,14 +93,7 @@ class ExitSemanticsError(AssertionError):
         ]
         if scenario.error is not None:
             lines.append(f"  error:     {scenario.error!r} (phase {scenario.phase!r})")
-        if scenario.wait is not None:
-            lines.append(f"  wait:      {scenario.wait!r}")
-        if scenario.exec_inspect is not None:
-            shown = {key: scenario.exec_inspect.get(key) for key in ("Running", "ExitCode")}
-            lines.append(f"  exec inspect: {shown!r}")
-        if scenario.state is not None:
-            keys = ("Status", "ExitCode", "OOMKilled", "Error")
-            lines.append(f"  state:     { ({key: scenario.state.get(key) for key in keys})!r}")
+        lines.extend(f"  {name + ':':<10} {shown}" for name, shown in scenario._documents())
         lines.append(f"  expected:  {expected.exit_code} ({expected.outcome.value})")
         lines.append(f"  got:       {describe(self.got)}")
         hint = _truncation_hint(self.got, expected.exit_code)

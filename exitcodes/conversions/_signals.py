@@ -7,11 +7,12 @@ import re
 
 import attrs
 
+from exitcodes._enums import NamedEnum
 from exitcodes.conversions._integers import MAX_WAIT_SIGNAL, as_int
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 
 
-class SignalPlatform(enum.Enum):
+class SignalPlatform(NamedEnum):
     """Whose signal numbering to use. Linux is the default everywhere.
 
     The numbers 1-6, 8, 9, 11 and 13-15 are the same everywhere; the BSD
@@ -28,9 +29,6 @@ class SignalPlatform(enum.Enum):
     FREEBSD = "freebsd"
     """FreeBSD (freebsd-src ``sys/sys/signal.h``): as macOS plus SIGTHR 32 and
     real-time signals 65-126."""
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
 
 _REALTIME = {SignalPlatform.LINUX: (34, 64), SignalPlatform.FREEBSD: (65, 126)}

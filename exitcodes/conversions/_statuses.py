@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from exitcodes._enums import NamedEnum
 from exitcodes._evidence import flag
 from exitcodes.conversions._integers import (
     INT32_MIN,
@@ -19,7 +18,7 @@ from exitcodes.conversions._signals import SignalPlatform, signal_arg, signal_na
 from exitcodes.errors import MalformedEvidenceError
 
 
-class WaitKind(enum.Enum):
+class WaitKind(NamedEnum):
     """What a raw wait status reports."""
 
     EXITED = "exited"
@@ -30,9 +29,6 @@ class WaitKind(enum.Enum):
     """A signal stopped the process (``WIFSTOPPED``; only with ``WUNTRACED`` or ptrace)."""
     CONTINUED = "continued"
     """SIGCONT resumed the process (``WIFCONTINUED``; only with ``WCONTINUED``)."""
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
 
 @attrs.frozen

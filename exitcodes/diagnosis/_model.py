@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from exitcodes._enums import NamedEnum
 from exitcodes.outcome import ExitOutcome
 
 
-class Retry(enum.Enum):
+class Retry(NamedEnum):
     """Whether running the same thing again may succeed.
 
     ``TRANSIENT``: the failure came from outside the command (a kill, a stop, a lost
@@ -23,9 +22,6 @@ class Retry(enum.Enum):
     TRANSIENT = "transient"
     PERMANENT = "permanent"
     UNKNOWN = "unknown"
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
 
 @attrs.frozen

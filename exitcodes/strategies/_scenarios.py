@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import attrs
@@ -48,6 +48,7 @@ from exitcodes.strategies._messages import (
     _TEMPLATES,
     _WAIT_ERROR_MESSAGES,
     _WAIT_REQUEST_ERRORS,
+    _Template,
 )
 from exitcodes.strategies._templates import (
     _EXEC_CHAINS,
@@ -65,8 +66,41 @@ from exitcodes.strategies._versions import (
 # --------------------------------------------------------------------------------------
 
 
+_RESOLVE_ARGUMENTS = (
+    "error",
+    "phase",
+    "wait",
+    "exec_inspect",
+    "state",
+    "detach",
+    "attached_streams",
+    "profile",
+)
+"""The keyword arguments of :func:`exitcodes.resolve` that a scenario (or a drawn case) holds."""
+
+
 @attrs.frozen(kw_only=True)
-class Scenario:
+class _Evidence:
+    """A docker command, the evidence of what happened to it, and that in words.
+
+    The fields of :class:`Scenario` and of a drawn case: the evidence fields are named
+    and shaped as :func:`exitcodes.resolve`'s arguments (:data:`_RESOLVE_ARGUMENTS`).
+    """
+
+    command: str
+    error: str | None = None
+    phase: str = "start"
+    wait: Any = None
+    exec_inspect: dict[str, Any] | None = None
+    state: dict[str, Any] | None = None
+    detach: bool = False
+    attached_streams: tuple[str, ...] | None = None
+    profile: Profile
+    situation: str
+
+
+@attrs.frozen(kw_only=True)
+class Scenario(_Evidence):
     """One docker command, what happened to it, and the exit code it ends with.
 
     The fields are the evidence a tool holds, with the names and shapes of
@@ -95,16 +129,6 @@ class Scenario:
             signal: :func:`exitcodes.resolve`'s answer for this evidence.
     """
 
-    command: str
-    error: str | None = None
-    phase: str = "start"
-    wait: Any = None
-    exec_inspect: dict[str, Any] | None = None
-    state: dict[str, Any] | None = None
-    detach: bool = False
-    attached_streams: tuple[str, ...] | None = None
-    profile: Profile
-    situation: str
     expected: Resolution
 
     @property
@@ -114,16 +138,7 @@ class Scenario:
 
     def resolve_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of :func:`exitcodes.resolve` for this scenario."""
-        return {
-            "error": self.error,
-            "phase": self.phase,
-            "wait": self.wait,
-            "exec_inspect": self.exec_inspect,
-            "state": self.state,
-            "detach": self.detach,
-            "attached_streams": self.attached_streams,
-            "profile": self.profile,
-        }
+        return {name: getattr(self, name) for name in _RESOLVE_ARGUMENTS}
 
     @property
     def command_line(self) -> str:
@@ -154,15 +169,24 @@ class Scenario:
         lines = [f"{self.command_line}, under {self.profile}: {self.situation}"]
         if self.error is not None:
             lines.append(f"  error ({self.phase}): {self.error!r}")
+        lines.extend(f"  {name}: {shown}" for name, shown in self._documents())
+        return "\n".join(lines)
+
+    def _documents(self) -> list[tuple[str, str]]:
+        """The wait response, exec inspect and state it holds, each as (name, the telling keys).
+
+        :meth:`describe` and :mod:`exitcodes.testing`'s failure message show them alike.
+        """
+        shown: list[tuple[str, str]] = []
         if self.wait is not None:
-            lines.append(f"  wait: {self.wait!r}")
+            shown.append(("wait", repr(self.wait)))
         if self.exec_inspect is not None:
-            shown = {key: self.exec_inspect.get(key) for key in ("Running", "ExitCode")}
-            lines.append(f"  exec inspect: {shown!r}")
+            keys: tuple[str, ...] = ("Running", "ExitCode")
+            shown.append(("exec inspect", repr({key: self.exec_inspect.get(key) for key in keys})))
         if self.state is not None:
             keys = ("Status", "ExitCode", "OOMKilled", "Error")
-            lines.append(f"  state: { ({key: self.state.get(key) for key in keys})!r}")
-        return "\n".join(lines)
+            shown.append(("state", repr({key: self.state.get(key) for key in keys})))
+        return shown
 
 
 def _profile_call(profile: Profile) -> str:
@@ -175,7 +199,7 @@ def _profile_call(profile: Profile) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class _Case:
+class _Case(_Evidence):
     """A drawn situation: its evidence, plus what its builder knows beyond the evidence.
 
     *kind* names the builder and *labels* the hand labels of the corpus wording it
@@ -183,31 +207,12 @@ class _Case:
     without reading the rule tables; :meth:`scenario` asks :func:`exitcodes.resolve`.
     """
 
-    command: str
-    error: str | None = None
-    phase: str = "start"
-    wait: Any = None
-    exec_inspect: dict[str, Any] | None = None
-    state: dict[str, Any] | None = None
-    detach: bool = False
-    attached_streams: tuple[str, ...] | None = None
-    profile: Profile
-    situation: str
     kind: str
     labels: frozenset[str] = frozenset()
 
     def resolve_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of :func:`exitcodes.resolve` for this case."""
-        return {
-            "error": self.error,
-            "phase": self.phase,
-            "wait": self.wait,
-            "exec_inspect": self.exec_inspect,
-            "state": self.state,
-            "detach": self.detach,
-            "attached_streams": self.attached_streams,
-            "profile": self.profile,
-        }
+        return {name: getattr(self, name) for name in _RESOLVE_ARGUMENTS}
 
     def scenario(self) -> Scenario:
         """The public scenario, its expected result resolved by the library."""
@@ -425,17 +430,39 @@ def _describe_labels(labels: frozenset[str]) -> str:
     return ", ".join(said) if said else "something else"
 
 
+def _worded(
+    draw: st.DrawFn,
+    command: str,
+    profile: Profile,
+    templates: Sequence[_Template],
+    *,
+    phase: str,
+    situation: str,
+    kind: str,
+) -> _Case:
+    """A case whose error is one of *templates*, filled in, labelled as that template is."""
+    template = _pick(draw, templates)
+    return _Case(
+        command=command,
+        error=_fill(draw, template.text),
+        phase=phase,
+        profile=profile,
+        situation=situation,
+        kind=kind,
+        labels=template.labels,
+    )
+
+
 def _create_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     if command == "exec":
-        template = _pick(draw, _EXEC_CREATE_ERRORS)
-        return _Case(
-            command=command,
-            error=_fill(draw, template.text),
+        return _worded(
+            draw,
+            command,
+            profile,
+            _EXEC_CREATE_ERRORS,
             phase="create",
-            profile=profile,
             situation="the exec could not be created",
             kind="exec-create-failed",
-            labels=template.labels,
         )
     template = _pick_template(draw, _of_engine(_CREATE_TEMPLATES, profile))
     error = _render(draw, template, profile)
@@ -501,29 +528,26 @@ def _attach_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
             kind="detach-keys",
             labels=_ESCAPE.labels,
         )
-    template = _pick(draw, _ATTACH_ERRORS)
-    return _Case(
-        command=command,
-        error=_fill(draw, template.text),
+    return _worded(
+        draw,
+        command,
+        profile,
+        _ATTACH_ERRORS,
         phase="attach",
-        profile=profile,
         situation="attaching to the container's streams failed",
         kind="attach-failed",
-        labels=template.labels,
     )
 
 
 def _exec_inspect_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
-    templates = (*_of_engine(_CLIENT_TEMPLATES, profile), *_EXEC_INSPECT_ERRORS)
-    template = _pick(draw, templates)
-    return _Case(
-        command=command,
-        error=_fill(draw, template.text),
+    return _worded(
+        draw,
+        command,
+        profile,
+        (*_of_engine(_CLIENT_TEMPLATES, profile), *_EXEC_INSPECT_ERRORS),
         phase="wait",
-        profile=profile,
         situation="the exec inspect failed",
         kind="exec-inspect-failed",
-        labels=template.labels,
     )
 
 
@@ -532,17 +556,16 @@ def _wait_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
         return _exec_inspect_failed(draw, command, profile)
     if _inspects_after_stream(command, profile):  # no wait request to fail: it exited
         return _exits(draw, command, profile)
-    template = _pick(draw, (*_WAIT_REQUEST_ERRORS, _CANCELLED))
-    return _Case(
-        command=command,
-        error=_fill(draw, template.text),
+    case = _worded(
+        draw,
+        command,
+        profile,
+        (*_WAIT_REQUEST_ERRORS, _CANCELLED),
         phase="wait",
-        detach=command == "run" and draw(_BOOLEANS),
-        profile=profile,
         situation="the wait request failed",
         kind="wait-failed",
-        labels=template.labels,
     )
+    return attrs.evolve(case, detach=command == "run" and draw(_BOOLEANS))
 
 
 _DOCKER_ONLY = frozenset({Engine.DOCKER})

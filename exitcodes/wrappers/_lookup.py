@@ -224,6 +224,11 @@ def wrapper_exit_code(
         posixly_correct=posixly_correct,
         foreground=foreground,
     )
+    return _rule_exit_code(rule, command_status, signal)
+
+
+def _rule_exit_code(rule: ExitRule, command_status: int | None, signal: int | str | None) -> int:
+    """The exit code *rule* gives for this COMMAND status and signal (see wrapper_exit_code)."""
     status = _status(command_status)
     if rule.code_from is CodeFrom.FIXED:
         assert rule.exit_code is not None
@@ -266,15 +271,6 @@ def wrapper_returncode(
     >>> wrapper_returncode("timeout", "timed_out", signal="KILL", foreground=True)
     137
     """
-    code = wrapper_exit_code(
-        tool,
-        situation,
-        command_status=command_status,
-        signal=signal,
-        preserve_status=preserve_status,
-        posixly_correct=posixly_correct,
-        foreground=foreground,
-    )
     rule = wrapper_rule(
         tool,
         situation,
@@ -283,6 +279,7 @@ def wrapper_returncode(
         posixly_correct=posixly_correct,
         foreground=foreground,
     )
+    code = _rule_exit_code(rule, command_status, signal)
     return SIGNAL_BASE - code if rule.ends_by_signal else code
 
 

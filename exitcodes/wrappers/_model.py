@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import attrs
 
+from exitcodes._enums import NamedEnum
 from exitcodes.conversions import (
     signal_name,
 )
@@ -19,7 +20,7 @@ INT_MAX = 2**31 - 1
 EnumT = TypeVar("EnumT", bound=enum.Enum)
 
 
-class Wrapper(enum.Enum):
+class Wrapper(NamedEnum):
     """A GNU coreutils command that runs another command."""
 
     CHROOT = "chroot"
@@ -35,11 +36,8 @@ class Wrapper(enum.Enum):
     TIMEOUT = "timeout"
     """``timeout [-s SIG] [-k T] DURATION COMMAND``: kills COMMAND after DURATION."""
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
-
-class Shell(enum.Enum):
+class Shell(NamedEnum):
     """A POSIX shell whose exit statuses are modelled."""
 
     BASH = "bash"
@@ -47,11 +45,8 @@ class Shell(enum.Enum):
     DASH = "dash"
     """dash, ``/bin/sh`` on Debian and Ubuntu (checked: 0.5.12)."""
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
-
-class WrapperSituation(enum.Enum):
+class WrapperSituation(NamedEnum):
     """What happened when a wrapper ran (the closed set the rows are keyed on)."""
 
     USAGE_ERROR = "usage_error"
@@ -76,11 +71,8 @@ class WrapperSituation(enum.Enum):
     KILLED_AFTER_TIMEOUT = "killed_after_timeout"
     """COMMAND outlived the time-out signal and ``timeout -k`` sent SIGKILL."""
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
-
-class ShellSituation(enum.Enum):
+class ShellSituation(NamedEnum):
     """What happened in a non-interactive shell (``sh -c``, ``sh SCRIPT``)."""
 
     USAGE_ERROR = "usage_error"
@@ -108,11 +100,8 @@ class ShellSituation(enum.Enum):
     BAD_EXIT_ARGUMENT = "bad_exit_argument"
     """``exit`` with an argument the shell rejects (``exit foo``; dash: ``exit -1``)."""
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
-
-class CodeFrom(enum.Enum):
+class CodeFrom(NamedEnum):
     """Where a row's exit code comes from."""
 
     FIXED = "fixed"
@@ -121,9 +110,6 @@ class CodeFrom(enum.Enum):
     """The command's own status: ``command_status``, or ``128 + signal``."""
     EXIT_ARGUMENT = "exit_argument"
     """The ``exit`` builtin's argument, truncated to 8 bits (:func:`exit_builtin_status`)."""
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
 
 
 @attrs.frozen

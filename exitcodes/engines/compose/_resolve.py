@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import signal as _signal
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from exitcodes.engines.compose._evidence import (
     ComposeEvidence,
@@ -56,37 +56,41 @@ def classify_message(text: str, version: str | Version | None = None) -> Message
 _INTERRUPTS = frozenset({int(_signal.SIGINT), int(_signal.SIGTERM)})
 
 
-def _first(exits: Sequence[ContainerExit], what: str) -> ContainerExit:
-    """The container that exited first; raises when the order is unknown and matters."""
+def _exited_at(
+    exits: Sequence[ContainerExit],
+    what: str,
+    which: str,
+    pick: Callable[[Iterable[int]], int],
+    tells: Callable[[ContainerExit], object],
+) -> ContainerExit:
+    """The container that exited at the *pick* end of *exits* (``min``: first, ``max``: last).
+
+    Raises when the order is unknown and matters: when the candidates differ in what
+    *tells* returns of them (the service and code, or the code alone).
+    """
     ordered = [c for c in exits if c.finished is not None]
     if len(ordered) == len(exits):
-        earliest = min(c.finished for c in ordered if c.finished is not None)
-        firsts = [c for c in ordered if c.finished == earliest]
+        moment = pick(c.finished for c in ordered if c.finished is not None)
+        candidates = [c for c in ordered if c.finished == moment]
     else:
-        firsts = list(exits)
-    if len({(c.service, c.exit_code) for c in firsts}) > 1:
+        candidates = list(exits)
+    if len({tells(c) for c in candidates}) > 1:
         raise MalformedEvidenceError(
-            f"cannot tell which container exited first ({what}): "
-            + ", ".join(f"{c.service} {c.exit_code}" for c in firsts)
+            f"cannot tell which container exited {which} ({what}): "
+            + ", ".join(f"{c.service} {c.exit_code}" for c in candidates)
             + " have no distinct exit times"
         )
-    return firsts[0]
+    return candidates[0]
+
+
+def _first(exits: Sequence[ContainerExit], what: str) -> ContainerExit:
+    """The container that exited first: its service and its code must be known."""
+    return _exited_at(exits, what, "first", min, lambda c: (c.service, c.exit_code))
 
 
 def _last(exits: Sequence[ContainerExit], what: str) -> ContainerExit:
-    ordered = [c for c in exits if c.finished is not None]
-    if len(ordered) == len(exits):
-        latest = max(c.finished for c in ordered if c.finished is not None)
-        lasts = [c for c in ordered if c.finished == latest]
-    else:
-        lasts = list(exits)
-    if len({c.exit_code for c in lasts}) > 1:
-        raise MalformedEvidenceError(
-            f"cannot tell which container exited last ({what}): "
-            + ", ".join(f"{c.service} {c.exit_code}" for c in lasts)
-            + " have no distinct exit times"
-        )
-    return lasts[0]
+    """The container that exited last: only its code matters."""
+    return _exited_at(exits, what, "last", max, lambda c: c.exit_code)
 
 
 def _result(

@@ -7,7 +7,8 @@ catalog holds the data, this module how the page shows it); a test checks that
 
 from __future__ import annotations
 
-from exitcodes.catalog import CATALOG, EXIT_CODES, CatalogEntry
+from exitcodes.catalog._model import CatalogEntry
+from exitcodes.catalog._rows import CATALOG, EXIT_CODES
 
 __all__ = ["render_troubleshooting_markdown"]
 
