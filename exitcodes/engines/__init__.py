@@ -32,11 +32,18 @@ BUILTIN: tuple[Engine, ...] = tuple(_MODULES)
 """The engines of the package, in table order (docker, podman, nerdctl)."""
 
 
+_LOADED: dict[Engine, EngineSpec] = {}
+
+
 def spec(engine: Engine) -> EngineSpec:
     """The :class:`~exitcodes.engines._schema.EngineSpec` of *engine*.
+
+    The classifier asks it on every answer, so a loaded spec is one dict lookup.
 
     >>> spec(Engine.NERDCTL).wait_error_code
     1
     """
-    found: EngineSpec = importlib.import_module(_MODULES[engine]).ENGINE
+    found = _LOADED.get(engine)
+    if found is None:
+        found = _LOADED[engine] = importlib.import_module(_MODULES[engine]).ENGINE
     return found
