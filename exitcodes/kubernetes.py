@@ -13,11 +13,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from exitcodes._evidence import plain
+from exitcodes.engines import kubernetes as _rows
 from exitcodes.engines._schema import ReasonRule
-from exitcodes.engines.kubernetes import REASONS
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 
 __all__ = ["REASONS", "ReasonRule", "pod_failure_policy_rule"]
+
+REASONS: tuple[ReasonRule, ...] = _rows.REASONS
+"""Every Kubernetes container reason modelled (rows in ``exitcodes.engines.kubernetes``)."""
 
 
 _BY_REASON = {(rule.state, rule.reason.lower()): rule for rule in REASONS}

@@ -25,13 +25,12 @@ comes from.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeAlias
 
 from exitcodes import engines
 from exitcodes._evidence import plain
 from exitcodes.engines import _schema
 from exitcodes.engines._schema import (
-    COMMANDS,
-    PHASES,
     Behaviour,
     CliSignalRule,
     Component,
@@ -41,7 +40,6 @@ from exitcodes.engines._schema import (
     MessageRule,
     OutcomeRule,
     PhaseRule,
-    Rule,
     SignalPhase,
     SignalPolicy,
     VersionRange,
@@ -77,6 +75,15 @@ __all__ = [
     "rule_by_id",
 ]
 
+
+COMMANDS: tuple[str, ...] = _schema.COMMANDS
+"""The commands :func:`exitcodes.resolve` models; ``"other"`` is any other docker command."""
+
+PHASES: tuple[str, ...] = _schema.PHASES
+"""Where an error can happen, in the order a command meets them."""
+
+Rule: TypeAlias = _schema.Rule
+"""Any row of the decision tables (:func:`rule_by_id` finds the CLI signal rows too)."""
 
 ALL_VERSIONS = _schema.ALL_VERSIONS
 """The unbounded range: rows that no release changed."""
