@@ -36,7 +36,7 @@ from exitcodes.errors import (
 )
 from exitcodes.kubernetes import ReasonRule, reason_rule
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import DEFAULT, Engine, Platform, Profile, Version
+from exitcodes.profiles import DEFAULT, Engine, EngineName, Platform, Profile, Version
 from exitcodes.rules import (
     OUTCOME_RULES,
     Layer,
@@ -381,6 +381,11 @@ def _tables(profile: Profile) -> _Tables:
             _TABLES_BY_VALUE.clear()
         _TABLES_BY_VALUE[profile] = tables
     return tables
+
+
+def forget_tables() -> None:
+    """Drop every compiled table and memo: an engine was registered or unregistered."""
+    _TABLES_BY_VALUE.clear()
 
 
 def message_rules(profile: Profile, layer: Layer) -> tuple[MessageRule, ...]:
@@ -1044,7 +1049,7 @@ def _check_fields(profile: Profile) -> None:
     wanted = (Engine, Version, Version, Platform)
     names = ("engine", "version", "engine_version", "platform")
     for name, value, kind in zip(names, fields, wanted, strict=True):
-        if type(value) is not kind:
+        if type(value) is not kind and not (kind is Engine and type(value) is EngineName):
             raise InvalidArgumentError(
                 f"profile.{name} must be of type {kind.__name__}, got {describe(value)}; build"
                 " profiles with exitcodes.profiles.docker(), podman() or nerdctl()"

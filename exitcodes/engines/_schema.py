@@ -13,7 +13,7 @@ from collections.abc import Callable
 import attrs
 
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import Engine, Profile, Version
+from exitcodes.profiles import Engine, EngineName, Profile, Version
 
 COMMANDS = ("run", "create", "start", "start -a", "attach", "exec", "wait", "other")
 """The commands :func:`exitcodes.resolve` models; ``"other"`` is any other docker command."""
@@ -108,7 +108,7 @@ class MessageRule:
     """
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     layer: Layer
     patterns: tuple[str, ...]
     match: Match
@@ -197,7 +197,7 @@ class PhaseRule:
     """
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     commands: frozenset[str]
     phases: frozenset[str]
     policy: ErrorPolicy
@@ -235,7 +235,7 @@ class OutcomeRule:
     """A decision made from a status rather than a message; documented like the others."""
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     outcome: ExitOutcome
     exit_code: int | None
     versions: VersionRange
@@ -248,7 +248,7 @@ class Behaviour:
     """A version-dependent behaviour: present in ``versions`` of the engine."""
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     versions: VersionRange
     source: str
     summary: str
@@ -298,7 +298,7 @@ class CliSignalRule:
     """
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     commands: frozenset[str]
     phases: frozenset[SignalPhase]
     signals: frozenset[int]
@@ -408,7 +408,7 @@ class EngineSpec:
             failed start, or ``None``.
     """
 
-    engine: Engine
+    engine: Engine | EngineName
     oldest: Version
     newest: Version
     profile: Callable[..., Profile]
