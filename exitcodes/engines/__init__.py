@@ -32,7 +32,9 @@ BUILTIN: tuple[Engine, ...] = tuple(_MODULES)
 """The engines of the package, in table order (docker, podman, nerdctl)."""
 
 
-_LOADED: dict[Engine | EngineName, EngineSpec] = {}
+# Keyed by id(): an Engine member's hash runs Enum.__hash__'s Python code on every lookup,
+# and an EngineName is equal only to itself. Each key lives in its spec, so ids stay unique.
+_LOADED: dict[int, EngineSpec] = {}
 
 
 def spec(engine: Engine | EngineName) -> EngineSpec:
@@ -47,11 +49,11 @@ def spec(engine: Engine | EngineName) -> EngineSpec:
     >>> spec(Engine.NERDCTL).wait_error_code
     1
     """
-    found = _LOADED.get(engine)
+    found = _LOADED.get(id(engine))
     if found is None:
         if not isinstance(engine, Engine):
             raise InvalidArgumentError(f"engine {describe(engine)} is not registered")
-        found = _LOADED[engine] = importlib.import_module(_MODULES[engine]).ENGINE
+        found = _LOADED[id(engine)] = importlib.import_module(_MODULES[engine]).ENGINE
     return found
 
 
@@ -71,9 +73,9 @@ def register(engine_spec: EngineSpec) -> None:
         raise InvalidArgumentError(
             f"a registered engine is keyed by an EngineName, got {describe(key)}"
         )
-    if key in _LOADED:
+    if id(key) in _LOADED:
         raise InvalidArgumentError(f"engine {key.value!r} is registered already")
-    _LOADED[key] = engine_spec
+    _LOADED[id(key)] = engine_spec
     _forget_answers()
 
 
@@ -84,9 +86,9 @@ def unregister(engine_spec: EngineSpec) -> None:
         InvalidArgumentError: it is not registered.
     """
     key = engine_spec.engine
-    if not isinstance(key, EngineName) or _LOADED.get(key) is not engine_spec:
+    if not isinstance(key, EngineName) or _LOADED.get(id(key)) is not engine_spec:
         raise InvalidArgumentError(f"engine {describe(key)} is not registered")
-    del _LOADED[key]
+    del _LOADED[id(key)]
     _forget_answers()
 
 
