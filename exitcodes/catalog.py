@@ -24,7 +24,6 @@ expressions).
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -101,11 +100,6 @@ def _check_patterns(
             raise ValueError(f"{attribute.name} patterns must be non-empty lower case: {pattern!r}")
 
 
-@functools.lru_cache(maxsize=512)
-def _parts(pattern: str) -> tuple[str, ...]:
-    return tuple(pattern.split(PATTERN_SEPARATOR))
-
-
 def _check_text(value: object, what: str) -> str:
     """*value* as an exact str, or InvalidArgumentError naming it."""
     if not isinstance(value, str):
@@ -127,7 +121,7 @@ def pattern_found(pattern: str, lowered: str) -> bool:
     pattern = _check_text(pattern, "pattern")
     lowered = _check_text(lowered, "lowered")
     position = 0
-    for part in _parts(pattern):
+    for part in pattern.split(PATTERN_SEPARATOR):
         index = lowered.find(part, position)
         if index < 0:
             return False
@@ -144,7 +138,7 @@ def pattern_length(pattern: str) -> int:
     >>> pattern_length("exec /" + PATTERN_SEPARATOR + ": denied")
     14
     """
-    return sum(len(part) for part in _parts(_check_text(pattern, "pattern")))
+    return sum(len(part) for part in _check_text(pattern, "pattern").split(PATTERN_SEPARATOR))
 
 
 @attrs.frozen

@@ -22,10 +22,18 @@ from exitcodes._evidence import (
     int_field,
     message_text,
     number_text,
-    prefix_end,
     status_line,
     str_field,
     wait_error,
+)
+from exitcodes._matcher import (
+    MAX_REMEMBERED,
+    Tables,
+    cli_row,
+    compiled,
+    connection,
+    tables,
+    usage_row,
 )
 from exitcodes.engines import spec as engine_spec
 from exitcodes.errors import (
@@ -39,8 +47,6 @@ from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import DEFAULT, Engine, EngineName, Platform, Profile, Version
 from exitcodes.rules import (
     OUTCOME_RULES,
-    Layer,
-    Match,
     MessageRule,
     OutcomeRule,
     behaviour,
@@ -146,319 +152,38 @@ class Classification:
         }
 
 
-# Matching a message is the hot path (every failed container, every log line), so the
-# rows that apply to a profile are compiled once (see _Tables) into a flat tuple of
-# steps: one per group of a row's patterns that share their first eight characters,
-# searched for their shared prefix first. The six '" requires ...'/'" accepts ...'
-# patterns thus cost two scans of a message, not six. The first step that matches names
-# the row: exactly the row that MessageRule.matches, tried row by row, would pick.
-_SUBSTRING, _IGNORE_CASE, _PREFIX, _ALWAYS, _OTHER, _ANCHORED = range(6)
-_KINDS = {
-    Match.SUBSTRING: _SUBSTRING,
-    Match.SUBSTRING_IGNORE_CASE: _IGNORE_CASE,
-    Match.PREFIX: _PREFIX,
-    Match.ALWAYS: _ALWAYS,
-}
-# (kind, shared prefix, the group's patterns or () when the prefix is the pattern, row)
-_Step = tuple[int, str, tuple[str, ...], MessageRule]
-_GROUP_BY = 8
+def _message_answer(rows: Tables, rule: MessageRule) -> Classification:
+    """What a usage or CLI row answers: one Classification per row, remembered."""
+    found = rows.message_answers.get(rule.id)
+    if found is None:
+        found = rows.message_answers[rule.id] = Classification(
+            rule.outcome, rule.exit_code, None, rule.id, rule.summary, EvidenceKind.MESSAGE
+        )
+    return found
 
 
-def _shared_prefix(texts: list[str]) -> str:
-    first, last = min(texts), max(texts)
-    size = 0
-    while size < len(first) and first[size] == last[size]:
-        size += 1
-    return first[:size]
-
-
-def _steps(rule: MessageRule) -> tuple[_Step, ...]:
-    kind = _KINDS.get(rule.match, _OTHER)
-    if rule.anchors:  # cheap: the anchor is tested first, at one position
-        return ((_ANCHORED if kind == _SUBSTRING else _OTHER, "", rule.patterns, rule),)
-    if kind not in (_SUBSTRING, _IGNORE_CASE):
-        return ((kind, "", rule.patterns, rule),)
-    by_start: dict[str, list[str]] = {}
-    for pattern in rule.patterns:
-        by_start.setdefault(pattern[:_GROUP_BY], []).append(pattern)
-    return tuple(
-        (kind, group[0], (), rule)
-        if len(group) == 1
-        else (kind, _shared_prefix(group), tuple(group), rule)
-        for group in by_start.values()
-    )
-
-
-def _scan(steps: tuple[_Step, ...], message: str, lowered: str, start: int) -> MessageRule | None:
-    """The first row that matches, as :meth:`MessageRule.matches` decides row by row.
-
-    *lowered* is the text that case-insensitive rows search; *start* is where the
-    text after the CLI's prefixes begins (for prefix rows).
-    """
-    for kind, shared, patterns, rule in steps:
-        if kind == _SUBSTRING:
-            if shared in message and (not patterns or any(p in message for p in patterns)):
-                return rule
-        elif kind == _IGNORE_CASE:
-            if shared in lowered and (not patterns or any(p in lowered for p in patterns)):
-                return rule
-        elif kind == _PREFIX:
-            if message.startswith(patterns, start):
-                return rule
-        elif kind == _ANCHORED:
-            if message.startswith(rule.anchors, start) and any(p in message for p in patterns):
-                return rule
-        elif kind == _ALWAYS or rule.matches(message, lowered, message[start:]):
-            return rule
-    return None
-
-
-def _usage_heads(steps: tuple[_Step, ...]) -> tuple[str, ...] | None:
-    """What a usage message must start with for any of *steps* to match, if that is known.
-
-    Every Docker usage row is a prefix row or an anchored one, so one ``startswith`` at
-    the start of the text rules them all out for the daemon's messages.
-    """
-    heads: list[str] = []
-    for kind, _, patterns, rule in steps:
-        if kind == _PREFIX:
-            heads += patterns
-        elif kind == _ANCHORED:
-            heads += rule.anchors
+def _connection_answer(
+    rows: Tables, connection: MessageRule, code_rule: MessageRule
+) -> Classification:
+    """What a connection failure answers, with the code the CLI gives it; remembered."""
+    key = (connection.id, code_rule.id)
+    found = rows.connection_answers.get(key)
+    if found is None:
+        profile = rows.profile
+        if behaviour("docker-cli/run-pings-first", profile):
+            code, how = 1, "docker run pings first and exits 1"
         else:
-            return None
-    return tuple(heads)
-
-
-def _plain_needles(steps: tuple[_Step, ...]) -> tuple[tuple[str, MessageRule], ...] | None:
-    """*steps* as (substring, row) pairs, if they are plain substrings and a fallback row."""
-    if not steps or steps[-1][0] != _ALWAYS:
-        return None
-    needles = []
-    for kind, shared, patterns, rule in steps[:-1]:
-        if kind != _SUBSTRING or patterns:
-            return None
-        needles.append((shared, rule))
-    return tuple(needles)
-
-
-# Connection failures are the client's own errors, which it words at the start of what it
-# prints (wrappers such as python-on-whales append the CLI's stderr at the end): their
-# wordings are looked for in the first and last _CONNECTION_WINDOW characters only. A
-# wording deep inside megabytes of text is quoted from something else, and the search
-# costs a bounded time however long the message is.
-_CONNECTION_WINDOW = 1024
-_BOTH_WINDOWS = 2 * _CONNECTION_WINDOW
-_CONNECTION_GATE = "onnect"  # every connection wording says "connect" or "Connect"
-
-
-def _message_result(rule: MessageRule) -> Classification:
-    return Classification(
-        rule.outcome, rule.exit_code, None, rule.id, rule.summary, EvidenceKind.MESSAGE
-    )
-
-
-class _Tables:
-    """What depends only on the profile: its compiled message rules, and answers given."""
-
-    __slots__ = (
-        "cli",
-        "cli_by_needle",
-        "cli_fallback",
-        "cli_lowers",
-        "connection",
-        "connection_lowers",
-        "connection_reach",
-        "connection_results",
-        "connection_wordings",
-        "ignores_case",
-        "layers",
-        "memo",
-        "profile",
-        "results",
-        "rules",
-        "statuses",
-        "usage",
-        "usage_head_chars",
-        "usage_heads",
-        "usage_lowers",
-    )
-
-    def __init__(self, profile: Profile) -> None:
-        self.profile = profile
-        self.layers: dict[Layer, tuple[_Step, ...]] = {
-            layer: tuple(
-                step
-                for rule in engine_spec(profile.engine).message_rules
-                if rule.layer is layer and rule.versions.contains(profile)
-                for step in _steps(rule)
-            )
-            for layer in Layer
-        }
-        self.ignores_case = frozenset(
-            layer
-            for layer, steps in self.layers.items()
-            if any(step[0] == _IGNORE_CASE for step in steps)
+            code = code_rule.exit_code
+            how = f"{profile.engine.value} run maps its text to {code_rule.exit_code}"
+        found = rows.connection_answers[key] = Classification(
+            connection.outcome,
+            code,
+            None,
+            connection.id,
+            f"{connection.summary} {how} ({profile}).",
+            EvidenceKind.MESSAGE,
         )
-        # Statuses seen, with the Classification each gave (see classify_status).
-        self.statuses: dict[tuple[int, str, int], Classification] = {}
-        self.usage = self.layers[Layer.USAGE]
-        self.cli = self.layers[Layer.CLI]
-        self.connection = self.layers[Layer.CONNECTION]
-        # Plain bools for the hot path: an enum's hash is computed in Python.
-        self.usage_lowers = Layer.USAGE in self.ignores_case
-        self.cli_lowers = Layer.CLI in self.ignores_case
-        self.connection_lowers = Layer.CONNECTION in self.ignores_case
-        self.rules = {step[3].id: step[3] for steps in self.layers.values() for step in steps}
-        self.memo: dict[object, object] = {}
-        # What classify_message returns: one immutable Classification per row.
-        self.results = {step[3].id: _message_result(step[3]) for step in (*self.usage, *self.cli)}
-        # The shortcuts of the hot path, each used only where the rows allow it: the first
-        # characters a usage error can start with, and the CLI's checks as bare substrings.
-        heads = None if self.usage_lowers else _usage_heads(self.usage)
-        self.usage_heads = heads
-        self.usage_head_chars = frozenset(head[:1] for head in heads or ())
-        fallback = self.cli[-1][3]
-        self.cli_fallback = (fallback.id, self.results[fallback.id])
-        needles = None if self.cli_lowers else _plain_needles(self.cli)
-        # In the rows' order (the first substring found decides), or None for _scan.
-        self.cli_by_needle: dict[str, tuple[str, Classification]] | None = None
-        if needles is not None:
-            self.cli_by_needle = {}
-            for needle, rule in needles:
-                self.cli_by_needle.setdefault(needle, (rule.id, self.results[rule.id]))
-        connection_rows = {step[3].id: step[3] for step in self.connection}.values()
-        # The wordings in the rows' order (the first found decides, as in _scan), and
-        # where one can lie around the gate in it: it starts at most `before` characters
-        # before a place the gate occurs, and ends at most `after` after one.
-        self.connection_wordings = tuple(
-            (pattern, rule) for rule in connection_rows for pattern in rule.patterns
-        )
-        self.connection_reach: tuple[int, int] | None = None
-        if (
-            self.connection_wordings
-            and all(step[0] == _SUBSTRING for step in self.connection)
-            and all(_CONNECTION_GATE in wording for wording, _ in self.connection_wordings)
-        ):
-            self.connection_reach = (
-                max(wording.index(_CONNECTION_GATE) for wording, _ in self.connection_wordings),
-                max(
-                    len(wording) - wording.rindex(_CONNECTION_GATE)
-                    for wording, _ in self.connection_wordings
-                ),
-            )
-        pings_first = behaviour("docker-cli/run-pings-first", profile)
-        self.connection_results: dict[tuple[str, str], Classification] = {}
-        for connection in connection_rows:
-            for code_rule in {step[3].id: step[3] for step in self.cli}.values():
-                if pings_first:
-                    code, how = 1, "docker run pings first and exits 1"
-                else:
-                    code = code_rule.exit_code
-                    how = f"{profile.engine.value} run maps its text to {code_rule.exit_code}"
-                self.connection_results[connection.id, code_rule.id] = Classification(
-                    connection.outcome,
-                    code,
-                    None,
-                    connection.id,
-                    f"{connection.summary} {how} ({profile}).",
-                    EvidenceKind.MESSAGE,
-                )
-
-
-# The compiled tables of each profile in use (two threads at worst build them twice);
-# Profile caches its hash, so a lookup costs one dict probe. Kept small.
-_TABLES_BY_VALUE: dict[Profile, _Tables] = {}
-_MAX_CACHED = 64
-_MAX_STATUSES = 1024
-
-
-def _tables(profile: Profile) -> _Tables:
-    tables = _TABLES_BY_VALUE.get(profile)
-    if tables is None:
-        tables = _Tables(profile)
-        if len(_TABLES_BY_VALUE) >= _MAX_CACHED:
-            _TABLES_BY_VALUE.clear()
-        _TABLES_BY_VALUE[profile] = tables
-    return tables
-
-
-def forget_tables() -> None:
-    """Drop every compiled table and memo: an engine was registered or unregistered."""
-    _TABLES_BY_VALUE.clear()
-
-
-def message_rules(profile: Profile, layer: Layer) -> tuple[MessageRule, ...]:
-    """The rows of *layer* that apply to *profile*, in matching order."""
-    return tuple({step[3].id: step[3] for step in _tables(profile).layers[layer]}.values())
-
-
-def first_match(profile: Profile, layer: Layer, message: str) -> MessageRule | None:
-    """The first rule of *layer* that matches *message* (``None`` for none)."""
-    tables = _tables(profile)
-    lowered = message.lower() if layer in tables.ignores_case else message
-    start = prefix_end(message) if layer is Layer.USAGE else 0
-    return _scan(tables.layers[layer], message, lowered, start)
-
-
-def cli_rule(profile: Profile, message: str) -> MessageRule:
-    """The docker run mapping (125/126/127) for *message* under *profile*."""
-    tables = _tables(profile)
-    return tables.rules[_cli_result(tables, message)[0]]
-
-
-def run_error_rules(profile: Profile, message: str) -> tuple[MessageRule, MessageRule | None]:
-    """What ``docker run`` reads in an error: its code row, and the connection row if any.
-
-    With :func:`memo`, the answers built from them can be remembered per profile.
-    """
-    tables = _tables(profile)
-    return tables.rules[_cli_result(tables, message)[0]], _client_connection(tables, message)
-
-
-def memo(profile: Profile) -> dict[object, object]:
-    """A dict to remember answers derived from *profile*'s rows in (bounded by the rows).
-
-    Results are immutable, so a fleet's repeated errors cost a lookup; the dict lives
-    as long as the profile's compiled tables do.
-    """
-    return _tables(profile).memo
-
-
-def connection_rule(profile: Profile, message: str) -> MessageRule | None:
-    """The connection-failure rule if *message* is a client-side connection error.
-
-    A message the daemon answered with is none, and the wordings are looked for
-    near the ends of the text (see ``_CONNECTION_WINDOW``).
-    """
-    return _client_connection(_tables(profile), message)
-
-
-def _client_connection(tables: _Tables, message: str) -> MessageRule | None:
-    if message.startswith(DAEMON_ANSWERS):  # the daemon answered: no connection failure
-        return None
-    return _connection(tables, message)
-
-
-def _connection(tables: _Tables, message: str) -> MessageRule | None:
-    text = message
-    if len(text) > _BOTH_WINDOWS:  # NUL is in no wording: no match straddles the seam
-        text = f"{message[:_CONNECTION_WINDOW]}\0{message[-_CONNECTION_WINDOW:]}"
-    reach = tables.connection_reach
-    if reach is None:
-        return _scan(tables.connection, text, text.lower() if tables.connection_lowers else text, 0)
-    first = text.find(_CONNECTION_GATE)
-    if first < 0:
-        return None
-    # Every wording occurrence lies between the first and the last gate, give or take its
-    # reach: the rows are searched for there only (where clients put them: a few dozen
-    # characters), with the answer they would give on the whole text.
-    before, after = reach
-    region = text[max(0, first - before) : text.rfind(_CONNECTION_GATE) + after]
-    for wording, rule in tables.connection_wordings:  # plain substrings, as _scan does
-        if wording in region:
-            return rule
-    return None
+    return found
 
 
 def normalize(status: int, profile: Profile) -> int:
@@ -576,30 +301,19 @@ def classify_message(message: str, profile: Profile) -> Classification:
     client parsed its arguments and reached the daemon: it is neither a usage error nor
     a connection failure, whatever it quotes, and only the CLI's own checks apply.
     """
-    tables = _tables(profile)
+    rows = tables(profile)
     if message.startswith(DAEMON_ANSWERS):
-        return _cli_result(tables, message)[1]
-    return _classify_unanswered(tables, message)
-
-
-def _classify_unanswered(tables: _Tables, message: str) -> Classification:
-    """Classify a text that is not a daemon's answer: usage, CLI checks, connection."""
-    start = prefix_end(message)
-    heads = tables.usage_heads  # a usage error starts with one of them, if not None
-    if heads is None or (
-        message[start : start + 1] in tables.usage_head_chars and message.startswith(heads, start)
-    ):
-        lowered = message.lower() if tables.usage_lowers else message
-        usage = _scan(tables.usage, message, lowered, start)
-        if usage is not None:
-            return tables.results[usage.id]
-    code_rule, result = _cli_result(tables, message)
-    connection = _connection(tables, message)
-    if connection is not None:
-        return tables.connection_results[connection.id, code_rule]
-    if code_rule == tables.cli_fallback[0]:  # no phrase matched: is it a status, or nothing?
-        return _text_status(tables.profile, message) or result
-    return result
+        return _message_answer(rows, cli_row(rows, message))
+    usage = usage_row(rows, message)
+    if usage is not None:
+        return _message_answer(rows, usage)
+    code_rule = cli_row(rows, message)
+    found = connection(rows, message)
+    if found is not None:
+        return _connection_answer(rows, found, code_rule)
+    if code_rule is rows.cli_fallback:  # no phrase matched: is it a status, or nothing?
+        return _text_status(profile, message) or _message_answer(rows, code_rule)
+    return _message_answer(rows, code_rule)
 
 
 def _text_status(profile: Profile, message: str) -> Classification | None:
@@ -628,30 +342,16 @@ def _text_status(profile: Profile, message: str) -> Classification | None:
     return None
 
 
-def _cli_result(tables: _Tables, message: str) -> tuple[str, Classification]:
-    """The id of the CLI row that maps *message* to its code, and what it answers."""
-    by_needle = tables.cli_by_needle
-    if by_needle is not None:  # the CLI's own checks, straight
-        for needle in by_needle:
-            if needle in message:
-                return by_needle[needle]
-        return tables.cli_fallback
-    found = _scan(tables.cli, message, message.lower() if tables.cli_lowers else message, 0)
-    if found is None:  # pragma: no cover - the CLI layer ends with a fallback row
-        raise AssertionError("no CLI rule")
-    return found.id, tables.results[found.id]
-
-
 def classify_status(
     status: int, profile: Profile, *, what: str, kind: EvidenceKind
 ) -> Classification:
     """Classify a container's own status (wait StatusCode, State.ExitCode, exec ExitCode)."""
     # Fleets see the same few statuses again and again, and the answer is immutable, so
-    # it is remembered per profile (up to _MAX_STATUSES of them). id(kind) keys the enum
+    # it is remembered per profile (up to MAX_REMEMBERED of them). id(kind) keys the enum
     # member, which lives forever, without running Enum.__hash__'s Python code.
     if type(status) is not int:  # an int subclass or an IntEnum: its own methods never run
         status = int.__int__(status)
-    remembered = _tables(profile).statuses
+    remembered = tables(profile).statuses
     key = (status, what, id(kind))
     found = remembered.get(key)
     if found is not None:
@@ -667,7 +367,7 @@ def classify_status(
         kind,
         status,
     )
-    if len(remembered) < _MAX_STATUSES:
+    if len(remembered) < MAX_REMEMBERED:
         remembered[key] = found
     return found
 
@@ -1030,7 +730,7 @@ def check_profile(profile: object) -> Profile:
             f" got {describe(profile)}"
         )
     try:
-        known = profile in _TABLES_BY_VALUE  # compiled tables prove the fields were checked
+        known = compiled(profile)  # compiled tables prove the fields were checked
     except Exception:
         known = False
     if not known:
@@ -1064,11 +764,6 @@ def _check_fields(profile: Profile) -> None:
                 f"profile.{name} must be a Version of ints (parse_version('28.2.2')),"
                 f" got {describe(version)}"
             )
-
-
-# The default profile's tables, compiled with this module (its first use would compile
-# them anyway): the commonest call, classify(message), then finds them without a lookup.
-_DEFAULT_TABLES = _tables(DEFAULT)
 
 
 def classify(evidence: object, *, profile: Profile | None = None) -> Classification:
@@ -1122,18 +817,7 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
     'SIGKILL'
     """
     if type(evidence) is str:  # the hot path: every failed container, every log line
-        # As classify_message does. The common case, a daemon's answer, runs here,
-        # inline: a call of _cli_result costs a quarter of the overhead over the bare checks.
-        tables = _DEFAULT_TABLES if profile is None else _tables(check_profile(profile))
-        if not evidence.startswith(DAEMON_ANSWERS):
-            return _classify_unanswered(tables, evidence)
-        by_needle = tables.cli_by_needle
-        if by_needle is None:
-            return _cli_result(tables, evidence)[1]
-        for needle in by_needle:  # as _cli_result does
-            if needle in evidence:
-                return by_needle[needle][1]
-        return tables.cli_fallback[1]
+        return classify_message(evidence, DEFAULT if profile is None else check_profile(profile))
     active = DEFAULT if profile is None else check_profile(profile)
     if isinstance(evidence, bool):
         raise UnsupportedEvidenceError(
@@ -1187,7 +871,7 @@ def _classify_exception(error: BaseException, profile: Profile) -> Classificatio
         )
     found = classify_message(text, profile)
     if (
-        found.rule == _tables(profile).cli_fallback[0]
+        found.rule == tables(profile).cli_fallback.id
         and not text.startswith(MESSAGE_PREFIXES)
         and not _api_error_shaped(error)
     ):

@@ -9,6 +9,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from exitcodes._evidence import EvidenceKind, get_field, message_text, plain
+from exitcodes._matcher import (
+    MAX_REMEMBERED,
+    Tables,
+    cli_row,
+    client_connection,
+    connection_rule,
+    first_match,
+    tables,
+)
 from exitcodes.classify import (
     Classification,
     adapt,
@@ -18,10 +27,6 @@ from exitcodes.classify import (
     classify_state,
     classify_status,
     classify_wait,
-    connection_rule,
-    first_match,
-    memo,
-    run_error_rules,
     sigkill,
 )
 from exitcodes.engines import spec as engine_spec
@@ -92,17 +97,14 @@ def _fixed(rule: OutcomeRule, reason: str | None = None) -> Resolution:
 
 
 def _phase_candidates(
-    remembered: dict[object, object], profile: Profile, command: str, phase: str, detach: bool
+    rows: Tables, profile: Profile, command: str, phase: str, detach: bool
 ) -> tuple[PhaseRule, ...]:
-    """The rows that can apply, in order, up to the first one that needs no message match.
-
-    Remembered in the profile's memo (see classify.memo): a call then hashes no Profile.
-    """
-    key = ("phase-rows", command, phase, detach)
-    rows = remembered.get(key)
-    if type(rows) is not tuple:
-        rows = remembered[key] = _find_phase_candidates(profile, command, phase, detach)
-    return rows
+    """The rows that can apply, in order, up to the first one that needs no message match."""
+    key = (command, phase, detach)
+    found = rows.phase_rows.get(key)
+    if found is None:
+        found = rows.phase_rows[key] = _find_phase_candidates(profile, command, phase, detach)
+    return found
 
 
 def _find_phase_candidates(
@@ -120,8 +122,8 @@ def _find_phase_candidates(
 def _resolve_error(
     command: str, phase: str, message: str, detach: bool, profile: Profile
 ) -> Resolution:
-    remembered = memo(profile)
-    for rule in _phase_candidates(remembered, profile, command, phase, detach):
+    rows = tables(profile)
+    for rule in _phase_candidates(rows, profile, command, phase, detach):
         if rule.reads(message):
             break
     else:  # pragma: no cover - the last candidate needs no pattern
@@ -131,10 +133,10 @@ def _resolve_error(
         code = rule.exit_code & profile.platform.status_mask  # rows may say -1
         return Resolution(code, rule.outcome, rule.id, rule.summary)
     if rule.policy is ErrorPolicy.CLI_MESSAGE_RULES:
-        code_rule, connection = run_error_rules(profile, message)
-        key = ("cli-message-rules", code_rule.id, connection and connection.id)
-        found = remembered.get(key)
-        if isinstance(found, Resolution):
+        code_rule, connection = cli_row(rows, message), client_connection(rows, message)
+        key = (code_rule.id, None if connection is None else connection.id)
+        found = rows.run_error_answers.get(key)
+        if found is not None:
             return found
         if connection is not None:
             found = Resolution(
@@ -148,7 +150,8 @@ def _resolve_error(
             found = Resolution(
                 code_rule.exit_code, code_rule.outcome, code_rule.id, code_rule.summary
             )
-        remembered[key] = found
+        if len(rows.run_error_answers) < MAX_REMEMBERED:
+            rows.run_error_answers[key] = found
         return found
     if rule.policy is ErrorPolicy.EXEC_START_RULES:
         exec_rule = first_match(profile, Layer.ENGINE_EXEC, message)
@@ -193,24 +196,17 @@ def _from_classification(found: Classification, rule: str | None = None) -> Reso
     )
 
 
-# Resolutions of a remembered status Classification, per profile (see classify.memo).
-_MAX_REMEMBERED = 1024
-
-
 def _from_status(found: Classification, profile: Profile) -> Resolution:
     """The Resolution of *found*, remembered while *found* is (statuses repeat in a fleet)."""
-    remembered = memo(profile)
-    key = ("status", id(found))
-    hit = remembered.get(key)
-    # The entry keeps *found* alive, so its id names no other object meanwhile.
-    if type(hit) is tuple and hit[0] is found:
-        resolution: Resolution = hit[1]
-        return resolution
+    remembered = tables(profile).status_resolutions
+    hit = remembered.get(id(found))
+    if hit is not None and hit[0] is found:
+        return hit[1]
     resolution = _from_classification(found)
     # Statuses are remembered by classify, so their Classification recurs; a wait error's
     # (STATUS_UNKNOWN, its message in the reason) is new each time and is not kept.
-    if found.outcome is not ExitOutcome.STATUS_UNKNOWN and len(remembered) < _MAX_REMEMBERED:
-        remembered[key] = (found, resolution)
+    if found.outcome is not ExitOutcome.STATUS_UNKNOWN and len(remembered) < MAX_REMEMBERED:
+        remembered[id(found)] = (found, resolution)
     return resolution
 
 

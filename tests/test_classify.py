@@ -17,6 +17,7 @@ from exitcodes import (
     InvalidArgumentError,
     MalformedEvidenceError,
     UnsupportedEvidenceError,
+    _matcher,
     classify,
     profiles,
 )
@@ -440,7 +441,7 @@ def test_a_daemon_answer_is_never_a_usage_error(usage: str) -> None:
     )
 
 
-WINDOW = 1024  # exitcodes.classify._CONNECTION_WINDOW
+WINDOW = 1024  # exitcodes._matcher._CONNECTION_WINDOW
 WORDING = "Cannot connect to the Docker daemon"  # docker-connection/daemon-unreachable
 FILLER = "x"
 SIZE = 10 * WINDOW
@@ -476,7 +477,7 @@ def test_connection_wordings_are_read_near_the_ends_of_a_long_message(
 
 
 def test_short_messages_are_read_whole_for_connection_wordings() -> None:
-    assert classify_module._CONNECTION_WINDOW == WINDOW
+    assert _matcher._CONNECTION_WINDOW == WINDOW
     text = (
         FILLER * (2 * WINDOW - len(UNREACHABLE) - WINDOW // 2)
         + UNREACHABLE
@@ -586,7 +587,7 @@ def _fake_host(monkeypatch: pytest.MonkeyPatch, numbering: dict[str, int]) -> No
     classify_module._linux_signals.cache_clear()
     classify_module._signals_by_name.cache_clear()
     for profile in (profiles.DEFAULT, profiles.docker(platform="darwin")):
-        classify_module._tables(profile).statuses.clear()
+        _matcher.tables(profile).statuses.clear()
 
 
 def _darwin_numbering() -> dict[str, int]:
@@ -639,7 +640,7 @@ def restore_signal_tables() -> Any:
     classify_module._linux_signals.cache_clear()
     classify_module._signals_by_name.cache_clear()
     for profile in (profiles.DEFAULT, profiles.docker(platform="darwin")):
-        classify_module._tables(profile).statuses.clear()
+        _matcher.tables(profile).statuses.clear()
 
 
 @pytest.mark.parametrize("host", ["darwin", "windows"])
@@ -723,7 +724,7 @@ def test_a_status_memo_hit_answers_exactly_as_a_miss(status: int, wrap: str, as_
 
     classify(evidence(_WRAPS[wrap](status)))  # whatever it leaves in the memo
     remembered = classify(evidence(status))
-    classify_module._tables(profiles.DEFAULT).statuses.clear()
+    _matcher.tables(profiles.DEFAULT).statuses.clear()
     fresh = classify(evidence(status))
     assert remembered == fresh
     assert type(remembered.status) is int

@@ -41,11 +41,13 @@ from exitcodes import (
     Profile,
     Resolution,
     Version,
+    _matcher,
     classify,
     profiles,
     resolve,
     rules,
 )
+from exitcodes import _matcher as matcher
 from exitcodes._evidence import number_text, prefix_end, status_line, strip_prefixes
 from exitcodes.errors import MalformedEvidenceError
 from exitcodes.rules import COMMANDS, PHASES, Layer, Match
@@ -478,8 +480,7 @@ def test_eight_threads_get_the_sequential_answers() -> None:
     versions = ["17.6.0", "20.10.24", "23.0.1", "24.0.0", "28.0.0", "29.1.3", "29.7.2"]
     expected_profiles = [profiles.docker(version) for version in versions]
     expected = _sequential(corpus, expected_profiles)
-    for cache in ("_TABLES_BY_VALUE",):
-        getattr(classify_module, cache, {}).clear()  # the threads race to build them
+    _matcher._TABLES.clear()  # the threads race to build them
 
     barrier = threading.Barrier(8)
     results: list[list[object]] = [[] for _ in range(8)]
@@ -638,7 +639,7 @@ def test_compiled_matcher_picks_the_row_matches_picks(
     message: str, profile: Profile, layer: Layer
 ) -> None:
     expected = _first_reference(profile, layer, message)
-    assert classify_module.first_match(profile, layer, message) == expected
+    assert matcher.first_match(profile, layer, message) == expected
 
 
 _ANSWERED = ("docker: Error response from daemon: ", "Error response from daemon: ")
@@ -663,9 +664,9 @@ WINDOWED = st.tuples(MESSAGES, st.integers(0, 3 * _WINDOW), MESSAGES).map(
 @HARDENING
 @given(MESSAGES | WINDOWED, PROFILES)
 def test_connection_rule_reads_what_the_reference_reads(message: str, profile: Profile) -> None:
-    assert classify_module._CONNECTION_WINDOW == _WINDOW
+    assert _matcher._CONNECTION_WINDOW == _WINDOW
     expected = _connection_reference(profile, message)
-    assert classify_module.connection_rule(profile, message) == expected
+    assert matcher.connection_rule(profile, message) == expected
 
 
 CONNECTION_WORDINGS = sorted(
@@ -693,15 +694,15 @@ def test_connection_rule_agrees_where_connect_occurs_many_times(
 ) -> None:
     # Many near and whole wordings, overlapping: the first row whose wording occurs decides.
     expected = _connection_reference(profile, message)
-    assert classify_module.connection_rule(profile, message) == expected
+    assert matcher.connection_rule(profile, message) == expected
 
 
 @HARDENING
 @given(MESSAGES | WINDOWED, PROFILES)
 def test_classify_message_agrees_with_first_match(message: str, profile: Profile) -> None:
     answered = message.startswith(_ANSWERED)  # the daemon's answer: no usage error
-    usage = None if answered else classify_module.first_match(profile, Layer.USAGE, message)
-    cli = classify_module.first_match(profile, Layer.CLI, message)
+    usage = None if answered else matcher.first_match(profile, Layer.USAGE, message)
+    cli = matcher.first_match(profile, Layer.CLI, message)
     connection = _connection_reference(profile, message)
     assert cli is not None
     if usage is None and connection is None and cli.match is Match.ALWAYS and not answered:
@@ -793,7 +794,7 @@ def test_every_connection_pattern_passes_the_connection_prefilter() -> None:
     for row in rules.MESSAGE_RULES:
         if row.layer is Layer.CONNECTION and row.engine is profiles.DEFAULT.engine:
             for pattern in row.patterns:
-                assert classify_module.connection_rule(profiles.DEFAULT, pattern), pattern
+                assert matcher.connection_rule(profiles.DEFAULT, pattern), pattern
 
 
 # --- edge paths, each pinned by an example (the properties above reach them by chance) -----
@@ -910,16 +911,16 @@ def test_message_rules_are_the_profile_rows_in_order() -> None:
                 and row.engine is profile.engine
                 and row.versions.contains(profile)
             )
-            assert classify_module.message_rules(profile, layer) == expected
+            assert matcher.message_rules(profile, layer) == expected
 
 
 def test_an_unknown_match_kind_defers_to_message_rule_matches() -> None:
     row = next(
         row for row in rules.MESSAGE_RULES if row.match is rules.Match.SUBSTRING and not row.anchors
     )
-    step = (classify_module._OTHER, "", row.patterns, row)
-    assert classify_module._scan((step,), f"x {row.patterns[0]} x", "", 0) is row
-    assert classify_module._scan((step,), "nothing here", "", 0) is None
+    step = (_matcher._OTHER, "", row.patterns, row)
+    assert _matcher._scan((step,), f"x {row.patterns[0]} x", "", 0) is row
+    assert _matcher._scan((step,), "nothing here", "", 0) is None
 
 
 def test_attached_streams_may_be_one_name() -> None:
@@ -935,8 +936,8 @@ def test_remembered_statuses_stay_bounded_and_right() -> None:
         assert (found.exit_code, found.status) == (status & 0xFF, status)
         again = classify({"ExitCode": status, "Running": False}, profile=profile)
         assert again.kind is EvidenceKind.EXEC and again.status == status
-    remembered = classify_module._tables(profile).statuses
-    assert len(remembered) <= classify_module._MAX_STATUSES
+    remembered = _matcher.tables(profile).statuses
+    assert len(remembered) <= _matcher.MAX_REMEMBERED
 
 
 def test_explain_exit_reads_a_bytes_subclass_through_its_buffer() -> None:

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exitcodes import Engine, Profile, Version, profiles, resolve
-from exitcodes.classify import cli_rule, first_match
+from exitcodes._matcher import cli_rule, first_match
 from exitcodes.profiles import EngineName
 from exitcodes.rules import (
     BEHAVIOURS,

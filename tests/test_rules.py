@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from exitcodes import classify, profiles, resolve, rules
-from exitcodes.classify import first_match
+from exitcodes._matcher import first_match
 from exitcodes.kubernetes import REASONS, ReasonRule
 from exitcodes.profiles import Version
 from exitcodes.rules import Layer, Match, MessageRule

@@ -31,7 +31,7 @@ from exitcodes import (
 )
 from exitcodes import strategies as S
 from exitcodes._hypothesis_plugin import _hypothesis_setup_hook
-from exitcodes.classify import first_match
+from exitcodes._matcher import first_match
 from exitcodes.conversions import LinuxSignal, SignalPlatform, signal_name
 from exitcodes.rules import MESSAGE_RULES, Layer, rule_by_id
 from exitcodes.strategies import _daemon_errors, _evidence, _templates

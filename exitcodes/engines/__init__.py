@@ -94,6 +94,6 @@ def unregister(engine_spec: EngineSpec) -> None:
 
 def _forget_answers() -> None:
     """Drop the classifier's compiled tables, so no answer outlives its engine's rows."""
-    from exitcodes.classify import forget_tables  # noqa: PLC0415 - classify imports this module
+    from exitcodes._matcher import forget  # noqa: PLC0415 - the matcher imports this module
 
-    forget_tables()
+    forget()

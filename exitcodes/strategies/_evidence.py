@@ -8,7 +8,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from exitcodes.classify import Classification, classify, first_match
+from exitcodes._matcher import first_match
+from exitcodes.classify import Classification, classify
 from exitcodes.profiles import Engine, Profile
 from exitcodes.rules import Layer
 from exitcodes.strategies._checks import (
