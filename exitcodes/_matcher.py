@@ -20,8 +20,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exitcodes._evidence import DAEMON_ANSWERS, prefix_end
+from exitcodes.engines import spec as engine_spec
 from exitcodes.profiles import Profile
-from exitcodes.rules import MESSAGE_RULES, Layer, Match, MessageRule, PhaseRule
+from exitcodes.rules import Layer, Match, MessageRule, PhaseRule
 
 if TYPE_CHECKING:
     from exitcodes.classify import Classification
@@ -178,10 +179,8 @@ class Tables:
         self.layers: dict[Layer, tuple[_Step, ...]] = {
             layer: tuple(
                 step
-                for rule in MESSAGE_RULES
-                if rule.layer is layer
-                and rule.engine is profile.engine
-                and rule.versions.contains(profile)
+                for rule in engine_spec(profile.engine).message_rules
+                if rule.layer is layer and rule.versions.contains(profile)
                 for step in _steps(rule)
             )
             for layer in Layer
@@ -258,6 +257,11 @@ def tables(profile: Profile) -> Tables:
             _TABLES.clear()
         _TABLES[profile] = found
     return found
+
+
+def forget() -> None:
+    """Drop every profile's tables and answers: an engine was registered or unregistered."""
+    _TABLES.clear()
 
 
 def compiled(profile: Profile) -> bool:

@@ -18,12 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exitcodes.classify import (
-    _linux_signals,
-    check_profile,
-    engine_rule_id,
-    outcome_rule,
-)
+from exitcodes.classify import _linux_signals, check_profile
+from exitcodes.engines import spec as engine_spec
 from exitcodes.errors import InvalidArgumentError, describe
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import DEFAULT, Profile
@@ -158,7 +154,7 @@ def resolve_cli_signal(
         raise InvalidArgumentError(f"detach must be a bool, got {describe(detach)}")
     active = DEFAULT if profile is None else check_profile(profile)
     if detach and where is SignalPhase.RUNNING:
-        rule = outcome_rule(engine_rule_id(active, "detached"))
+        rule = engine_spec(active.engine).detached
         raise InvalidArgumentError(
             f"a detached {command} has exited once the container started ({rule.id}): a signal"
             " then reaches no CLI; use phase='create' for one sent while it pulled"

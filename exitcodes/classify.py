@@ -35,6 +35,7 @@ from exitcodes._matcher import (
     tables,
     usage_row,
 )
+from exitcodes.engines import spec as engine_spec
 from exitcodes.errors import (
     InvalidArgumentError,
     MalformedEvidenceError,
@@ -43,7 +44,7 @@ from exitcodes.errors import (
 )
 from exitcodes.kubernetes import ReasonRule, reason_rule
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import DEFAULT, Engine, Platform, Profile, Version
+from exitcodes.profiles import DEFAULT, Engine, EngineName, Platform, Profile, Version
 from exitcodes.rules import (
     OUTCOME_RULES,
     MessageRule,
@@ -293,11 +294,6 @@ def outcome_rule(rule_id: str) -> OutcomeRule:
     return _OUTCOME_RULES[rule_id]
 
 
-def engine_rule_id(profile: Profile, name: str) -> str:
-    """The id of the engine's own row *name*, e.g. ``podman-cli/container-status``."""
-    return f"{profile.engine.value}-cli/{name}"
-
-
 def classify_message(message: str, profile: Profile) -> Classification:
     """Classify a daemon or client error text (what docker run would exit with for it).
 
@@ -361,7 +357,7 @@ def classify_status(
     if found is not None:
         return found
     code = normalize(status, profile)
-    rule = outcome_rule(engine_rule_id(profile, "container-status"))
+    rule = engine_spec(profile.engine).container_status
     found = Classification(
         status_outcome(code),
         code,
@@ -381,15 +377,15 @@ def classify_exit_code(status: int, profile: Profile) -> Classification:
     if type(status) is not int:
         status = int.__int__(status)
     code = normalize(status, profile)
-    rule = outcome_rule(engine_rule_id(profile, "exit-code"))
-    if code == 125 and profile.engine is not Engine.NERDCTL:
+    engine = engine_spec(profile.engine)
+    rule = engine.exit_code
+    if code == engine.engine_failure_status:
         return Classification(
             ExitOutcome.ENGINE_ERROR,
             code,
             None,
             rule.id,
-            f"{profile.engine.value} exits 125 when the engine itself failed (daemon error,"
-            " bad flag).",
+            f"{engine.name} exits {code} when the engine itself failed (daemon error, bad flag).",
             EvidenceKind.STATUS,
             status,
         )
@@ -527,30 +523,22 @@ def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Cl
     return classify_status(exit_status, profile, what="The container", kind=EvidenceKind.STATE)
 
 
-_WAIT_ERROR = {
-    Engine.DOCKER: ("docker-cli/wait-error", 125),
-    Engine.PODMAN: ("podman-cli/wait-failed-127", 127),
-    Engine.NERDCTL: ("nerdctl-cli/engine-error", 1),
-}
-
-
 def classify_wait(response: Mapping[Any, Any], profile: Profile, where: str) -> Classification:
     """Classify a wait response ``{"StatusCode": n, "Error": {"Message": m} | None}``."""
     error = wait_error(response, where)
     status = int_field(get_field(response, "StatusCode", where, 0), f"{where}['StatusCode']")
     assert status is not None
-    if error is not None and (
-        profile.engine is not Engine.DOCKER or behaviour("docker-cli/wait-error-125", profile)
-    ):
+    engine = engine_spec(profile.engine)
+    gate = engine.wait_error_behaviour
+    if error is not None and (gate is None or gate.versions.contains(profile)):
         shown = repr(error) if error else "an empty message"
-        rule_id, code = _WAIT_ERROR[profile.engine]
+        code = engine.wait_error_code
         return Classification(
             ExitOutcome.STATUS_UNKNOWN,
             code,
             None,
-            rule_id,
-            f"The wait response carried Error {shown}; {profile.engine.value} run exits {code}"
-            " for it.",
+            engine.wait_error.id,
+            f"The wait response carried Error {shown}; {engine.name} run exits {code} for it.",
             EvidenceKind.WAIT,
             status,
         )
@@ -761,7 +749,7 @@ def _check_fields(profile: Profile) -> None:
     wanted = (Engine, Version, Version, Platform)
     names = ("engine", "version", "engine_version", "platform")
     for name, value, kind in zip(names, fields, wanted, strict=True):
-        if type(value) is not kind:
+        if type(value) is not kind and not (kind is Engine and type(value) is EngineName):
             raise InvalidArgumentError(
                 f"profile.{name} must be of type {kind.__name__}, got {describe(value)}; build"
                 " profiles with exitcodes.profiles.docker(), podman() or nerdctl()"

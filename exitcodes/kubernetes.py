@@ -19,8 +19,8 @@ from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, descr
 
 __all__ = ["REASONS", "ReasonRule", "pod_failure_policy_rule"]
 
-REASONS = _rows.REASONS
-"""Every Kubernetes reason the classifier knows, terminated and waiting."""
+REASONS: tuple[ReasonRule, ...] = _rows.REASONS
+"""Every Kubernetes container reason modelled (rows in ``exitcodes.engines.kubernetes``)."""
 
 
 _BY_REASON = {(rule.state, rule.reason.lower()): rule for rule in REASONS}

@@ -32,6 +32,7 @@ __all__ = [
     "OLDEST_NERDCTL_VERSION",
     "OLDEST_PODMAN_VERSION",
     "Engine",
+    "EngineName",
     "Platform",
     "Profile",
     "Version",
@@ -70,6 +71,23 @@ class Engine(enum.Enum):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
+
+
+@attrs.frozen(eq=False)
+class EngineName:
+    """The key of an engine registered from outside the package (see :mod:`exitcodes.engines`).
+
+    :class:`Engine` is closed: it names the engines the package models. An engine added
+    with :func:`exitcodes.engines.register` (a toy one in a test, a fork's own CLI) is keyed
+    by one of these instead; ``value`` is its name, as :class:`Engine` members spell theirs.
+    Two keys are the same engine only if they are the same object, so an engine registered
+    again under the same name never meets answers remembered for the first.
+    """
+
+    value: str
+
+    def __repr__(self) -> str:
+        return f"EngineName({self.value!r})"
 
 
 class Platform(enum.Enum):
@@ -207,7 +225,8 @@ class Profile:
     Build one with :func:`~exitcodes.profiles.docker` rather than directly.
 
     Attributes:
-        engine: whose CLI decides the exit code.
+        engine: whose CLI decides the exit code (an :class:`EngineName` for an engine
+            registered from outside the package).
         version: the CLI's version; most exit-code rules live in the CLI.
         engine_version: the daemon's version; it decides the codes the daemon
             records (``docker exec`` of a missing binary: 126 before Engine 28,
@@ -215,7 +234,7 @@ class Profile:
         platform: where the CLI runs; decides 8-bit or 32-bit statuses.
     """
 
-    engine: Engine
+    engine: Engine | EngineName
     version: Version
     engine_version: Version
     platform: Platform = Platform.LINUX

@@ -27,10 +27,9 @@ from exitcodes.classify import (
     classify_state,
     classify_status,
     classify_wait,
-    engine_rule_id,
-    outcome_rule,
     sigkill,
 )
+from exitcodes.engines import spec as engine_spec
 from exitcodes.errors import (
     InvalidArgumentError,
     MalformedEvidenceError,
@@ -38,10 +37,9 @@ from exitcodes.errors import (
     describe,
 )
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import DEFAULT, Engine, Profile
+from exitcodes.profiles import DEFAULT, Profile
 from exitcodes.rules import (
     COMMANDS,
-    PHASE_RULES,
     PHASES,
     ErrorPolicy,
     Layer,
@@ -93,8 +91,7 @@ class Resolution:
         }
 
 
-def _fixed(rule_id: str, reason: str | None = None) -> Resolution:
-    rule = outcome_rule(rule_id)
+def _fixed(rule: OutcomeRule, reason: str | None = None) -> Resolution:
     assert rule.exit_code is not None
     return Resolution(rule.exit_code, rule.outcome, rule.id, reason or rule.summary)
 
@@ -114,12 +111,8 @@ def _find_phase_candidates(
     profile: Profile, command: str, phase: str, detach: bool
 ) -> tuple[PhaseRule, ...]:
     rows: list[PhaseRule] = []
-    for rule in PHASE_RULES:
-        if (
-            rule.engine is profile.engine
-            and rule.applies(command, phase, detach)
-            and rule.versions.contains(profile)
-        ):
+    for rule in engine_spec(profile.engine).phase_rules:
+        if rule.applies(command, phase, detach) and rule.versions.contains(profile):
             rows.append(rule)
             if not rule.patterns:
                 break
@@ -298,25 +291,23 @@ def _resolve_attached(
     if inspects is not None:
         return _attach_from_inspect(inspects, state, profile)
     found = _status_from(wait, state, profile, command)
-    engine = profile.engine
-    if command == "attach" and engine is Engine.PODMAN:
-        rule = outcome_rule("podman-cli/attach-discards-status")
-        return _refine(Resolution(0, rule.outcome, rule.id, rule.summary), state)
+    engine = engine_spec(profile.engine)
+    if command == "attach" and engine.attach_discards_status is not None:
+        return _refine(_fixed(engine.attach_discards_status), state)
     if (
         found.kind is EvidenceKind.WAIT
         and found.outcome is ExitOutcome.STATUS_UNKNOWN
         and command == "attach"
-        and engine is Engine.DOCKER
+        and engine.attach_wait_error is not None
     ):
-        rule = outcome_rule("docker-cli/attach-wait-error")
-        return Resolution(1, rule.outcome, rule.id, rule.summary)
+        return _fixed(engine.attach_wait_error)
     return _refine(_from_status(found, profile), state)
 
 
 def _attach_inspects(command: str, profile: Profile) -> OutcomeRule | None:
     """The row of a ``docker attach`` that inspects instead of waiting, where it applies."""
-    rule = outcome_rule("docker-cli/attach-inspects-exit-code")
-    if command == "attach" and rule.engine is profile.engine and rule.versions.contains(profile):
+    rule = engine_spec(profile.engine).attach_inspects
+    if command == "attach" and rule is not None and rule.versions.contains(profile):
         return rule
     return None
 
@@ -369,7 +360,8 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
     # would have read as 0 too: {"exit_code": 3} is not an exec that exited 0).
     get_field(inspect, "ExitCode", "exec_inspect")
     found = classify_exec(inspect, profile, "exec_inspect")
-    rule = outcome_rule(engine_rule_id(profile, "exec-exit-code"))
+    engine = engine_spec(profile.engine)
+    rule = engine.exec_exit_code
     if found.exit_code is None:
         return Resolution(
             0,
@@ -377,10 +369,11 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
             rule.id,
             "The exec inspect's ExitCode is null; the CLI reads that as 0.",
         )
-    if profile.engine is Engine.NERDCTL and found.exit_code != 0:
-        nonzero = outcome_rule("nerdctl-cli/exec-nonzero-1")
+    nonzero = engine.exec_nonzero
+    if nonzero is not None and found.exit_code != 0:
+        assert nonzero.exit_code is not None
         return Resolution(
-            1,
+            nonzero.exit_code,
             found.outcome,
             nonzero.id,
             f"{found.reason} {nonzero.summary}",
@@ -397,7 +390,7 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
         )
     if len(wait) == 0:
         raise InvalidArgumentError("resolve('wait') needs at least one container's wait result")
-    rule = outcome_rule(engine_rule_id(profile, "wait-command"))
+    rule = engine_spec(profile.engine).wait_command
     failures: list[str] = []
     for index, item in enumerate(wait):
         if isinstance(item, (str, bytes, BaseException)):
@@ -426,8 +419,8 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
 
 def _check_run_rm_start(profile: Profile) -> None:
     """Raise NeverExitsError where an attached ``docker run --rm`` that failed to start hangs."""
-    rule = outcome_rule("docker-cli/run-rm-start-hangs")
-    if rule.engine is profile.engine and rule.versions.contains(profile):
+    rule = engine_spec(profile.engine).run_rm_start_hangs
+    if rule is not None and rule.versions.contains(profile):
         raise NeverExitsError(rule.id, rule.summary)
 
 
@@ -621,26 +614,27 @@ def resolve(
         resolution = _resolve_error(command, phase, message, detach, active)
         return resolution if refinement is None else _refine(resolution, refinement)
 
+    engine = engine_spec(active.engine)
     if command == "run":
         if detach:
-            return _fixed(engine_rule_id(active, "detached"))
+            return _fixed(engine.detached)
+        waits = engine.stdin_only_attach_waits
         if (
-            active.engine is Engine.DOCKER
+            engine.stdin_only_attach is not None
             and streams == frozenset({"stdin"})
-            and not behaviour("docker-cli/stdin-only-attach-waits", active)
+            and (waits is None or not waits.versions.contains(active))
         ):
-            return _fixed("docker-cli/stdin-only-attach-detached")
+            return _fixed(engine.stdin_only_attach)
         return _resolve_attached(command, wait, refinement, active)
     if command in ("start -a", "attach"):
         return _resolve_attached(command, wait, refinement, active)
     if command == "exec":
         if detach:
             return _fixed(
-                engine_rule_id(active, "detached"),
-                f"{active.engine.value} exec -d exits 0 once the exec started, whatever the"
-                " process does.",
+                engine.detached,
+                f"{engine.name} exec -d exits 0 once the exec started, whatever the process does.",
             )
         return _resolve_exec(exec_inspect, active)
     if command == "wait":
         return _resolve_wait_command(wait, active)
-    return _fixed(engine_rule_id(active, "completed"))
+    return _fixed(engine.completed)

@@ -25,6 +25,7 @@ comes from.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeAlias
 
 from exitcodes import engines
 from exitcodes._evidence import plain
@@ -39,7 +40,6 @@ from exitcodes.engines._schema import (
     MessageRule,
     OutcomeRule,
     PhaseRule,
-    Rule,
     SignalPhase,
     SignalPolicy,
     VersionRange,
@@ -76,11 +76,14 @@ __all__ = [
 ]
 
 
-COMMANDS = _schema.COMMANDS
+COMMANDS: tuple[str, ...] = _schema.COMMANDS
 """The commands :func:`exitcodes.resolve` models; ``"other"`` is any other docker command."""
 
-PHASES = _schema.PHASES
+PHASES: tuple[str, ...] = _schema.PHASES
 """Where an error can happen, in the order a command meets them."""
+
+Rule: TypeAlias = _schema.Rule
+"""Any row of the decision tables (:func:`rule_by_id` finds the CLI signal rows too)."""
 
 ALL_VERSIONS = _schema.ALL_VERSIONS
 """The unbounded range: rows that no release changed."""

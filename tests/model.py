@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from exitcodes import Engine, ExitOutcome, Platform, Profile, Resolution, Version
 from exitcodes.classify import signal_of
 from exitcodes.conversions import LinuxSignal
+from exitcodes.profiles import EngineName
 from exitcodes.strategies._scenarios import _Case, _cases
 
 _SIGNAL_BASE = 128
@@ -355,7 +356,11 @@ def _exec_finished(case: _Case) -> Resolution:
     return expected
 
 
-_WAIT_COMMAND_FAILED = {Engine.DOCKER: 1, Engine.PODMAN: 125, Engine.NERDCTL: 1}
+_WAIT_COMMAND_FAILED: dict[Engine | EngineName, int] = {
+    Engine.DOCKER: 1,
+    Engine.PODMAN: 125,
+    Engine.NERDCTL: 1,
+}
 
 
 def _wait_command(case: _Case) -> Resolution:
@@ -370,7 +375,7 @@ def _completed(case: _Case) -> Resolution:
     return Resolution(0, ExitOutcome.SUCCESS, _rule(case.profile, "completed"), case.situation)
 
 
-_USAGE_RESULTS = {
+_USAGE_RESULTS: dict[tuple[str, Engine | EngineName], tuple[int, str]] = {
     ("flags", Engine.DOCKER): (125, "docker-cli/flag-error"),
     ("args", Engine.DOCKER): (1, "docker-cli/argument-error"),
     ("flags", Engine.PODMAN): (125, "podman-cli/flag-error"),

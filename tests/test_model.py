@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from exitcodes import Engine, Profile, Version, profiles, resolve
 from exitcodes._matcher import cli_rule, first_match
+from exitcodes.profiles import EngineName
 from exitcodes.rules import (
     BEHAVIOURS,
     Layer,
@@ -46,7 +47,7 @@ PROFILES = [
 any_profiles = st.sampled_from(Engine).flatmap(lambda engine: profile_strategy(engine=engine))
 
 
-def _versions_of(row_id: str) -> tuple[Engine, VersionRange]:
+def _versions_of(row_id: str) -> tuple[Engine | EngineName, VersionRange]:
     """The engine and version range of a rule or behaviour row."""
     for behaviour in BEHAVIOURS:
         if behaviour.id == row_id:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import attrs
 
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import Engine, Profile, Version
+from exitcodes.profiles import Engine, EngineName, Profile, Version
 
 COMMANDS = ("run", "create", "start", "start -a", "attach", "exec", "wait", "other")
 """The commands :func:`exitcodes.resolve` models; ``"other"`` is any other docker command."""
@@ -108,7 +108,7 @@ class MessageRule:
     """
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     layer: Layer
     patterns: tuple[str, ...]
     match: Match
@@ -197,7 +197,7 @@ class PhaseRule:
     """
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     commands: frozenset[str]
     phases: frozenset[str]
     policy: ErrorPolicy
@@ -235,7 +235,7 @@ class OutcomeRule:
     """A decision made from a status rather than a message; documented like the others."""
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     outcome: ExitOutcome
     exit_code: int | None
     versions: VersionRange
@@ -248,7 +248,7 @@ class Behaviour:
     """A version-dependent behaviour: present in ``versions`` of the engine."""
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     versions: VersionRange
     source: str
     summary: str
@@ -298,7 +298,7 @@ class CliSignalRule:
     """
 
     id: str
-    engine: Engine
+    engine: Engine | EngineName
     commands: frozenset[str]
     phases: frozenset[SignalPhase]
     signals: frozenset[int]
@@ -404,11 +404,14 @@ class EngineSpec:
             ``Error`` (docker: 1), or ``None``.
         stdin_only_attach: the row of ``run -a stdin`` that does not wait, or ``None``.
         stdin_only_attach_waits: the behaviour since which ``run -a stdin`` waits.
+        attach_inspects: the row of an ``attach`` that exits with the State.ExitCode an
+            inspect reads once the stream ends instead of waiting (docker before 18.03), or
+            ``None``.
         run_rm_start_hangs: the row of an attached ``run --rm`` that never exits after a
             failed start, or ``None``.
     """
 
-    engine: Engine
+    engine: Engine | EngineName
     oldest: Version
     newest: Version
     profile: Callable[..., Profile]
@@ -432,6 +435,7 @@ class EngineSpec:
     attach_wait_error: OutcomeRule | None = None
     stdin_only_attach: OutcomeRule | None = None
     stdin_only_attach_waits: Behaviour | None = None
+    attach_inspects: OutcomeRule | None = None
     run_rm_start_hangs: OutcomeRule | None = None
 
     @property

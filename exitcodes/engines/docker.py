@@ -1078,6 +1078,7 @@ ENGINE = EngineSpec(
     attach_wait_error=_outcomes["docker-cli/attach-wait-error"],
     stdin_only_attach=_outcomes["docker-cli/stdin-only-attach-detached"],
     stdin_only_attach_waits=_behaviours["docker-cli/stdin-only-attach-waits"],
+    attach_inspects=_outcomes["docker-cli/attach-inspects-exit-code"],
     run_rm_start_hangs=_outcomes["docker-cli/run-rm-start-hangs"],
 )
 """The Docker CLI and daemon, for :mod:`exitcodes.engines`."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from exitcodes._evidence import strip_prefixes
 from exitcodes.errors import describe
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import Engine, Profile
+from exitcodes.profiles import Engine, EngineName, Profile
 from exitcodes.rules import (
     MESSAGE_RULES,
     Layer,
@@ -66,7 +66,7 @@ def _deciding_row(message: str, profile: Profile) -> MessageRule:
     raise AssertionError(f"no CLI fallback row for {profile}")  # pragma: no cover
 
 
-def _generic(rule: MessageRule, pattern: str, engine: Engine) -> _Template:
+def _generic(rule: MessageRule, pattern: str, engine: Engine | EngineName) -> _Template:
     """A plain carrier for a pattern no realistic template holds (a future row)."""
     engines = frozenset({engine})
     if rule.layer is Layer.USAGE:

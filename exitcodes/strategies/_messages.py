@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from exitcodes.profiles import Engine, Version, parse_version
+from exitcodes.profiles import Engine, EngineName, Version, parse_version
 
 # --------------------------------------------------------------------------------------
 # Message templates: the real wordings, each labelled by hand with the phrases it holds.
@@ -36,7 +36,7 @@ class _Template:
     text: str
     labels: frozenset[str]
     stage: str  # runtime | daemon | create | windows | client | usage-flag | usage-args | other
-    engines: frozenset[Engine]
+    engines: frozenset[Engine | EngineName]
     runtime: str = "runc"
     suffix: str = ""  # what the docker daemon appends after the runtime's message
     exec_ok: bool = False  # also what an exec'd process that fails to start reports

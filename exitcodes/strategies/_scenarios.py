@@ -8,11 +8,11 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from exitcodes.engines import spec as engine_spec
 from exitcodes.profiles import Engine, Platform, Profile
 from exitcodes.resolve import Resolution, resolve
 from exitcodes.rules import (
     COMMANDS,
-    OUTCOME_RULES,
     PHASES,
 )
 from exitcodes.strategies._checks import (
@@ -254,13 +254,10 @@ def _streams(draw: st.DrawFn, command: str) -> tuple[str, ...] | None:
     return _pick(draw, (None, ("stdout", "stderr"), ("stdin", "stdout", "stderr")))
 
 
-_ATTACH_INSPECTS = next(r for r in OUTCOME_RULES if r.id == "docker-cli/attach-inspects-exit-code")
-
-
 def _inspects_after_stream(command: str, profile: Profile) -> bool:
     """Whether the CLI's *command* reads an inspect State instead of the wait response."""
-    row = _ATTACH_INSPECTS
-    return command == "attach" and row.engine is profile.engine and row.versions.contains(profile)
+    row = engine_spec(profile.engine).attach_inspects
+    return command == "attach" and row is not None and row.versions.contains(profile)
 
 
 def _exits(draw: st.DrawFn, command: str, profile: Profile) -> _Case:

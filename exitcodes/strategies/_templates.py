@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 from hypothesis import strategies as st
 
-from exitcodes.profiles import Engine, Profile, Version, parse_version
+from exitcodes.profiles import Engine, EngineName, Profile, Version, parse_version
 from exitcodes.strategies._checks import (
     _BOOLEANS,
     _pick,
@@ -319,7 +319,7 @@ _NERDCTL_FORMS = (
 )
 
 
-_FORMS: dict[tuple[Engine, str], tuple[_Form, ...]] = {
+_FORMS: dict[tuple[Engine | EngineName, str], tuple[_Form, ...]] = {
     (Engine.DOCKER, "usage"): _USAGE_FORMS,
     (Engine.DOCKER, "client"): _CLIENT_FORMS,
     (Engine.DOCKER, "daemon"): _DAEMON_FORMS,
@@ -367,7 +367,7 @@ def _message(
     return raw, raw if form is None else form.show(raw)
 
 
-_ENGINE_VERDICTS: dict[Engine, Callable[[str], str]] = {Engine.PODMAN: _podman_verdict}
+_ENGINE_VERDICTS: dict[Engine | EngineName, Callable[[str], str]] = {Engine.PODMAN: _podman_verdict}
 """Engines that append a verdict of their own to a runtime's message."""
 
 
