@@ -5,6 +5,7 @@
 #   scripts/test_matrix.sh 3.11 3.12     # any versions pyenv (or PATH) has
 #   FRESH=1 scripts/test_matrix.sh       # recreate the venvs first
 #   EXTRAS=tests,docs scripts/test_matrix.sh   # with CI=true the docs build is tested too
+#   PARALLEL=1 scripts/test_matrix.sh    # the suites of the versions run at the same time
 #
 # Each venv gets the project installed from this tree with its extras (default: tests),
 # as a real wheel build, not an editable install; then it runs the README's test command
@@ -29,6 +30,11 @@ find_python() {
 
 status=0
 summary=()
+ready=()
+mkdir -p .cache/venvs
+rm -f .cache/venvs/result-* .cache/venvs/log-*
+# Install every venv first (one build at a time), then run the suites; with PARALLEL=1 the
+# suites run concurrently (each is one pytest process: two of them use both cores).
 for version in "${versions[@]}"; do
     python="$(find_python "$version")"
     if [ -z "$python" ]; then
@@ -38,7 +44,6 @@ for version in "${versions[@]}"; do
         continue
     fi
     venv=".cache/venvs/py$version"
-    started=$(date +%s)
     echo "== Python $version ($python) in $venv"
     if [ -n "${FRESH:-}" ]; then
         rm -rf "$venv"
@@ -48,14 +53,43 @@ for version in "${versions[@]}"; do
     fi
     "$venv/bin/python" -m pip install --quiet ".[$extras]"
     "$venv/bin/python" -m pip install --quiet --no-deps --force-reinstall .  # this tree, always
+    ready+=("$version")
+done
+
+run_suite() {  # version -> runs the README's test command minus conformance; writes its result
+    local version="$1" venv=".cache/venvs/py$1" began result
+    began=$(date +%s)
     if "$venv/bin/python" -m pytest tests --ignore=tests/conformance -q -p no:cacheprovider; then
         result=passed
     else
         result=FAILED
-        status=1
     fi
-    elapsed=$(( $(date +%s) - started ))
-    summary+=("$version: $result in ${elapsed} s ($("$venv/bin/python" -V 2>&1))")
+    echo "$version: $result in $(( $(date +%s) - began )) s ($("$venv/bin/python" -V 2>&1))" \
+        >".cache/venvs/result-$version"
+}
+
+if [ -n "${PARALLEL:-}" ]; then
+    pids=()
+    for version in "${ready[@]}"; do
+        run_suite "$version" >".cache/venvs/log-$version" 2>&1 &
+        pids+=("$!")
+    done
+    for pid in "${pids[@]}"; do
+        wait "$pid" || true
+    done
+    for version in "${ready[@]}"; do
+        echo "== Python $version: the suite"
+        cat ".cache/venvs/log-$version"
+    done
+else
+    for version in "${ready[@]}"; do
+        run_suite "$version"
+    done
+fi
+for version in "${ready[@]}"; do
+    line="$(cat ".cache/venvs/result-$version" 2>/dev/null || echo "$version: FAILED (no result)")"
+    summary+=("$line")
+    case "$line" in *": passed in "*) ;; *) status=1 ;; esac
 done
 
 echo "== matrix"
