@@ -85,10 +85,18 @@ def test_docker_py_matches_recorded(version: str, podman_api_live: Any) -> None:
 
     run = _run(podman_api_live, version)
     recorded = {vec["name"]: vec for vec in load_vectors(py_path(version))}
-    for scenario, _call in dockerpy.SCENARIOS:
+    for scenario, call in dockerpy.SCENARIOS:
         got = run.dockerpy[scenario.name]["evidence"]
         old = recorded[scenario.name]["evidence"]
         if any(_READ_BACK.search(str(e.get("url", ""))) for e in (got, old)):
             continue  # run(auto_remove=True) races podman 4.3.1's removal: either may happen
+        if (
+            version == "4.3.1"
+            and call[2].get("auto_remove")
+            and {got.get("raised"), old.get("raised")} <= {None, "ContainerError"}
+        ):
+            # podman < 4.6 answers the wait of an auto-removed container with its status or
+            # with 0, as the removal races it (containers/podman#18889, fixed by #18912).
+            continue
         for key in ("raised", "exit_status", "status_code", "method"):
             assert got.get(key) == old.get(key), (scenario.name, key, got, old)
