@@ -347,11 +347,14 @@ def test_timeout_around_the_cli(
     if cli is None:
         missing_cli("every docker CLI binary")
         return
-    options, argv, _, what = case
+    options, argv, behaviour, what = case
     result = timeout_results[(cli.version, " ".join((*options, *argv)))]
     expected = _timeout_prediction(options, argv, cli.version)
     # timeout -k sends SIGKILL to its process group, itself included: a shell says 137.
     real = _shell_code(result)
+    if real != expected:  # once more on its own: twelve at a time can starve timeout's alarm
+        result = _run_cli(cli, argv, behaviour, timeout=TIMEOUT, wrapper=("timeout", *options))
+        real = _shell_code(result)
     STATS.add("timeout", cli.label, 1, 0 if real == expected else 1, result.duration)
     assert real == expected, (
         f"timeout {' '.join(options)} docker {cli.version} {' '.join(argv)} ({what}): real"
