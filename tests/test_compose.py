@@ -360,6 +360,37 @@ def test_classify_message_reads_only_the_last_line() -> None:
     assert classify_message("  \n") is None
 
 
+def test_compose_progress_printed_after_the_error_is_skipped() -> None:
+    """up.go@v2.26.1: ``err = s.start(...); if err != nil && !isTerminated { return err }``
+    comes before ``printer.Stop()`` and ``eg.Wait()``: the abort's ``Stop`` goroutine can
+    still print its progress after compose's error (seen once on compose 2.26.1 in CI)."""
+    raced = (
+        " Container p-a-1  Created\n"
+        "Aborting on container exit...\n"
+        'service "init" didn\'t complete successfully: exit 3\n'
+        " Container p-a-1  Stopping\n"
+        " Container p-a-1  Stopped\n"
+        " Container p-init-1  Stopping\n"
+        " Container p-init-1  Stopped\n"
+    )
+    rule = classify_message(raced, "2.26.1")
+    assert rule is not None and rule.id == "dependency-not-completed"
+    evidence = up(
+        "--exit-code-from",
+        "a",
+        containers=(ContainerExit("init", 3, 1), ContainerExit("a", None)),
+        stderr=raced,
+    )
+    got = resolve_compose(evidence, OLD)
+    assert (got.exit_code, got.service) == (1, "init")
+    # A container's own line that merely starts with "Container" is not compose's progress.
+    assert (
+        classify_message('service "init" didn\'t complete successfully: exit 3\nContainer x ok\n')
+        is None
+    )
+    assert classify_message("Gracefully stopping... (press Ctrl+C again to force)\n") is None
+
+
 def test_classify_message_respects_since() -> None:
     """``timeout waiting for dependencies`` came with docker/compose ce27dba52 (2.30.0)."""
     assert classify_message("timeout waiting for dependencies", "2.40.3").id == "dependency-timeout"  # type: ignore[union-attr]

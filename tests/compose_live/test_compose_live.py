@@ -20,6 +20,7 @@ from compose_live.record import WORKERS, record
 from compose_live.replay import VECTOR_DIR, evidence_of, load_vectors
 from compose_live.scenarios import COMPOSE_VERSIONS, DAEMON_OF
 from exitcodes.engines.compose import profile, resolve_compose
+from exitcodes.errors import ExitCodesError
 
 pytestmark = pytest.mark.compose
 
@@ -52,9 +53,15 @@ def test_real_compose_agrees(
     disagreements = []
     changed = []
     for vec in vectors:
-        got = resolve_compose(evidence_of(vec), profile(version))
-        if got.exit_code != vec["exit_code"]:
-            disagreements.append(f"{vec['name']}: real {vec['exit_code']}, library {got.exit_code}")
+        try:
+            answer: object = resolve_compose(evidence_of(vec), profile(version)).exit_code
+        except ExitCodesError as error:
+            answer = f"{type(error).__name__}: {error}"
+        if answer != vec["exit_code"]:
+            disagreements.append(
+                f"{vec['name']}: real {vec['exit_code']}, library {answer};"
+                f" stderr ends {vec['stderr'][-600:]!r}"
+            )
         if recorded.get(vec["name"]) != vec["exit_code"]:
             changed.append(f"{vec['name']} {recorded.get(vec['name'])}->{vec['exit_code']}")
     SUMMARY.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal as _signal
 from collections.abc import Callable, Iterable, Sequence
 
@@ -26,9 +27,9 @@ from exitcodes.profiles import Version, parse_version
 def classify_message(text: str, version: str | Version | None = None) -> MessageRule | None:
     """The compose error message in *text* (compose's stderr), or ``None``.
 
-    Only the last non-empty line is read: compose prints its error last, and the lines
-    before may be a container's own output (``run``, ``exec``). Rows newer than *version*
-    are skipped.
+    Only the last non-empty line that is not compose's own progress is read: compose
+    prints its error last, and the lines before may be a container's own output (``run``,
+    ``exec``). Rows newer than *version* are skipped.
 
     Raises:
         UnsupportedEvidenceError: *text* is not str or bytes.
@@ -37,18 +38,37 @@ def classify_message(text: str, version: str | Version | None = None) -> Message
     >>> classify_message("dependency failed to start: container p-db-1 is unhealthy").kind
     <MessageKind.DEPENDENCY_FAILED: 'dependency failed'>
     """
-    body = as_text(text)
+    last = _error_line(as_text(text))
     wanted = None if version is None else parse_version(version)
-    lines = [line.strip() for line in body.splitlines() if line.strip()]
-    if not lines:
+    if not last:
         return None
-    last = lines[-1][:4096]
     for rule in MESSAGES:
         if wanted is not None and rule.since is not None and wanted < rule.since:
             continue
         if rule.pattern.search(last):
             return rule
     return None
+
+
+# pkg/progress/plain.go: fmt.Fprintln(p.out, prefix, e.ID, e.Text, e.StatusText), so an event
+# line starts with a space; up.go's abort and teardown notices are printed beside them.
+_PROGRESS_LINE = re.compile(
+    r"^ (?:DRY-RUN MODE - +)?(?:Container|Network|Volume) \S+ |"
+    r"^(?:Aborting on container exit\.\.\.|Gracefully stopping\.\.\. )"
+)
+
+
+def _error_line(text: str) -> str:
+    """The last line of *text* that may be compose's error, stripped and clipped.
+
+    up.go@v2.26.1 returns start's error before ``printer.Stop()`` and ``eg.Wait()``, so the
+    goroutine stopping the project (``--abort-on-container-exit``) can still print its
+    progress after the error: those lines are skipped.
+    """
+    for line in reversed(text.splitlines()):
+        if line.strip() and not _PROGRESS_LINE.match(line):
+            return line.strip()[:4096]
+    return ""
 
 
 # --- the resolver ----------------------------------------------------------------------------
@@ -165,7 +185,7 @@ def resolve_compose(
         inv.command is Command.EXEC and evidence.exec_exit_code is not None
     )
     if message is not None and not decided_by_process:
-        found = message.pattern.search(evidence.stderr.strip().splitlines()[-1][:4096])
+        found = message.pattern.search(_error_line(evidence.stderr))
         service = found.groupdict().get("service") if found else None
         return ComposeResult(
             message.exit_code(version),
