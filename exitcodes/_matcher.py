@@ -64,6 +64,7 @@ _CONNECTION_WINDOW = 1024
 _BOTH_WINDOWS = 2 * _CONNECTION_WINDOW
 _CONNECTION_GATE = "onnect"  # every connection wording says "connect" or "Connect"
 
+_DAEMON_LAYERS = (Layer.ENGINE, Layer.ENGINE_EXEC)  # the daemon's rows, not the CLI's
 _MAX_PROFILES = 64
 MAX_REMEMBERED = 1024
 """How many entries each of a profile's answer caches keeps, at most."""
@@ -176,10 +177,12 @@ class Tables:
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
+        cli_rows = engine_spec(profile.engine).message_rules
+        daemon_rows = engine_spec(profile.daemon).message_rules  # the codes it records
         self.layers: dict[Layer, tuple[_Step, ...]] = {
             layer: tuple(
                 step
-                for rule in engine_spec(profile.engine).message_rules
+                for rule in (daemon_rows if layer in _DAEMON_LAYERS else cli_rows)
                 if rule.layer is layer and rule.versions.contains(profile)
                 for step in _steps(rule)
             )

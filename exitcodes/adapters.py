@@ -246,6 +246,11 @@ _STEP_PATHS: tuple[tuple[str, str, str], ...] = (
     ("POST", "/containers/*/attach", "attach"),
     ("GET", "/containers/*/attach/ws", "attach"),
     ("POST", "/containers/*/wait", "wait"),
+    # After the start, containers.run() reads the container back while it waits: logs(), whose
+    # TTY check inspects it. The same inspect right after the create fails only if something
+    # else removed the container (--rm removes it once it has exited).
+    ("GET", "/containers/*/json", "wait"),
+    ("GET", "/containers/*/logs", "wait"),
 )
 
 
@@ -271,8 +276,9 @@ def request_phase(error: object) -> str | None:
     Reads ``error.response.request`` (docker-py's ``APIError`` carries the ``requests``
     response, and its request the method and URL): ``POST /containers/create`` is
     ``"create"``, ``POST /containers/{id}/start`` ``"start"``, ``/attach`` ``"attach"``,
-    ``/wait`` ``"wait"``; a pull (``POST /images/create``, then ``GET /images/{name}/json``)
-    is ``"create"``. Any other request, or none, is ``None``.
+    ``/wait`` ``"wait"``, and so are the reads of the container while it is waited for
+    (``GET /containers/{id}/logs`` and ``/json``); a pull (``POST /images/create``, then
+    ``GET /images/{name}/json``) is ``"create"``. Any other request, or none, is ``None``.
 
     >>> class Request:
     ...     method, url = "POST", "http+docker://localhost/v1.41/containers/create?name=x"

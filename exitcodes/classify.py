@@ -741,13 +741,19 @@ def check_profile(profile: object) -> Profile:
 def _check_fields(profile: Profile) -> None:
     """A hand-built Profile (or a mock of one) holds an Engine, Versions and a Platform."""
     try:
-        fields = (profile.engine, profile.version, profile.engine_version, profile.platform)
+        fields = (
+            profile.engine,
+            profile.version,
+            profile.engine_version,
+            profile.platform,
+            profile.daemon,
+        )
     except Exception as exc:
         raise InvalidArgumentError(
             f"profile is not a usable Profile: reading its fields raised {type(exc).__name__}"
         ) from None
-    wanted = (Engine, Version, Version, Platform)
-    names = ("engine", "version", "engine_version", "platform")
+    wanted = (Engine, Version, Version, Platform, Engine)
+    names = ("engine", "version", "engine_version", "platform", "daemon")
     for name, value, kind in zip(names, fields, wanted, strict=True):
         if type(value) is not kind and not (kind is Engine and type(value) is EngineName):
             raise InvalidArgumentError(

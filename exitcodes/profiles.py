@@ -232,12 +232,19 @@ class Profile:
             records (``docker exec`` of a missing binary: 126 before Engine 28,
             127 since).
         platform: where the CLI runs; decides 8-bit or 32-bit statuses.
+        daemon: the program that answers the CLI's API requests, whose version is
+            ``engine_version``: the engine itself, or :attr:`Engine.PODMAN` for a
+            docker CLI talking to podman's Docker-compatible API (``podman system
+            service``). The daemon's rows decide the codes it records.
     """
 
     engine: Engine | EngineName
     version: Version
     engine_version: Version
     platform: Platform = Platform.LINUX
+    daemon: Engine | EngineName = attrs.field(
+        default=attrs.Factory(lambda self: self.engine, takes_self=True)
+    )
 
     @property
     def posix(self) -> bool:
@@ -246,7 +253,9 @@ class Profile:
 
     def __str__(self) -> str:
         text = f"{self.engine.value} {self.version}"
-        if self.engine_version != self.version:
+        if self.daemon != self.engine:
+            text += f" against {self.daemon.value} {self.engine_version}"
+        elif self.engine_version != self.version:
             text += f" (engine {self.engine_version})"
         return f"{text} on {self.platform.value}"
 
@@ -256,30 +265,59 @@ def docker(
     *,
     engine_version: str | Version | None = None,
     platform: Platform | str = Platform.LINUX,
+    daemon: Engine | str = Engine.DOCKER,
 ) -> Profile:
     """Return the profile of a Docker CLI *version* (and daemon *engine_version*).
 
     Args:
         version: the CLI's version, as ``docker version`` prints it.
-        engine_version: the daemon's version; defaults to *version*.
+        engine_version: the daemon's version; defaults to *version* for dockerd and
+            to :data:`NEWEST_PODMAN_VERSION` for podman.
         platform: ``"linux"`` (default), ``"darwin"`` or ``"windows"``.
+        daemon: ``"docker"`` (dockerd, the default) or ``"podman"``: the CLI talks to
+            podman's Docker-compatible API (``podman system service``), which records
+            its own codes and answers some requests otherwise (see the rows whose
+            versions are of ``podman-api``).
 
     Raises:
-        InvalidVersionError: a version cannot be parsed or predates
-            :data:`OLDEST_DOCKER_VERSION`.
-        InvalidArgumentError: *platform* is unknown.
+        InvalidVersionError: a version cannot be parsed or predates the oldest
+            modelled (:data:`OLDEST_DOCKER_VERSION`, :data:`OLDEST_PODMAN_VERSION`).
+        InvalidArgumentError: *platform* or *daemon* is unknown.
 
     >>> str(docker("28.2.2", engine_version="27.5.1"))
     'docker 28.2.2 (engine 27.5.1) on linux'
+    >>> str(docker("20.10.24", daemon="podman", engine_version="4.3.1"))
+    'docker 20.10.24 against podman 4.3.1 on linux'
     """
     cli = parse_version(version)
-    engine = cli if engine_version is None else parse_version(engine_version)
-    for label, parsed in (("version", cli), ("engine_version", engine)):
-        if parsed < OLDEST_DOCKER_VERSION:
-            raise InvalidVersionError(
-                f"docker {label} {parsed} predates {OLDEST_DOCKER_VERSION}, the oldest modelled"
-            )
-    return Profile(Engine.DOCKER, cli, engine, _convert_platform(platform))
+    if cli < OLDEST_DOCKER_VERSION:
+        raise InvalidVersionError(
+            f"docker version {cli} predates {OLDEST_DOCKER_VERSION}, the oldest modelled"
+        )
+    server = _convert_daemon(daemon)
+    if server is Engine.PODMAN:
+        engine = parse_version(NEWEST_PODMAN_VERSION if engine_version is None else engine_version)
+        oldest = OLDEST_PODMAN_VERSION
+    else:
+        engine = cli if engine_version is None else parse_version(engine_version)
+        oldest = OLDEST_DOCKER_VERSION
+    if engine < oldest:
+        raise InvalidVersionError(
+            f"{server.value} engine_version {engine} predates {oldest}, the oldest modelled"
+        )
+    return Profile(Engine.DOCKER, cli, engine, _convert_platform(platform), server)
+
+
+_DAEMONS = (Engine.DOCKER, Engine.PODMAN)
+
+
+def _convert_daemon(value: Engine | str) -> Engine:
+    """The daemon a docker CLI can talk to: dockerd, or podman's Docker-compatible API."""
+    for daemon in _DAEMONS:
+        if value is daemon or (isinstance(value, str) and value.strip().lower() == daemon.value):
+            return daemon
+    choices = ", ".join(repr(d.value) for d in _DAEMONS)
+    raise InvalidArgumentError(f"daemon must be one of {choices}, got {describe(value)}")
 
 
 def _single_version(
@@ -353,18 +391,21 @@ _FACTORIES = {"docker": docker, "podman": podman, "nerdctl": nerdctl}
 def from_spec(spec: str) -> Profile:
     """Build a profile from a short text form, as the command line takes it.
 
-    The form is ``ENGINE[@VERSION][:PLATFORM]``: ``"docker"``,
+    The form is ``ENGINE[@VERSION][/DAEMON[@VERSION]][:PLATFORM]``: ``"docker"``,
     ``"docker@28.2.2"``, ``"docker@20.10.24:windows"``, ``"podman@4.3.1"``,
-    ``"nerdctl"``. A version missing its patch is the ``.0`` release
-    (``docker@28.2`` is 28.2.0), and one missing its minor too is the major's
-    first release (``docker@28`` is 28.0.0).
+    ``"nerdctl"``; a docker CLI may name its daemon: ``"docker@28.2.2/docker@27.5.1"``
+    (dockerd 27.5.1), ``"docker@20.10.24/podman@4.3.1"`` (podman's Docker API). A
+    version missing its patch is the ``.0`` release (``docker@28.2`` is 28.2.0), and
+    one missing its minor too is the major's first release (``docker@28`` is 28.0.0).
 
     Raises:
-        InvalidArgumentError: unknown engine or platform, or not a str.
+        InvalidArgumentError: unknown engine, daemon or platform, or not a str.
         InvalidVersionError: the version does not parse.
 
     >>> str(from_spec("docker@20.10.24")), str(from_spec("docker@28"))
     ('docker 20.10.24 on linux', 'docker 28.0.0 on linux')
+    >>> str(from_spec("docker@29.7.2/podman@5.4"))
+    'docker 29.7.2 against podman 5.4.0 on linux'
     """
     if not isinstance(spec, str):
         raise InvalidArgumentError(f"profile spec must be a str, got {describe(spec)}")
@@ -372,18 +413,35 @@ def from_spec(spec: str) -> Profile:
     platform: str = Platform.LINUX.value
     if ":" in text:
         text, platform = text.rsplit(":", 1)
+    text, slash, server = text.partition("/")
     name, _, version = text.partition("@")
     factory = _FACTORIES.get(name.strip().lower())
     if factory is None:
         engines = ", ".join(sorted(_FACTORIES))
         raise InvalidArgumentError(
             f"unknown engine in profile spec {describe(spec)}: expected one of {engines},"
-            " as ENGINE[@VERSION][:PLATFORM]"
+            " as ENGINE[@VERSION][/DAEMON[@VERSION]][:PLATFORM]"
+        )
+    if slash:
+        if factory is not docker:
+            raise InvalidArgumentError(
+                f"profile spec {describe(spec)}: only a docker CLI names its daemon"
+            )
+        daemon, _, engine_version = server.partition("@")
+        return docker(
+            _whole_version(version) if version else NEWEST_DOCKER_VERSION,
+            engine_version=_whole_version(engine_version) if engine_version else None,
+            platform=platform,
+            daemon=daemon,
         )
     if version:
-        stripped = version.strip()
-        if stripped.removeprefix("v").isdecimal() and stripped.isascii():
-            # A major alone, as "28.2" stands for 28.2.0: "28" is 28.0.0, the major's first.
-            version = f"{stripped}.0"
-        return factory(version, platform=platform)
+        return factory(_whole_version(version), platform=platform)
     return factory(platform=platform)
+
+
+def _whole_version(version: str) -> str:
+    """A major alone, as "28.2" stands for 28.2.0: "28" is 28.0.0, the major's first."""
+    stripped = version.strip()
+    if stripped.removeprefix("v").isdecimal() and stripped.isascii():
+        return f"{stripped}.0"
+    return version

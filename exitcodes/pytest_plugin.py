@@ -34,7 +34,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         f"{MARKER}(spec): the profile the exit_semantics fixture checks against, as"
-        " ENGINE[@VERSION][:PLATFORM] ('docker@28.2.2') or an exitcodes Profile.",
+        " ENGINE[@VERSION][/DAEMON[@VERSION]][:PLATFORM] ('docker@28.2.2') or an exitcodes"
+        " Profile.",
     )
 
 

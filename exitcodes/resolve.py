@@ -119,8 +119,13 @@ def _find_phase_candidates(
     return tuple(rows)
 
 
-def _resolve_error(
-    command: str, phase: str, message: str, detach: bool, profile: Profile
+def _resolve_error(  # noqa: PLR0917 - the parts of one failed command
+    command: str,
+    phase: str,
+    message: str,
+    detach: bool,
+    profile: Profile,
+    auto_remove: bool = False,
 ) -> Resolution:
     rows = tables(profile)
     for rule in _phase_candidates(rows, profile, command, phase, detach):
@@ -128,6 +133,9 @@ def _resolve_error(
             break
     else:  # pragma: no cover - the last candidate needs no pattern
         raise AssertionError(f"no phase rule for {command} {phase}")
+    started = rule.policy is ErrorPolicy.CLI_MESSAGE_RULES  # the CLI got the start error
+    if auto_remove and command == "run" and phase == "start" and not detach and started:
+        _check_run_rm_start(profile)
     if rule.policy is ErrorPolicy.EXIT_CODE:
         assert rule.exit_code is not None
         code = rule.exit_code & profile.platform.status_mask  # rows may say -1
@@ -417,6 +425,47 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
     )
 
 
+def _run_rm_status_lost(
+    command: str, detach: bool, auto_remove: bool, profile: Profile
+) -> OutcomeRule | None:
+    """The row of an attached ``run --rm`` whose wait answers 0, where it applies."""
+    rule = engine_spec(profile.engine).run_rm_status_lost
+    if (
+        rule is None
+        or not auto_remove
+        or detach
+        or command != "run"
+        or not rule.versions.contains(profile)
+    ):
+        return None
+    return rule
+
+
+def _status_discarded(
+    rule: OutcomeRule, wait: object, state: Classification | None, profile: Profile
+) -> Resolution:
+    """The CLI's fixed code; the outcome is the container's, where its status is known."""
+    assert rule.exit_code is not None
+    if wait is None and (state is None or state.status is None):
+        return Resolution(
+            rule.exit_code,
+            ExitOutcome.STATUS_UNKNOWN,
+            rule.id,
+            f"{rule.summary} The container's status is not known here.",
+        )
+    found = _status_from(wait, state, profile, "run")
+    return _refine(
+        Resolution(
+            rule.exit_code,
+            found.outcome,
+            rule.id,
+            f"{rule.summary} The container's status was {found.status}.",
+            found.signal,
+        ),
+        state,
+    )
+
+
 def _check_run_rm_start(profile: Profile) -> None:
     """Raise NeverExitsError where an attached ``docker run --rm`` that failed to start hangs."""
     rule = engine_spec(profile.engine).run_rm_start_hangs
@@ -601,17 +650,18 @@ def resolve(
             error = adapted.value
             if adapted.phase is not None and command == "run":
                 phase = adapted.phase  # the failed request says which step of the run it was
+    status_lost = _run_rm_status_lost(command, detach, auto_remove, active)
     if error is not None:
         message = error if type(error) is str else message_text(error, "error")
-        if auto_remove and command == "run" and phase == "start" and not detach:
-            _check_run_rm_start(active)
+        if status_lost is not None and phase == "wait":
+            return _status_discarded(status_lost, None, refinement, active)
         if phase == "wait" and _attach_inspects(command, active) is not None:
             raise InvalidArgumentError(
                 "docker attach before CLI 18.03.0 makes no wait request: it inspects the"
                 " container once the stream ends and exits with State.ExitCode (rule"
                 " docker-cli/attach-inspects-exit-code); pass state= instead of a wait error"
             )
-        resolution = _resolve_error(command, phase, message, detach, active)
+        resolution = _resolve_error(command, phase, message, detach, active, auto_remove)
         return resolution if refinement is None else _refine(resolution, refinement)
 
     engine = engine_spec(active.engine)
@@ -625,6 +675,8 @@ def resolve(
             and (waits is None or not waits.versions.contains(active))
         ):
             return _fixed(engine.stdin_only_attach)
+        if status_lost is not None:
+            return _status_discarded(status_lost, wait, refinement, active)
         return _resolve_attached(command, wait, refinement, active)
     if command in ("start -a", "attach"):
         return _resolve_attached(command, wait, refinement, active)

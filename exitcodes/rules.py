@@ -143,7 +143,9 @@ def behaviour(behaviour_id: str, profile: Profile) -> bool:
     if isinstance(behaviour_id, str):
         for row in BEHAVIOURS:
             if row.id == behaviour_id:
-                return row.engine is profile.engine and row.versions.contains(profile)
+                daemon_row = row.versions.component is Component.ENGINE  # the daemon's own
+                owner = profile.daemon if daemon_row else profile.engine
+                return row.engine is owner and row.versions.contains(profile)
     raise UnknownRuleError(f"no behaviour has the id {describe(behaviour_id)}")
 
 

@@ -87,6 +87,14 @@ def test_unknown_behaviour() -> None:
         ("docker", f"docker {profiles.NEWEST_DOCKER_VERSION} on linux"),
         ("docker@28.2.2", "docker 28.2.2 on linux"),
         ("DOCKER@20.10.24:windows", "docker 20.10.24 on windows"),
+        ("docker@28.2.2/docker@27.5.1", "docker 28.2.2 (engine 27.5.1) on linux"),
+        ("docker@20.10.24/podman@4.3.1", "docker 20.10.24 against podman 4.3.1 on linux"),
+        ("docker@29/podman@5.4:linux", "docker 29.0.0 against podman 5.4.0 on linux"),
+        (
+            "docker/podman",
+            f"docker {profiles.NEWEST_DOCKER_VERSION} against podman"
+            f" {profiles.NEWEST_PODMAN_VERSION} on linux",
+        ),
     ],
 )
 def test_from_spec(spec: str, text: str) -> None:
@@ -100,6 +108,10 @@ def test_from_spec(spec: str, text: str) -> None:
         ("docker@latest", InvalidVersionError),
         ("docker:beos", InvalidArgumentError),
         (3, InvalidArgumentError),
+        ("docker@28/nerdctl@2.1.0", InvalidArgumentError),
+        ("podman@5.4.2/podman@5.4.2", InvalidArgumentError),
+        ("docker@28/podman@2.0.0", InvalidVersionError),
+        ("docker@28/docker@16.0.0", InvalidVersionError),
     ],
 )
 def test_bad_specs(spec: object, error: type) -> None:
@@ -126,3 +138,18 @@ def test_a_major_alone_is_still_checked() -> None:
         profiles.from_spec("docker@16")
     with pytest.raises(InvalidVersionError):
         profiles.from_spec("docker@" + "9" * 300)
+
+
+def test_the_daemon_defaults_to_the_engine() -> None:
+    """A profile's daemon is its engine unless a docker CLI names podman's API."""
+    for profile in (profiles.docker("28.2.2"), profiles.podman("4.3.1"), profiles.nerdctl()):
+        assert profile.daemon is profile.engine
+    against = profiles.docker("20.10.24", daemon="podman", engine_version="4.3.1")
+    assert (against.engine, against.daemon) == (profiles.Engine.DOCKER, profiles.Engine.PODMAN)
+    assert against.engine_version == Version(4, 3, 1)
+    assert against != profiles.docker("20.10.24", engine_version="20.10.24")
+    assert profiles.docker("28.2.2", daemon=" Docker ") == profiles.docker("28.2.2")
+    with pytest.raises(InvalidArgumentError, match="daemon must be one of"):
+        profiles.docker("28.2.2", daemon="nerdctl")
+    with pytest.raises(InvalidArgumentError, match="daemon must be one of"):
+        profiles.docker("28.2.2", daemon=3)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from exitcodes import ExitOutcome, InvalidArgumentError, profiles, resolve
+from exitcodes import ExitOutcome, InvalidArgumentError, NeverExitsError, profiles, resolve
 
 CLI_28 = profiles.docker("28.2.2")
 CLI_20 = profiles.docker("20.10.24")
@@ -1433,3 +1433,88 @@ def test_attach_waits_from_18_03() -> None:
     wait_error = {"StatusCode": 0, "Error": {"Message": "boom"}}
     new = resolve("attach", wait=wait_error, profile=profiles.docker("18.03.0"))
     assert (new.exit_code, new.rule) == (1, "docker-cli/attach-wait-error")
+
+
+# --- the docker CLI against podman's Docker API ----------------------------------------------
+
+ON_PODMAN_4 = profiles.docker("20.10.24", daemon="podman", engine_version="4.3.1")
+ON_PODMAN_5 = profiles.docker("29.7.2", daemon="podman", engine_version="5.4.2")
+
+
+@pytest.mark.parametrize("profile", [ON_PODMAN_4, ON_PODMAN_5])
+@pytest.mark.parametrize("command", ["run", "start -a"])
+def test_podman_api_start_failure_fails_the_attach(command: str, profile: Any) -> None:
+    """containers/podman compat/containers_attach.go@v4.3.1: ``if err := ctr.Init(...); err !=
+    nil { utils.Error(w, http.StatusConflict, fmt.Errorf("preparing container %s for attach:
+    %w", ...)) }``: the CLI, attached before it starts, exits 1 on the refused upgrade."""
+    error = 'Error response from daemon: runc: exec: "nosuch": executable file not found in $PATH'
+    got = resolve(command, error=error, profile=profile)
+    assert (got.exit_code, got.rule) == (1, "docker-cli/podman-attach-initialises")
+    # against dockerd the start error is read: 127 for run, 1 for start -a
+    against_dockerd = resolve(command, error=error, profile=profiles.docker("20.10.24"))
+    assert against_dockerd.exit_code == (127 if command == "run" else 1)
+    # detached, the CLI never attaches: the start error decides as against dockerd
+    assert resolve("run", error=error, detach=True, profile=profile).exit_code == 127
+
+
+def test_podman_api_run_rm_start_failure_never_hangs() -> None:
+    """CLI 26.1.1 hangs on an attached run --rm whose start fails (#5043); against podman the
+    attach fails first, so the CLI never waits."""
+    error = "exec: nosuch: executable file not found in $PATH"
+    on_podman = profiles.docker("26.1.1", daemon="podman", engine_version="5.4.2")
+    assert resolve("run", error=error, auto_remove=True, profile=on_podman).exit_code == 1
+    with pytest.raises(NeverExitsError):
+        resolve("run", error=error, auto_remove=True, profile=profiles.docker("26.1.1"))
+
+
+@pytest.mark.parametrize(("status", "outcome"), [(3, ExitOutcome.COMMAND_FAILED), (137, None)])
+def test_podman_before_4_6_answers_the_removed_wait_with_0(
+    status: int, outcome: ExitOutcome | None
+) -> None:
+    """containers/podman#18889: the compat wait with condition=removed returns 0; fixed in
+    4.6.0 by #18912 ("remote wait: fix 'removed' condition")."""
+    got = resolve("run", wait=status, auto_remove=True, profile=ON_PODMAN_4)
+    assert (got.exit_code, got.rule) == (0, "docker-cli/podman-rm-wait-answers-0")
+    assert got.outcome is (outcome or resolve("run", wait=status).outcome)
+    assert f"status was {status}" in got.reason
+    # the row needs --rm, an attached run, and podman before 4.6
+    assert resolve("run", wait=status, profile=ON_PODMAN_4).exit_code == status
+    assert resolve("run", wait=status, auto_remove=True, profile=ON_PODMAN_5).exit_code == status
+    at_gate = profiles.docker("20.10.24", daemon="podman", engine_version="4.6.0")
+    assert resolve("run", wait=status, auto_remove=True, profile=at_gate).exit_code == status
+    assert (
+        resolve("run", wait=status, auto_remove=True, detach=True, profile=ON_PODMAN_4).exit_code
+        == 0
+    )
+    # a failed read while waiting: the status is unknown, the CLI's answer is still 0
+    lost = resolve(
+        "run", error="no such container", phase="wait", auto_remove=True, profile=ON_PODMAN_4
+    )
+    assert (lost.exit_code, lost.outcome) == (0, ExitOutcome.STATUS_UNKNOWN)
+
+
+def test_podman_api_exec_codes_are_podmans() -> None:
+    """libpod/define/exec_codes.go: TranslateExecErrorToExitCode: a command that was not found
+    is 127 whatever the CLI; dockerd before 28 records 126."""
+    error = "OCI runtime attempted to invoke a command that was not found"
+    assert resolve("exec", phase="start", error=error, profile=ON_PODMAN_4).exit_code == 127
+    assert (
+        resolve("exec", phase="start", error=error, profile=profiles.docker("20.10.24")).exit_code
+        == 126
+    )
+
+
+def test_engine_component_rows_are_daemon_rows_only() -> None:
+    """Daemon-version rows are read only where the profile's daemon is their engine: the
+    daemon layers (from the daemon's module) and behaviours; anywhere else such a row would
+    compare a podman version with a dockerd gate."""
+    from exitcodes import rules
+
+    for row in rules.ALL_RULES:
+        versions = getattr(row, "versions", None)
+        if versions is not None and versions.component is rules.Component.ENGINE:
+            assert getattr(row, "layer", None) in (rules.Layer.ENGINE, rules.Layer.ENGINE_EXEC), (
+                row.id
+            )
+    assert rules.behaviour("docker-engine/exec-not-found-127", profiles.docker("28.0.0"))
+    assert not rules.behaviour("docker-engine/exec-not-found-127", ON_PODMAN_5)

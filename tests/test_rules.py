@@ -46,8 +46,8 @@ DEFAULT_VERSION = {"docker": "20.10.24", "podman": "4.3.1", "nerdctl": "2.1.0"}
 def _profile_in(rule: MessageRule) -> profiles.Profile:
     engine = rule.engine.value
     version = str(rule.versions.since) if rule.versions.since else DEFAULT_VERSION[engine]
-    if rule.versions.component is rules.Component.CLI:
-        return profiles.from_spec(f"{engine}@{version}")
+    if rule.versions.component is rules.Component.CLI or engine != "docker":
+        return profiles.from_spec(f"{engine}@{version}")  # podman's CLI and daemon are one
     return profiles.docker("29.7.2", engine_version=version)
 
 

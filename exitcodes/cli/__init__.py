@@ -13,8 +13,8 @@ Subcommands (``exitcodes SUBCOMMAND --help`` for each):
   then explains a non-zero exit on stderr and exits with the same code.
 
 Every subcommand takes ``--json`` (one JSON object, following the schemas in
-:data:`OUTPUT_SCHEMAS`) and ``--profile ENGINE[@VERSION][:PLATFORM]`` (or the older
-``--docker-version``/``--engine-version``/``--platform``). ``why --json`` writes its
+:data:`OUTPUT_SCHEMAS`) and ``--profile ENGINE[@VERSION][/DAEMON[@VERSION]][:PLATFORM]``
+(or the older ``--docker-version``/``--engine-version``/``--platform``). ``why --json`` writes its
 report alone on stdout and sends the command's stdout to stderr, so that the report
 can be piped; ``why --json-file FILE`` leaves the command's streams alone. Colour is
 used only when the output is a terminal and ``NO_COLOR`` is not set, and text taken

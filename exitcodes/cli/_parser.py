@@ -70,7 +70,8 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--profile",
         metavar="SPEC",
-        help="engine, version and platform as ENGINE[@VERSION][:PLATFORM], e.g. docker@28.2.2",
+        help="engine, version and platform as ENGINE[@VERSION][/DAEMON[@VERSION]][:PLATFORM],"
+        " e.g. docker@28.2.2 or docker@20.10.24/podman@4.3.1",
     )
     group.add_argument(
         "--docker-version",

@@ -28,7 +28,12 @@ class Component(enum.Enum):
     CLI = "cli"
     """The command-line client (docker/cli)."""
     ENGINE = "engine"
-    """The daemon (moby)."""
+    """The daemon that answers the API (moby; libpod for podman): only the rows of the
+    daemon layers (:attr:`Layer.ENGINE`, :attr:`Layer.ENGINE_EXEC`) use it, and those are
+    read from the profile's daemon's own module."""
+    PODMAN_API = "podman-api"
+    """podman's Docker-compatible API (``podman system service``) answering a docker CLI:
+    a CLI row that holds only against it, for these podman versions."""
 
 
 @attrs.frozen
@@ -41,7 +46,12 @@ class VersionRange:
 
     def contains(self, profile: Profile) -> bool:
         """Whether *profile*'s version of the range's ``component`` is in the range."""
-        version = profile.version if self.component is Component.CLI else profile.engine_version
+        if self.component is Component.CLI:
+            version = profile.version
+        elif self.component is Component.ENGINE or profile.daemon is Engine.PODMAN:
+            version = profile.engine_version
+        else:  # a podman-api row, and the daemon is not podman
+            return False
         if self.since is not None and version < self.since:
             return False
         return self.until is None or version < self.until
@@ -409,6 +419,8 @@ class EngineSpec:
             ``None``.
         run_rm_start_hangs: the row of an attached ``run --rm`` that never exits after a
             failed start, or ``None``.
+        run_rm_status_lost: the row of an attached ``run --rm`` whose wait answers 0
+            whatever the container's status (podman < 4.6's API), or ``None``.
     """
 
     engine: Engine | EngineName
@@ -437,6 +449,7 @@ class EngineSpec:
     stdin_only_attach_waits: Behaviour | None = None
     attach_inspects: OutcomeRule | None = None
     run_rm_start_hangs: OutcomeRule | None = None
+    run_rm_status_lost: OutcomeRule | None = None
 
     @property
     def name(self) -> str:

@@ -463,6 +463,27 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         " failed ping) is a plain error: exit 1.",
     ),
     PhaseRule(
+        id="docker-cli/podman-attach-initialises",
+        engine=_D,
+        commands=names("run", "start -a"),
+        phases=names("start"),
+        detach=False,
+        policy=ErrorPolicy.EXIT_CODE,
+        outcome=ExitOutcome.ENGINE_ERROR,
+        exit_code=1,
+        versions=VersionRange(component=Component.PODMAN_API),
+        source="docker/cli cli/command/container/run.go: an attached run attaches before"
+        " ContainerStart and returns the attach's error unwrapped; containers/podman"
+        " pkg/api/handlers/compat/containers_attach.go@v4.3.1 (ctr.Init, 409 'preparing container"
+        " for attach') and libpod HTTPAttach@v5.4.2 (500): podman initialises the container"
+        " (runc create) when the CLI attaches, so a start error fails the attach; observed with"
+        " CLIs 20.10.24 and 29.7.2 on podman 4.3.1, 5.4.2 and 5.8.6 ('unable to upgrade to tcp,"
+        " received 409/500', exit 1; start -a likewise)",
+        summary="Against podman's Docker API an attached docker run (or start -a) whose container"
+        " cannot start fails in the attach (podman creates the container's process there): the"
+        " CLI exits 1, never reading the start error that dockerd maps to 125/126/127.",
+    ),
+    PhaseRule(
         id="docker-cli/run-error",
         engine=_D,
         commands=names("run"),
@@ -654,6 +675,20 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         summary="CLI 26.1.1 never exits when an attached docker run --rm fails to start: it waits"
         " for"
         " a status that never comes.",
+    ),
+    OutcomeRule(
+        id="docker-cli/podman-rm-wait-answers-0",
+        engine=_D,
+        outcome=ExitOutcome.SUCCESS,
+        exit_code=0,
+        versions=until("4.6.0", Component.PODMAN_API),
+        source="docker/cli cli/command/container/run.go: waitExitOrRemoved waits with condition"
+        " 'removed' for --rm; containers/podman#18889 (the compat wait answers 0 for that"
+        " condition), fixed in 4.6.0 by #18912; observed: CLIs 20.10.24 and 29.7.2 exit 0 for"
+        " nine --rm scenarios on podman 4.3.1 (exit 3, SIGKILL, OOM kills...), the status on"
+        " 5.4.2 and 5.8.6",
+        summary="Before podman 4.6 its Docker API answers the wait of an attached docker run --rm"
+        " with status 0, so the CLI exits 0 whatever the container's status.",
     ),
     OutcomeRule(
         id="docker-cli/completed",
@@ -1080,5 +1115,6 @@ ENGINE = EngineSpec(
     stdin_only_attach_waits=_behaviours["docker-cli/stdin-only-attach-waits"],
     attach_inspects=_outcomes["docker-cli/attach-inspects-exit-code"],
     run_rm_start_hangs=_outcomes["docker-cli/run-rm-start-hangs"],
+    run_rm_status_lost=_outcomes["docker-cli/podman-rm-wait-answers-0"],
 )
 """The Docker CLI and daemon, for :mod:`exitcodes.engines`."""

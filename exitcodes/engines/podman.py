@@ -12,6 +12,7 @@ from exitcodes.engines._schema import (
     ALL_VERSIONS,
     FLAG_ERRORS,
     PHASES,
+    Component,
     EngineSpec,
     ErrorPolicy,
     Layer,
@@ -161,7 +162,7 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         match=Match.SUBSTRING_IGNORE_CASE,
         outcome=ExitOutcome.USAGE_ERROR,
         exit_code=125,
-        versions=since("5.1.0"),
+        versions=since("5.1.0", Component.ENGINE),
         source="containers/podman libpod/define/exec_codes.go: TranslateExecErrorToExitCode"
         " (ErrInvalidArg, containers/podman#22329)",
         summary="The exec request was invalid: podman exits 125.",
