@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from exitcodes._evidence import DAEMON_ANSWERS, prefix_end
 from exitcodes.engines import spec as engine_spec
-from exitcodes.profiles import Profile
+from exitcodes.errors import InvalidArgumentError, describe
+from exitcodes.profiles import DEFAULT, Engine, EngineName, Platform, Profile, Version
 from exitcodes.rules import Layer, Match, MessageRule, PhaseRule
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_REMEMBERED",
     "Tables",
+    "check_profile",
     "cli_row",
     "cli_rule",
     "client_connection",
@@ -357,3 +359,58 @@ def connection(rows: Tables, message: str) -> MessageRule | None:
         if wording in region:
             return rule
     return None
+
+
+# --- profiles: checked once, before their tables are built -----------------------------------
+
+
+def check_profile(profile: object) -> Profile:
+    """Return *profile*, or the default profile for ``None``."""
+    if profile is None:
+        return DEFAULT
+    if not isinstance(profile, Profile):
+        raise InvalidArgumentError(
+            f"profile must be an exitcodes Profile (e.g. profiles.docker('28.2.2')),"
+            f" got {describe(profile)}"
+        )
+    try:
+        known = compiled(profile)  # compiled tables prove the fields were checked
+    except Exception:
+        known = False
+    if not known:
+        _check_fields(profile)
+    return profile
+
+
+def _check_fields(profile: Profile) -> None:
+    """A hand-built Profile (or a mock of one) holds an Engine, Versions and a Platform."""
+    try:
+        fields = (
+            profile.engine,
+            profile.version,
+            profile.engine_version,
+            profile.platform,
+            profile.daemon,
+        )
+    except Exception as exc:
+        raise InvalidArgumentError(
+            f"profile is not a usable Profile: reading its fields raised {type(exc).__name__}"
+        ) from None
+    wanted = (Engine, Version, Version, Platform, Engine)
+    names = ("engine", "version", "engine_version", "platform", "daemon")
+    for name, value, kind in zip(names, fields, wanted, strict=True):
+        if type(value) is not kind and not (kind is Engine and type(value) is EngineName):
+            raise InvalidArgumentError(
+                f"profile.{name} must be of type {kind.__name__}, got {describe(value)}; build"
+                " profiles with exitcodes.profiles.docker(), podman() or nerdctl()"
+            )
+    for name, version in (("version", fields[1]), ("engine_version", fields[2])):
+        numbers = (version.major, version.minor, version.patch)
+        pre = version.prerelease
+        if any(type(number) is not int or number < 0 for number in numbers) or not (
+            pre is None or type(pre) is str
+        ):
+            raise InvalidArgumentError(
+                f"profile.{name} must be a Version of ints (parse_version('28.2.2')),"
+                f" got {describe(version)}"
+            )

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exitcodes.classify import _linux_signals, check_profile
+from exitcodes._matcher import check_profile
+from exitcodes._statuses import linux_signals
 from exitcodes.engines import spec as engine_spec
 from exitcodes.errors import InvalidArgumentError, describe
 from exitcodes.outcome import ExitOutcome
@@ -26,7 +27,7 @@ from exitcodes.profiles import DEFAULT, Profile
 from exitcodes.rules import SignalPhase, SignalPolicy, cli_signal_rule
 
 if TYPE_CHECKING:
-    from exitcodes.classify import SignalMember
+    from exitcodes._statuses import SignalMember
     from exitcodes.resolve import Resolution
 
 __all__ = ["cli_signal_number", "resolve_cli_signal", "signal_phase"]
@@ -191,4 +192,4 @@ def resolve_cli_signal(
 
 
 def _signal_member(number: int) -> SignalMember:
-    return _linux_signals()[number]
+    return linux_signals()[number]

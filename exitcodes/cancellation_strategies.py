@@ -21,8 +21,8 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from exitcodes._matcher import check_profile
 from exitcodes.cancellation import cli_signal_number, signal_phase
-from exitcodes.classify import check_profile
 from exitcodes.errors import ExitCodesError, describe
 from exitcodes.profiles import DEFAULT, Profile
 from exitcodes.rules import SignalPolicy, cli_signal_rule

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import functools
 import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -29,22 +28,33 @@ from exitcodes._evidence import (
 from exitcodes._matcher import (
     MAX_REMEMBERED,
     Tables,
+    check_profile,
     cli_row,
-    compiled,
     connection,
     tables,
     usage_row,
 )
+from exitcodes._statuses import (
+    HIGHEST_SIGNAL,
+    INT32_MIN,
+    SIGNAL_BASE,
+    normalize,
+    sigkill,
+    signal_of,
+    signal_platform,
+    signals_by_name,
+    status_outcome,
+    status_reason,
+)
 from exitcodes.engines import spec as engine_spec
 from exitcodes.errors import (
-    InvalidArgumentError,
     MalformedEvidenceError,
     UnsupportedEvidenceError,
     describe,
 )
 from exitcodes.kubernetes import ReasonRule, reason_rule
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import DEFAULT, Engine, EngineName, Platform, Profile, Version
+from exitcodes.profiles import DEFAULT, Profile
 from exitcodes.rules import (
     OUTCOME_RULES,
     MessageRule,
@@ -56,52 +66,11 @@ if TYPE_CHECKING:
     import signal as _signal
 
     from exitcodes.adapters import Adapted
-    from exitcodes.conversions import LinuxSignal, SignalPlatform
+    from exitcodes.conversions import LinuxSignal
 
     SignalMember = _signal.Signals | LinuxSignal
 
 __all__ = ["Classification", "EvidenceKind", "classify"]
-
-_SIGNAL_BASE = 128
-_MAX_SIGNAL = 64  # Linux has signals 1..64 (SIGRTMAX)
-_HIGHEST_SIGNAL = {"linux": 64, "darwin": 31, "freebsd": 126}
-_INT32_MIN = -(2**31)
-
-
-def _host_signals() -> dict[str, _signal.Signals]:
-    """The host's :class:`signal.Signals`, by name (canonical names: no aliases)."""
-    import signal  # noqa: PLC0415 - imported on first use: import stays cheap
-
-    return {member.name: member for member in signal.Signals}
-
-
-@functools.lru_cache(maxsize=1)
-def _linux_signals() -> dict[int, SignalMember]:
-    """Every Linux signal by its Linux number, as the member a Classification carries.
-
-    Statuses come from Linux containers, so numbers are read with Linux's table
-    (:class:`exitcodes.conversions.LinuxSignal`) whatever the host is; the host's own
-    :class:`signal.Signals` member is used where it has the same name and number (on a
-    Linux host: always), so that ``classify(137).signal is signal.SIGKILL`` there.
-    """
-    from exitcodes.conversions import LinuxSignal  # noqa: PLC0415
-
-    host = _host_signals()
-    table: dict[int, SignalMember] = {}
-    for member in LinuxSignal:
-        same = host.get(member.name)
-        table[member.value] = same if same is not None and same.value == member.value else member
-    return table
-
-
-@functools.lru_cache(maxsize=1)
-def _signals_by_name() -> dict[str, SignalMember]:
-    return {member.name: member for member in _linux_signals().values()}
-
-
-def sigkill() -> SignalMember:
-    """SIGKILL (``signal.SIGKILL`` on a Linux host), imported on first use."""
-    return _linux_signals()[9]
 
 
 @attrs.frozen
@@ -186,30 +155,6 @@ def _connection_answer(
     return found
 
 
-def normalize(status: int, profile: Profile) -> int:
-    """The exit code the CLI process ends with for *status* on *profile*'s platform."""
-    return status & profile.platform.status_mask
-
-
-def signal_of(code: int) -> SignalMember | None:
-    """The signal of a ``128+n`` code, if ``n`` is a Linux signal with a name."""
-    number = code - _SIGNAL_BASE
-    if not 0 < number <= _MAX_SIGNAL:
-        return None
-    return _linux_signals().get(number)
-
-
-def _signal_platform(profile: Profile) -> SignalPlatform | None:
-    """Whose signal numbers the CLI process's own returncode uses (``None``: Windows)."""
-    from exitcodes.conversions import SignalPlatform  # noqa: PLC0415
-
-    if profile.platform is Platform.DARWIN:
-        return SignalPlatform.DARWIN
-    if profile.platform is Platform.LINUX:
-        return SignalPlatform.LINUX
-    return None
-
-
 def killed_by_signal(
     returncode: int, profile: Profile, where: str, kind: EvidenceKind
 ) -> Classification | None:
@@ -224,15 +169,15 @@ def killed_by_signal(
     """
     from exitcodes.conversions import signal_name  # noqa: PLC0415
 
-    platform = _signal_platform(profile)
+    platform = signal_platform(profile)
     if platform is None:
-        if returncode < _INT32_MIN:
+        if returncode < INT32_MIN:
             raise MalformedEvidenceError(
                 f"{where} {returncode} is below -2**31: no Windows exit code (signed 32 bits)"
             )
         return None
     number = -returncode
-    highest = _HIGHEST_SIGNAL[platform.value]
+    highest = HIGHEST_SIGNAL[platform.value]
     if not 1 <= number <= highest:
         shown = str(returncode) if returncode >= INT64_MIN else "below int64"
         raise MalformedEvidenceError(
@@ -246,44 +191,14 @@ def killed_by_signal(
     on = "" if platform.value == "linux" else f" (numbered as on {platform.value})"
     return Classification(
         ExitOutcome.SIGNALED,
-        _SIGNAL_BASE + number,
-        None if name is None else _signals_by_name().get(name),
+        SIGNAL_BASE + number,
+        None if name is None else signals_by_name().get(name),
         rule.id,
         f"The process was killed by {shown_name}{on} (returncode {returncode}); a shell"
-        f" reports {_SIGNAL_BASE + number}.",
+        f" reports {SIGNAL_BASE + number}.",
         kind,
         returncode,
     )
-
-
-def status_outcome(code: int) -> ExitOutcome:
-    """The conventional meaning of a container's own exit status."""
-    if code == 0:
-        return ExitOutcome.SUCCESS
-    if code == 126:
-        return ExitOutcome.CANNOT_INVOKE
-    if code == 127:
-        return ExitOutcome.NOT_FOUND
-    if 0 < code - _SIGNAL_BASE <= _MAX_SIGNAL:
-        return ExitOutcome.SIGNALED
-    return ExitOutcome.COMMAND_FAILED
-
-
-def status_reason(code: int, status: int, what: str) -> str:
-    """One sentence about a status."""
-    sig = signal_of(code)
-    shown = str(code) if code == status else f"{status} (kept as {code} by the platform)"
-    if code == 0:
-        return f"{what} exited 0."
-    if sig is not None:
-        return f"{what} exited {shown}: 128 + {int(sig)}, killed by {sig.name}."
-    if 0 < code - _SIGNAL_BASE <= _MAX_SIGNAL:
-        return f"{what} exited {shown}: 128 + {code - _SIGNAL_BASE}, killed by a signal."
-    if code == 126:
-        return f"{what} exited {shown}: by convention the command could not be invoked."
-    if code == 127:
-        return f"{what} exited {shown}: by convention the command was not found."
-    return f"{what} exited {shown} on its own."
 
 
 _OUTCOME_RULES = {rule.id: rule for rule in OUTCOME_RULES}
@@ -404,12 +319,12 @@ def classify_int(status: int, profile: Profile) -> Classification:
         status = int.__int__(status)
     if status >= 0:
         return classify_exit_code(status, profile)
-    platform = _signal_platform(profile)
-    if platform is not None and -status <= _HIGHEST_SIGNAL[platform.value]:
+    platform = signal_platform(profile)
+    if platform is not None and -status <= HIGHEST_SIGNAL[platform.value]:
         found = killed_by_signal(status, profile, "the status", EvidenceKind.STATUS)
         assert found is not None
         return found
-    if status < _INT32_MIN:
+    if status < INT32_MIN:
         raise MalformedEvidenceError(
             f"the status {status} is negative and no signal number, and below -2**31: it is"
             " neither Python's returncode of a killed process nor a signed 32-bit exit code"
@@ -430,7 +345,7 @@ def _oom_contradicted(
     return attrs.evolve(
         found,
         reason=f"{what} says the OOM killer struck, but the status is {status}, not"
-        f" {_SIGNAL_BASE + 9} (SIGKILL): it killed another process in the container, and"
+        f" {SIGNAL_BASE + 9} (SIGKILL): it killed another process in the container, and"
         f" the main process then ended on its own. {found.reason}",
         rule=rule,
     )
@@ -492,7 +407,7 @@ def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Cl
         return _not_exited(status_name, exit_status)
     code = None if exit_status is None else normalize(exit_status, profile)
     if oom:
-        if exit_status is not None and code != _SIGNAL_BASE + 9:
+        if exit_status is not None and code != SIGNAL_BASE + 9:
             return _oom_contradicted(
                 exit_status,
                 profile,
@@ -649,7 +564,7 @@ def _classify_k8s_part(
             f" {'exit code 0' if rule.id == 'kubernetes/completed' else 'a non-zero exit code'},"
             f" but exitCode is {status}"
         )
-    if rule.outcome is ExitOutcome.OOM_KILLED and code != _SIGNAL_BASE + 9:
+    if rule.outcome is ExitOutcome.OOM_KILLED and code != SIGNAL_BASE + 9:
         return _oom_contradicted(status, profile, f"{where}['reason'] OOMKilled", kind, rule.id)
     if rule.outcome is None:
         found = classify_status(status, profile, what="The container", kind=kind)
@@ -718,58 +633,6 @@ def _classify_adapted(adapted: Adapted, profile: Profile) -> Classification:
     if not isinstance(state, Mapping):
         raise MalformedEvidenceError(f"{where}['State'] must be a mapping, got {describe(state)}")
     return classify_state(state, profile, where)
-
-
-def check_profile(profile: object) -> Profile:
-    """Return *profile*, or the default profile for ``None``."""
-    if profile is None:
-        return DEFAULT
-    if not isinstance(profile, Profile):
-        raise InvalidArgumentError(
-            f"profile must be an exitcodes Profile (e.g. profiles.docker('28.2.2')),"
-            f" got {describe(profile)}"
-        )
-    try:
-        known = compiled(profile)  # compiled tables prove the fields were checked
-    except Exception:
-        known = False
-    if not known:
-        _check_fields(profile)
-    return profile
-
-
-def _check_fields(profile: Profile) -> None:
-    """A hand-built Profile (or a mock of one) holds an Engine, Versions and a Platform."""
-    try:
-        fields = (
-            profile.engine,
-            profile.version,
-            profile.engine_version,
-            profile.platform,
-            profile.daemon,
-        )
-    except Exception as exc:
-        raise InvalidArgumentError(
-            f"profile is not a usable Profile: reading its fields raised {type(exc).__name__}"
-        ) from None
-    wanted = (Engine, Version, Version, Platform, Engine)
-    names = ("engine", "version", "engine_version", "platform", "daemon")
-    for name, value, kind in zip(names, fields, wanted, strict=True):
-        if type(value) is not kind and not (kind is Engine and type(value) is EngineName):
-            raise InvalidArgumentError(
-                f"profile.{name} must be of type {kind.__name__}, got {describe(value)}; build"
-                " profiles with exitcodes.profiles.docker(), podman() or nerdctl()"
-            )
-    for name, version in (("version", fields[1]), ("engine_version", fields[2])):
-        numbers = (version.major, version.minor, version.patch)
-        pre = version.prerelease
-        if any(type(number) is not int or number < 0 for number in numbers) or not (
-            pre is None or type(pre) is str
-        ):
-            raise InvalidArgumentError(
-                f"profile.{name} must be a Version of ints (parse_version('28.2.2')),"
-                f" got {describe(version)}"
-            )
 
 
 def classify(evidence: object, *, profile: Profile | None = None) -> Classification:
@@ -912,13 +775,13 @@ def _signal_evidence(member: enum.Enum, profile: Profile) -> Classification | No
         host is None or not isinstance(member, host.Signals)
     ):
         return None
-    linux = _signals_by_name().get(member.name)
+    linux = signals_by_name().get(member.name)
     if linux is None:
         raise MalformedEvidenceError(
             f"evidence is the host's {member.name}, which Linux does not have: no container"
             " process can be killed by it"
         )
-    status = _SIGNAL_BASE + int(linux)
+    status = SIGNAL_BASE + int(linux)
     found = classify_exit_code(status, profile)
     return attrs.evolve(
         found,

@@ -43,9 +43,10 @@ from exitcodes._evidence import (
     str_field,
     wait_error,
 )
+from exitcodes._matcher import check_profile
 from exitcodes.adapters import Adapted, AdaptedKind, adapt
 from exitcodes.catalog import CATALOG, PATTERN_SEPARATOR, CatalogEntry, Condition, pattern_length
-from exitcodes.classify import Classification, check_profile, classify
+from exitcodes.classify import Classification, classify
 from exitcodes.errors import InvalidArgumentError, describe
 from exitcodes.profiles import Profile
 

@@ -60,7 +60,8 @@ from typing import Any, NoReturn, Protocol
 
 import attrs
 
-from exitcodes.classify import check_profile, classify
+from exitcodes._matcher import check_profile
+from exitcodes.classify import classify
 from exitcodes.errors import ExitCodesError, InvalidArgumentError, describe
 from exitcodes.explanation import Explanation, explain
 from exitcodes.outcome import ExitOutcome

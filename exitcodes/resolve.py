@@ -12,22 +12,22 @@ from exitcodes._evidence import EvidenceKind, get_field, message_text, plain
 from exitcodes._matcher import (
     MAX_REMEMBERED,
     Tables,
+    check_profile,
     cli_row,
     client_connection,
     connection_rule,
     first_match,
     tables,
 )
+from exitcodes._statuses import sigkill
 from exitcodes.classify import (
     Classification,
     adapt,
-    check_profile,
     classify_cli_result,
     classify_exec,
     classify_state,
     classify_status,
     classify_wait,
-    sigkill,
 )
 from exitcodes.engines import spec as engine_spec
 from exitcodes.errors import (

@@ -31,7 +31,7 @@ import attrs
 from hypothesis import strategies as st
 
 from exitcodes import Engine, ExitOutcome, Platform, Profile, Resolution, Version
-from exitcodes.classify import signal_of
+from exitcodes._statuses import signal_of
 from exitcodes.conversions import LinuxSignal
 from exitcodes.profiles import EngineName
 from exitcodes.strategies._scenarios import _Case, _cases
@@ -110,9 +110,10 @@ ENGINE_EISDIR = Gate(
 ENGINE_EXEC_127 = Gate(
     _D, Version(28, 0, 0), "engine", "docker-engine/exec-not-found-127", ("exec",), ("start",)
 )
-# libpod exec_codes.go (containers/podman#22329, 5.1.0): ErrInvalidArg is 125.
+# libpod exec_codes.go (containers/podman#22329, 5.1.0): ErrInvalidArg is 125; libpod records
+# it, so the gate is of the daemon (for a podman profile the same version as the CLI).
 PODMAN_EXEC_INVALID_ARGUMENT = Gate(
-    _P, Version(5, 1, 0), "cli", "podman-exec/invalid-argument", ("exec",), ("start",)
+    _P, Version(5, 1, 0), "engine", "podman-exec/invalid-argument", ("exec",), ("start",)
 )
 
 GATES = (

@@ -18,6 +18,7 @@ from exitcodes import (
     MalformedEvidenceError,
     UnsupportedEvidenceError,
     _matcher,
+    _statuses,
     classify,
     profiles,
 )
@@ -582,10 +583,10 @@ def _fake_host(monkeypatch: pytest.MonkeyPatch, numbering: dict[str, int]) -> No
 
     fake = enum.IntEnum("Signals", numbering)  # type: ignore[misc]
     monkeypatch.setattr(
-        classify_module, "_host_signals", lambda: {member.name: member for member in fake}
+        _statuses, "_host_signals", lambda: {member.name: member for member in fake}
     )
-    classify_module._linux_signals.cache_clear()
-    classify_module._signals_by_name.cache_clear()
+    _statuses.linux_signals.cache_clear()
+    _statuses.signals_by_name.cache_clear()
     for profile in (profiles.DEFAULT, profiles.docker(platform="darwin")):
         _matcher.tables(profile).statuses.clear()
 
@@ -637,8 +638,8 @@ def _answers() -> list[tuple[object, ...]]:
 @pytest.fixture
 def restore_signal_tables() -> Any:
     yield
-    classify_module._linux_signals.cache_clear()
-    classify_module._signals_by_name.cache_clear()
+    _statuses.linux_signals.cache_clear()
+    _statuses.signals_by_name.cache_clear()
     for profile in (profiles.DEFAULT, profiles.docker(platform="darwin")):
         _matcher.tables(profile).statuses.clear()
 

@@ -6,7 +6,7 @@ import signal as _signal
 
 from hypothesis import strategies as st
 
-from exitcodes.classify import signal_of
+from exitcodes._statuses import signal_of
 from exitcodes.conversions import LinuxSignal  # imported by classify's signal table anyway
 from exitcodes.strategies._checks import (
     _check_bool,
