@@ -208,3 +208,74 @@ def test_registration_is_undone_and_checked() -> None:
 def test_the_real_engines_are_untouched_by_a_registered_toy(toy: engines.EngineSpec) -> None:
     assert classify(NOT_FOUND).rule == "docker-cli/not-found"
     assert classify(NOT_FOUND, profile=profiles.nerdctl()).exit_code == 1
+
+
+# --- the testing kit's strategies --------------------------------------------------------------
+
+
+def test_strategies_draw_the_toys_versions_and_gate(toy: engines.EngineSpec) -> None:
+    """Versions and profiles come from the toy's own rows: its 2.0.0 gate is drawn, with the
+    release before it, and every profile is the toy's."""
+    from hypothesis import find
+    from hypothesis import strategies as st
+
+    from exitcodes import strategies
+
+    assert find(strategies.versions(engine=TOY), lambda v: v == Version(2, 0, 0))
+    assert find(strategies.versions(engine=TOY), lambda v: v < Version(2, 0, 0))
+    drawn = find(strategies.profiles(engine=TOY), lambda p: p.version < Version(2, 0, 0))
+    assert (drawn.engine, drawn.daemon) == (TOY, TOY)
+    unregistered = EngineName("nobody")
+    with pytest.raises(Exception, match="not registered"):
+        strategies.versions(engine=unregistered).example()
+    assert isinstance(strategies.profiles(engine=TOY), st.SearchStrategy)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "code_before_2", "code_since_2"),
+    [(ExitOutcome.NOT_FOUND, None, 127), (ExitOutcome.USAGE_ERROR, 2, 2)],
+)
+def test_daemon_errors_for_the_toy_classify_to_the_asked_outcome(
+    toy: engines.EngineSpec, outcome: ExitOutcome, code_before_2: int | None, code_since_2: int
+) -> None:
+    """daemon_errors(outcome, profile=toy) draws texts from the toy's rows that classify
+    to that outcome under that profile (none where the row is not in the release)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from exitcodes import strategies
+
+    new = toy_profile("2.1.0")
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.data())
+    def check(data: st.DataObject) -> None:
+        text = data.draw(strategies.daemon_errors(outcome, profile=new))
+        found = classify(text, profile=new)
+        assert (found.outcome, found.exit_code) == (outcome, code_since_2)
+
+    check()
+    if code_before_2 is None:
+        with pytest.raises(Exception, match=r"no rule of toyctl 1\.0\.0"):
+            strategies.daemon_errors(outcome, profile=toy_profile("1.0.0")).example()
+
+
+def test_scenarios_for_the_toy_expect_what_resolve_answers(toy: engines.EngineSpec) -> None:
+    """Whole scenarios under the toy's profiles: the kit feeds it every wording it knows,
+    and the toy's own rows (its 2.0.0 gate included) decide the expected code."""
+    from hypothesis import HealthCheck, given, settings
+
+    from exitcodes import strategies
+
+    rules_seen: set[str] = set()
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(strategies.profiles(engine=TOY).flatmap(lambda p: strategies.scenarios(profile=p)))
+    def check(scenario: strategies.Scenario) -> None:
+        assert resolve(scenario.command, **scenario.resolve_kwargs()) == scenario.expected
+        assert scenario.expected.rule.startswith("toyctl-")
+        assert "engines.spec(EngineName('toyctl')).profile(" in scenario.reproduction()
+        rules_seen.add(scenario.expected.rule)
+
+    check()
+    assert {"toyctl-cli/engine-error", "toyctl-cli/container-status"} <= rules_seen

@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from exitcodes import profiles as _profiles_module
-from exitcodes.errors import ExitCodesError, describe
+from exitcodes.engines import spec as engine_spec
+from exitcodes.errors import ExitCodesError, InvalidArgumentError, describe
 from exitcodes.outcome import ExitOutcome
-from exitcodes.profiles import DEFAULT, Engine, Profile, Version, parse_version
+from exitcodes.profiles import DEFAULT, Engine, EngineName, Profile, Version, parse_version
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -83,21 +83,30 @@ def _check_strategy(value: object, name: str, call: str) -> st.SearchStrategy[An
     return value
 
 
-def _check_engine(engine: object, call: str) -> Engine:
+def _check_engine(engine: object, call: str) -> Engine | EngineName:
+    """A package engine (a member or its name), or an engine registered from outside."""
     if isinstance(engine, Engine):
+        return engine
+    if isinstance(engine, EngineName):
+        try:
+            engine_spec(engine)
+        except InvalidArgumentError:
+            raise _fail(call, f"engine {engine.value!r} is not registered") from None
         return engine
     if isinstance(engine, str):
         for member in Engine:
             if member.value == engine.strip().lower():
                 return member
     choices = ", ".join(repr(member.value) for member in Engine)
-    raise _fail(call, f"engine must be one of {choices}, got {describe(engine)}")
+    raise _fail(
+        call,
+        f"engine must be one of {choices} or a registered EngineName, got {describe(engine)}",
+    )
 
 
-def _default_profile(engine: Engine) -> Profile:
-    """The newest release of *engine*, as ``profiles.<engine>()`` builds it."""
-    factory = getattr(_profiles_module, engine.value)
-    profile: Profile = factory()
+def _default_profile(engine: Engine | EngineName) -> Profile:
+    """The newest release of *engine*, as its spec's profile factory builds it."""
+    profile: Profile = engine_spec(engine).profile()
     return profile
 
 

@@ -9,11 +9,11 @@ from typing import Any
 from hypothesis import strategies as st
 
 from exitcodes._evidence import strip_prefixes
+from exitcodes.engines import spec as engine_spec
 from exitcodes.errors import describe
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import Engine, EngineName, Profile
 from exitcodes.rules import (
-    MESSAGE_RULES,
     Layer,
     Match,
     MessageRule,
@@ -44,10 +44,11 @@ _DECISION_LAYERS = (Layer.USAGE, Layer.CONNECTION, Layer.CLI)
 
 
 def _rows(profile: Profile, layer: Layer) -> list[MessageRule]:
+    """The rows of *layer* in *profile*'s release, from its engine's own spec."""
     return [
         rule
-        for rule in MESSAGE_RULES
-        if rule.layer is layer and rule.engine is profile.engine and rule.versions.contains(profile)
+        for rule in engine_spec(profile.engine).message_rules
+        if rule.layer is layer and rule.versions.contains(profile)
     ]
 
 
@@ -128,7 +129,7 @@ def _daemon_errors(draw: st.DrawFn, profile: Profile, outcomes: tuple[ExitOutcom
 def daemon_errors(
     outcome: ExitOutcome | None = None,
     *,
-    engine: Engine | str = "docker",
+    engine: Engine | EngineName | str = "docker",
     profile: Profile | None = None,
 ) -> st.SearchStrategy[str]:
     """Error texts as users paste them, that classify to *outcome* under *profile*.

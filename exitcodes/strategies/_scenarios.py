@@ -9,7 +9,7 @@ import attrs
 from hypothesis import strategies as st
 
 from exitcodes.engines import spec as engine_spec
-from exitcodes.profiles import Engine, Platform, Profile
+from exitcodes.profiles import Engine, EngineName, Platform, Profile
 from exitcodes.resolve import Resolution, resolve
 from exitcodes.rules import (
     COMMANDS,
@@ -195,6 +195,11 @@ def _profile_call(profile: Profile) -> str:
         arguments.append(f"engine_version={str(profile.engine_version)!r}")
     if profile.platform is not Platform.LINUX:
         arguments.append(f"platform={profile.platform.value!r}")
+    if profile.daemon is not profile.engine:
+        arguments.append(f"daemon={profile.daemon.value!r}")
+    if isinstance(profile.engine, EngineName):  # registered from outside: its spec's factory
+        factory = f"exitcodes.engines.spec(EngineName({profile.engine.value!r})).profile"
+        return f"{factory}({', '.join(arguments)})"
     return f"exitcodes.profiles.{profile.engine.value}({', '.join(arguments)})"
 
 
@@ -233,7 +238,7 @@ class _Situation:
     commands: tuple[str, ...]
     phase: str | None  # None: the command met no error
     build: _Builder
-    engines: frozenset[Engine] = frozenset(Engine)
+    engines: frozenset[Engine] | None = None  # None: any engine, one registered too
 
 
 _ANY_STATUS = exit_codes() | exit_codes(min_value=INT64_MIN, max_value=INT64_MAX, windows=True)
@@ -614,7 +619,7 @@ def _cases(
     for situation in _SITUATIONS:
         if situation.phase is not None and situation.phase not in allowed:
             continue
-        if active.engine not in situation.engines:
+        if situation.engines is not None and active.engine not in situation.engines:
             continue
         fitting = tuple(command for command in chosen if command in situation.commands)
         if fitting:

@@ -19,7 +19,13 @@ from exitcodes.strategies._messages import (
 
 
 def _of_engine(templates: Iterable[_Template], profile: Profile) -> tuple[_Template, ...]:
-    """The templates *profile*'s engine and release can produce."""
+    """The templates *profile*'s engine and release can produce.
+
+    An engine registered from outside the package has no wordings of its own here: it is
+    given every wording the kit knows, and its own rows decide what each one means.
+    """
+    if isinstance(profile.engine, EngineName):
+        return tuple(templates)
     return tuple(
         template
         for template in templates
@@ -330,14 +336,16 @@ _FORMS: dict[tuple[Engine | EngineName, str], tuple[_Form, ...]] = {
     (Engine.NERDCTL, "client"): _NERDCTL_FORMS,
     (Engine.NERDCTL, "daemon"): _NERDCTL_FORMS,
 }
-"""How each engine shows a message of each kind of stage (usage, client, daemon)."""
+"""How each engine shows a message of each kind of stage (usage, client, daemon); an engine
+registered from outside the package shows it bare."""
 
 
 def _forms(stage: str, profile: Profile) -> tuple[_Form, ...]:
     if stage == "other":
         return (_BARE_FORM,)
     kind = "usage" if stage.startswith("usage") else "client" if stage == "client" else "daemon"
-    return tuple(form for form in _FORMS[profile.engine, kind] if form.fits(profile))
+    forms = _FORMS.get((profile.engine, kind), (_BARE_FORM,))
+    return tuple(form for form in forms if form.fits(profile))
 
 
 def _message(

@@ -7,16 +7,9 @@ from collections.abc import Collection
 
 from hypothesis import strategies as st
 
-from exitcodes import profiles as _profiles_module
-from exitcodes.profiles import Engine, Platform, Profile, Version, parse_version
-from exitcodes.rules import (
-    BEHAVIOURS,
-    CLI_SIGNAL_RULES,
-    MESSAGE_RULES,
-    OUTCOME_RULES,
-    PHASE_RULES,
-    VersionRange,
-)
+from exitcodes.engines import spec as engine_spec
+from exitcodes.profiles import Engine, EngineName, Platform, Profile, Version, parse_version
+from exitcodes.rules import Component
 from exitcodes.strategies._checks import (
     _BOOLEANS,
     _check_choices,
@@ -31,32 +24,34 @@ from exitcodes.strategies._checks import (
 # Versions and profiles
 # --------------------------------------------------------------------------------------
 
-_COMMON_RELEASES = {
+_COMMON_RELEASES: dict[Engine | EngineName, tuple[str, ...]] = {
     Engine.DOCKER: ("20.10.24", "23.0.6", "24.0.9", "25.0.5", "26.1.4", "27.5.1", "28.2.2"),
     Engine.PODMAN: ("3.4.4", "4.3.1", "4.9.3", "5.0.0"),
     Engine.NERDCTL: ("1.7.7", "2.0.0"),
 }
 
 
-def _modelled(engine: Engine, call: str) -> tuple[Version, Version]:
+def _modelled(engine: Engine | EngineName) -> tuple[Version, Version]:
     """The oldest and newest release of *engine* that the library models."""
-    oldest = getattr(_profiles_module, f"OLDEST_{engine.name}_VERSION", None)
-    newest = getattr(_profiles_module, f"NEWEST_{engine.name}_VERSION", None)
-    if not isinstance(oldest, Version) or not isinstance(newest, Version):  # pragma: no cover
-        raise _fail(call, f"no modelled versions for engine {engine.value!r}")
-    return oldest, newest
+    found = engine_spec(engine)
+    return found.oldest, found.newest
 
 
 @functools.cache
-def _boundaries(engine: Engine) -> tuple[Version, ...]:
-    """Every release at which a rule of *engine* changes, the one before, common ones."""
-    ranges: list[VersionRange] = []
-    for table in (MESSAGE_RULES, PHASE_RULES, OUTCOME_RULES, BEHAVIOURS, CLI_SIGNAL_RULES):
-        ranges += [row.versions for row in table if row.engine is engine]
-    oldest, newest = _modelled(engine, "versions()")
+def _boundaries(engine: Engine | EngineName) -> tuple[Version, ...]:
+    """Every release at which a row of *engine* changes, the one before, common ones.
+
+    The rows are the engine's own (its spec's), so an engine registered from outside the
+    package gets its gates drawn as the package's engines do.
+    """
+    found_spec = engine_spec(engine)
+    ranges = [row.versions for row in (*found_spec.rows(), *found_spec.behaviours)]
+    oldest, newest = found_spec.oldest, found_spec.newest
     found = {oldest, newest}
     found.update(parse_version(text) for text in _COMMON_RELEASES.get(engine, ()))
     for versions in ranges:
+        if versions.component is Component.PODMAN_API:
+            continue  # podman's versions, not this engine's
         for bound in (versions.since, versions.until):
             if bound is None:
                 continue
@@ -73,12 +68,16 @@ _PRERELEASES = ("rc.1", "rc.2", "beta.1")
 
 
 @functools.lru_cache(maxsize=256)
-def _boundaries_between(engine: Engine, low: Version, high: Version) -> tuple[Version, ...]:
+def _boundaries_between(
+    engine: Engine | EngineName, low: Version, high: Version
+) -> tuple[Version, ...]:
     return tuple(version for version in _boundaries(engine) if low <= version <= high)
 
 
 @st.composite
-def _versions_between(draw: st.DrawFn, engine: Engine, low: Version, high: Version) -> Version:
+def _versions_between(
+    draw: st.DrawFn, engine: Engine | EngineName, low: Version, high: Version
+) -> Version:
     pool = _boundaries_between(engine, low, high)
     if pool and not draw(_BOOLEANS):
         return _pick(draw, pool)
@@ -99,9 +98,9 @@ def _versions_between(draw: st.DrawFn, engine: Engine, low: Version, high: Versi
 
 
 def _version_range(
-    engine: Engine, min_version: object, max_version: object, call: str
+    engine: Engine | EngineName, min_version: object, max_version: object, call: str
 ) -> tuple[Version, Version]:
-    oldest, newest = _modelled(engine, call)
+    oldest, newest = _modelled(engine)
     low = oldest if min_version is None else _check_version(min_version, "min_version", call)
     high = (
         Version(newest.major + 1, 0, 0)
@@ -119,7 +118,7 @@ def _version_range(
 
 def versions(
     *,
-    engine: Engine | str = "docker",
+    engine: Engine | EngineName | str = "docker",
     min_version: str | Version | None = None,
     max_version: str | Version | None = None,
 ) -> st.SearchStrategy[Version]:
@@ -130,7 +129,9 @@ def versions(
     range, now and then a pre-release. Shrinks towards the newest boundary.
 
     Args:
-        engine: whose releases (``"docker"``, ``"podman"``, ``"nerdctl"``).
+        engine: whose releases (``"docker"``, ``"podman"``, ``"nerdctl"``, or an
+            :class:`~exitcodes.profiles.EngineName` registered through
+            :func:`exitcodes.engines.register`).
         min_version: the oldest version (default: the oldest the library models).
         max_version: the newest (default: one major past the newest modelled).
 
@@ -154,7 +155,11 @@ _SEPARATE_DAEMON = frozenset({Engine.DOCKER})
 
 @st.composite
 def _profiles(
-    draw: st.DrawFn, engine: Engine, platforms: tuple[str, ...], low: Version, high: Version
+    draw: st.DrawFn,
+    engine: Engine | EngineName,
+    platforms: tuple[str, ...],
+    low: Version,
+    high: Version,
 ) -> Profile:
     version = draw(_versions_between(engine, low, high))
     engine_version = version
@@ -166,7 +171,7 @@ def _profiles(
 
 def profiles(
     *,
-    engine: Engine | str = "docker",
+    engine: Engine | EngineName | str = "docker",
     platforms: Collection[str] | None = None,
     min_version: str | Version | None = None,
     max_version: str | Version | None = None,
@@ -178,7 +183,8 @@ def profiles(
     are one program. Shrinks towards the newest release on Linux.
 
     Args:
-        engine: ``"docker"``, ``"podman"`` or ``"nerdctl"``.
+        engine: ``"docker"``, ``"podman"``, ``"nerdctl"``, or a registered
+            :class:`~exitcodes.profiles.EngineName`.
         platforms: some of ``"linux"``, ``"darwin"``, ``"windows"`` (default: all).
         min_version: the oldest version (default: the oldest modelled).
         max_version: the newest (default: one major past the newest modelled).
