@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -16,10 +15,8 @@ from exitcodes._evidence import (
     MESSAGE_PREFIXES,
     EvidenceKind,
     bool_field,
-    document_kind,
     get_field,
     int_field,
-    message_text,
     number_text,
     status_line,
     str_field,
@@ -34,6 +31,7 @@ from exitcodes._matcher import (
     tables,
     usage_row,
 )
+from exitcodes._read import Evidence, read
 from exitcodes._statuses import (
     HIGHEST_SIGNAL,
     INT32_MIN,
@@ -65,7 +63,6 @@ from exitcodes.rules import (
 if TYPE_CHECKING:
     import signal as _signal
 
-    from exitcodes.adapters import Adapted
     from exitcodes.conversions import LinuxSignal
 
     SignalMember = _signal.Signals | LinuxSignal
@@ -604,35 +601,30 @@ def _k8s_with_message(
     return Classification(outcome, code, None, rule.id, reason, EvidenceKind.KUBERNETES, status)
 
 
-def adapt(evidence: object) -> Adapted | None:
-    """:func:`exitcodes.adapters.adapt`, imported on first use to keep ``import`` cheap."""
-    from exitcodes.adapters import adapt as read  # noqa: PLC0415
-
-    return read(evidence)
-
-
-def _classify_adapted(adapted: Adapted, profile: Profile) -> Classification:
-    from exitcodes.adapters import AdaptedKind  # noqa: PLC0415
-
-    value = adapted.value
-    where = adapted.source or "evidence"
-    if adapted.kind is AdaptedKind.MESSAGE:
+def classify_read(evidence: Evidence, profile: Profile) -> Classification:
+    """Classify evidence that :func:`exitcodes._read.read` has read."""
+    kind, value, where = evidence.kind, evidence.value, evidence.where
+    if kind is EvidenceKind.MESSAGE:
         assert isinstance(value, str)
+        if evidence.exception is not None:
+            return _classify_exception(evidence.exception, value, profile)
         return classify_message(value, profile)
-    if adapted.kind is AdaptedKind.CLI_RESULT:
+    if kind is EvidenceKind.STATUS:
         assert isinstance(value, int)
-        return classify_cli_result(value, adapted.text, profile, adapted.source)
+        if evidence.signal is not None:
+            return _signal_evidence(evidence.signal, profile)
+        return classify_int(value, profile)
+    if kind is EvidenceKind.PROCESS:
+        assert isinstance(value, int)
+        return classify_cli_result(value, evidence.text, profile, evidence.source)
     assert isinstance(value, Mapping)
-    if adapted.kind is AdaptedKind.WAIT:
+    if kind is EvidenceKind.WAIT:
         return classify_wait(value, profile, where)
-    if adapted.kind is AdaptedKind.EXEC:
+    if kind is EvidenceKind.EXEC:
         return classify_exec(value, profile, where)
-    if adapted.kind is AdaptedKind.KUBERNETES:
+    if kind is EvidenceKind.KUBERNETES:
         return classify_kubernetes(value, profile, where)
-    state = get_field(value, "State", where, value)
-    if not isinstance(state, Mapping):
-        raise MalformedEvidenceError(f"{where}['State'] must be a mapping, got {describe(state)}")
-    return classify_state(state, profile, where)
+    return classify_state(value, profile, where)
 
 
 def classify(evidence: object, *, profile: Profile | None = None) -> Classification:
@@ -688,51 +680,16 @@ def classify(evidence: object, *, profile: Profile | None = None) -> Classificat
     if type(evidence) is str:  # the hot path: every failed container, every log line
         return classify_message(evidence, DEFAULT if profile is None else check_profile(profile))
     active = DEFAULT if profile is None else check_profile(profile)
-    if isinstance(evidence, bool):
-        raise UnsupportedEvidenceError(
-            f"evidence must not be a bool (True/False are not exit statuses), got {evidence!r}"
-        )
-    if isinstance(evidence, int):
-        if isinstance(evidence, enum.Enum):
-            signal_read = _signal_evidence(evidence, active)
-            if signal_read is not None:
-                return signal_read
-        status = int_field(evidence, "evidence")  # a plain int, whatever the subclass
-        assert status is not None
-        return classify_int(status, active)
-    if isinstance(evidence, Mapping):
-        kind = document_kind(evidence, "evidence")
-        if kind is EvidenceKind.WAIT:
-            return classify_wait(evidence, active, "evidence")
-        if kind is EvidenceKind.EXEC:
-            return classify_exec(evidence, active, "evidence")
-        if kind is EvidenceKind.STATE:
-            state = get_field(evidence, "State", "evidence", evidence)
-            if not isinstance(state, Mapping):
-                raise MalformedEvidenceError(
-                    f"evidence['State'] must be a mapping, got {describe(state)}"
-                )
-            where = "evidence['State']" if state is not evidence else "evidence"
-            return classify_state(state, active, where)
-        if kind is EvidenceKind.KUBERNETES:
-            return classify_kubernetes(evidence, active, "evidence")
-    elif not isinstance(evidence, (str, bytes, bytearray, memoryview)):
-        adapted = adapt(evidence)
-        if adapted is not None:
-            return _classify_adapted(adapted, active)
-        if isinstance(evidence, BaseException):
-            return _classify_exception(evidence, active)
-    return classify_message(message_text(evidence, "evidence"), active)
+    return classify_read(read(evidence), active)
 
 
-def _classify_exception(error: BaseException, profile: Profile) -> Classification:
+def _classify_exception(error: BaseException, text: str, profile: Profile) -> Classification:
     """An exception of no SDK shape: its text, if it is an engine's or a status.
 
     Any exception's ``str()`` is not a daemon's answer: a ``KeyboardInterrupt`` or a
     ``ValueError`` that matches no engine phrase is not evidence of a container's exit,
     and is refused rather than answered as the engine error a CLI would make of it.
     """
-    text = message_text(error, "evidence")
     kind = type(error).__name__
     if not text or text.isspace():
         raise UnsupportedEvidenceError(
@@ -763,18 +720,8 @@ def _api_error_shaped(error: BaseException) -> bool:
         return False
 
 
-def _signal_evidence(member: enum.Enum, profile: Profile) -> Classification | None:
-    """A :class:`signal.Signals` or LinuxSignal member: the ``128 + n`` status it causes.
-
-    ``None`` for any other enum (an IntEnum reads as its int).
-    """
-    from exitcodes.conversions import LinuxSignal  # noqa: PLC0415
-
-    host = sys.modules.get("signal")
-    if not isinstance(member, LinuxSignal) and (
-        host is None or not isinstance(member, host.Signals)
-    ):
-        return None
+def _signal_evidence(member: enum.Enum, profile: Profile) -> Classification:
+    """A :class:`signal.Signals` or LinuxSignal member: the ``128 + n`` status it causes."""
     linux = signals_by_name().get(member.name)
     if linux is None:
         raise MalformedEvidenceError(

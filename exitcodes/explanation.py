@@ -38,15 +38,14 @@ from exitcodes._evidence import (
     codes_in_text,
     get_field,
     int_field,
-    message_text,
     plain,
     str_field,
     wait_error,
 )
 from exitcodes._matcher import check_profile
-from exitcodes.adapters import Adapted, AdaptedKind, adapt
+from exitcodes._read import Evidence, read
 from exitcodes.catalog import CATALOG, PATTERN_SEPARATOR, CatalogEntry, Condition, pattern_length
-from exitcodes.classify import Classification, classify
+from exitcodes.classify import Classification, classify, classify_read
 from exitcodes.errors import InvalidArgumentError, describe
 from exitcodes.profiles import Profile
 
@@ -286,10 +285,9 @@ class _KubernetesReader:
         )
 
 
-def _document_facts(
-    document: Mapping[Any, Any], where: str, classification: Classification, profile: Profile
-) -> _Facts:
-    kind = classification.kind
+def _document_facts(evidence: Evidence, classification: Classification, profile: Profile) -> _Facts:
+    document, where, kind = evidence.value, evidence.where, evidence.kind
+    assert isinstance(document, Mapping)
     if kind is EvidenceKind.WAIT:
         error = wait_error(document, where)
         status = int_field(get_field(document, "StatusCode", where, 0), f"{where}['StatusCode']")
@@ -304,44 +302,28 @@ def _document_facts(
         )
         return _Facts(codes=_expand(status, profile))
     if kind is EvidenceKind.STATE:
-        state = get_field(document, "State", where, document)
-        inner = where if state is document else f"{where}['State']"
-        return _state_facts(state, inner, classification, profile)
-    if kind is EvidenceKind.KUBERNETES:
-        return _KubernetesReader(profile).document(document, where)
-    return _message_facts(message_text(document, where), classification, profile)
+        return _state_facts(document, where, classification, profile)
+    return _KubernetesReader(profile).document(document, where)
 
 
-def _adapted_facts(adapted: Adapted, classification: Classification, profile: Profile) -> _Facts:
-    value = adapted.value
-    if adapted.kind is AdaptedKind.MESSAGE and isinstance(value, str):
-        return _message_facts(value, classification, profile)
-    if adapted.kind is AdaptedKind.CLI_RESULT:
+def _facts(evidence: Evidence, classification: Classification, profile: Profile) -> _Facts:
+    """What *evidence* (read once, and classified) says, in the catalog's terms."""
+    if evidence.kind is EvidenceKind.STATUS:
+        assert isinstance(evidence.value, int)
+        return _Facts(codes=_expand(evidence.value, profile))
+    if evidence.kind is EvidenceKind.MESSAGE:
+        assert isinstance(evidence.value, str)
+        return _message_facts(evidence.value, classification, profile)
+    if evidence.kind is EvidenceKind.PROCESS:
         code = classification.exit_code
         return _Facts(
-            texts=(adapted.text,) if adapted.text else (),
+            texts=(evidence.text,) if evidence.text else (),
             codes=frozenset() if code is None else _expand(code, profile),
         )
-    if isinstance(value, Mapping):
-        facts = _document_facts(value, adapted.source or "evidence", classification, profile)
-        if adapted.text:
-            facts = attrs.evolve(facts, texts=(*facts.texts, adapted.text))
-        return facts
-    return _Facts()  # pragma: no cover - adapt() returns one of the forms above
-
-
-def _facts(evidence: object, classification: Classification, profile: Profile) -> _Facts:
-    """What *evidence* (already validated by classify) says, in the catalog's terms."""
-    if isinstance(evidence, int):
-        return _Facts(codes=_expand(evidence, profile))
-    if isinstance(evidence, (str, bytes, bytearray, memoryview)):
-        return _message_facts(message_text(evidence, "evidence"), classification, profile)
-    if isinstance(evidence, Mapping):
-        return _document_facts(evidence, "evidence", classification, profile)
-    adapted = adapt(evidence)
-    if adapted is not None:
-        return _adapted_facts(adapted, classification, profile)
-    return _message_facts(message_text(evidence, "evidence"), classification, profile)
+    facts = _document_facts(evidence, classification, profile)
+    if evidence.text:  # the stderr an SDK object carried
+        facts = attrs.evolve(facts, texts=(*facts.texts, evidence.text))
+    return facts
 
 
 # ------------------------------------------------------------------------------ ranking
@@ -453,9 +435,9 @@ def explain(evidence: object, *, profile: Profile | None = None) -> Explanation:
     'sigkill-not-oom'
     """
     active = check_profile(profile)
-    evidence = plain(evidence)  # read once: a subclass's own __eq__/__len__ are never called
-    classification = classify(evidence, profile=active)
-    facts = _facts(evidence, classification, active)
+    read_once = read(plain(evidence))  # a subclass's own __eq__/__len__ are never called
+    classification = classify_read(read_once, active)
+    facts = _facts(read_once, classification, active)
     if classification.kind is EvidenceKind.MESSAGE and classification.status is not None:
         # classify read the text as the status it names (a number, a status line):
         # the status is the fact, and no code is derived from an error phrase.

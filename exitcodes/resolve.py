@@ -19,12 +19,12 @@ from exitcodes._matcher import (
     first_match,
     tables,
 )
+from exitcodes._read import read
 from exitcodes._statuses import sigkill
 from exitcodes.classify import (
     Classification,
-    adapt,
-    classify_cli_result,
     classify_exec,
+    classify_read,
     classify_state,
     classify_status,
     classify_wait,
@@ -222,7 +222,7 @@ def _read_state(state: object, profile: Profile) -> Classification | None:
     if state is None:
         return None
     if not isinstance(state, Mapping):
-        from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - SDK objects only
+        from exitcodes.adapters import AdaptedKind, adapt  # noqa: PLC0415 - SDK objects only
 
         adapted = adapt(state)
         if adapted is not None and adapted.kind is AdaptedKind.STATE:
@@ -273,9 +273,13 @@ def _read_wait(wait: object, where: str, profile: Profile) -> Classification:
                 f" got {describe(wait)}"
             )
         return classify_wait(wait, profile, where)
+    if isinstance(wait, BaseException):  # docker-py's ContainerError carries the status
+        found = read(wait, where)
+        if found.kind is EvidenceKind.WAIT:
+            return classify_read(found, profile)
     raise MalformedEvidenceError(
-        f"{where} must be a wait response {{'StatusCode': int, 'Error': ...}} or an int,"
-        f" got {type(wait).__name__}: {describe(wait)}"
+        f"{where} must be a wait response {{'StatusCode': int, 'Error': ...}}, an int or a"
+        f" ContainerError, got {type(wait).__name__}: {describe(wait)}"
     )
 
 
@@ -353,7 +357,7 @@ def _resolve_exec(exec_inspect: object, profile: Profile) -> Resolution:
             " (or detach=True for docker exec -d)"
         )
     if not isinstance(exec_inspect, (Mapping, int)):
-        from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - SDK objects only
+        from exitcodes.adapters import AdaptedKind, adapt  # noqa: PLC0415 - SDK objects only
 
         adapted = adapt(exec_inspect)
         if adapted is not None and adapted.kind is AdaptedKind.EXEC:
@@ -563,7 +567,12 @@ def resolve(
             ``"attach"``, ``"exec"``, ``"wait"``, or ``"other"`` for any other
             docker command (``ps``, an unknown command).
         error: the error that ended the command, if any: a daemon or client
-            message (``str``, ``bytes``, an exception or ``{"message": ...}``).
+            message (``str``, ``bytes``, an exception or ``{"message": ...}``). SDK
+            objects that carry no error but a status are read as what they are, as
+            they always were: a docker-py ``ContainerError`` is the container's status
+            (pass it as *wait*), and a python-on-whales ``DockerException`` or a
+            ``CalledProcessError`` is the code a real CLI already decided (classified
+            as :func:`exitcodes.classify` does).
         phase: where *error* happened: ``"flags"``, ``"args"``, ``"connect"``,
             ``"create"`` (incl. the image pull; for ``exec`` the exec create),
             ``"attach"`` (for ``exec``, the exec start request), ``"start"``
@@ -572,7 +581,8 @@ def resolve(
             the exec inspect). For ``"run"``, an SDK exception that carries its
             failed request (docker-py's ``APIError`` from ``containers.run()``)
             says the phase itself: see :func:`exitcodes.adapters.request_phase`.
-        wait: the wait response ``{"StatusCode": n, "Error": ...}`` (or ``n``);
+        wait: the wait response ``{"StatusCode": n, "Error": ...}`` (or ``n``, or
+            docker-py's ``ContainerError``, which carries the container's status);
             for ``"wait"``, a list with one wait response per container, or the
             error of a wait request that failed.
         exec_inspect: the exec inspect ``{"ExitCode": ...}`` for ``"exec"``.
@@ -637,19 +647,16 @@ def resolve(
     refinement = None if state is None else _read_state(state, active)
 
     if error is not None and not isinstance(error, (str, bytes, bytearray, memoryview, Mapping)):
-        from exitcodes.adapters import AdaptedKind  # noqa: PLC0415 - SDK objects only
-
-        adapted = adapt(error)
-        if adapted is not None and adapted.kind is AdaptedKind.CLI_RESULT:
-            assert isinstance(adapted.value, int)
-            found = classify_cli_result(adapted.value, adapted.text, active, adapted.source)
+        read_error = read(error, "error")
+        if read_error.kind is EvidenceKind.PROCESS:  # a code a real CLI already decided
+            found = classify_read(read_error, active)
             return _refine(_from_classification(found), refinement)
-        if adapted is not None and adapted.kind is AdaptedKind.WAIT and wait is None:
-            wait, error = adapted.value, None  # docker-py ContainerError: the container's status
-        elif adapted is not None and adapted.kind is AdaptedKind.MESSAGE:
-            error = adapted.value
-            if adapted.phase is not None and command == "run":
-                phase = adapted.phase  # the failed request says which step of the run it was
+        if read_error.kind is EvidenceKind.WAIT and wait is None:
+            wait, error = read_error.value, None  # docker-py ContainerError: the status
+        elif read_error.kind is EvidenceKind.MESSAGE:
+            error = read_error.value
+            if read_error.phase is not None and command == "run":
+                phase = read_error.phase  # the failed request says which step of the run it was
     status_lost = _run_rm_status_lost(command, detach, auto_remove, active)
     if error is not None:
         message = error if type(error) is str else message_text(error, "error")

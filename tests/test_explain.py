@@ -931,3 +931,25 @@ def test_docker_py_without_a_socket_as_the_exception_itself() -> None:
         "('Connection aborted.', FileNotFoundError(2, 'No such file or directory'))"
     )
     assert ids(explain(error))[0] == "daemon-not-running"
+
+
+def test_explain_reads_an_sdk_object_once() -> None:
+    """Issue 15: "SDK objects are read at five call sites; `explain` re-reads evidence after
+    classifying it". explain reads it once (exitcodes._read.read) and classifies and ranks
+    that reading: the object's attributes are each fetched once."""
+    reads: list[str] = []
+
+    class ContainerError(Exception):  # docker-py's shape: exit_status and stderr
+        @property
+        def exit_status(self) -> int:
+            reads.append("exit_status")
+            return 137
+
+        @property
+        def stderr(self) -> bytes:
+            reads.append("stderr")
+            return b"Killed\n"
+
+    found = explain(ContainerError("Command 'x' returned non-zero exit status 137"))
+    assert found.classification.exit_code == 137
+    assert reads == ["exit_status", "stderr"]

@@ -15,7 +15,14 @@ from typing import Any
 
 import pytest
 
-from exitcodes import ExitOutcome, InvalidArgumentError, NeverExitsError, profiles, resolve
+from exitcodes import (
+    ExitOutcome,
+    InvalidArgumentError,
+    MalformedEvidenceError,
+    NeverExitsError,
+    profiles,
+    resolve,
+)
 
 CLI_28 = profiles.docker("28.2.2")
 CLI_20 = profiles.docker("20.10.24")
@@ -1518,3 +1525,18 @@ def test_engine_component_rows_are_daemon_rows_only() -> None:
             )
     assert rules.behaviour("docker-engine/exec-not-found-127", profiles.docker("28.0.0"))
     assert not rules.behaviour("docker-engine/exec-not-found-127", ON_PODMAN_5)
+
+
+def test_a_container_error_is_the_containers_status_as_wait() -> None:
+    """docker-py: "ContainerError: ... exit_status: the exit status of the container": the
+    container's status, given as wait= (its own parameter) or, as before, as error=."""
+
+    class ContainerError(Exception):
+        exit_status = 3
+        stderr = b"boom\n"
+
+    as_wait = resolve("run", wait=ContainerError("x"))
+    as_error = resolve("run", error=ContainerError("x"))
+    assert as_wait == as_error == resolve("run", wait={"StatusCode": 3, "Error": None})
+    with pytest.raises(MalformedEvidenceError, match="ContainerError"):
+        resolve("run", wait=ValueError("no status"))
