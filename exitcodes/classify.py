@@ -362,17 +362,12 @@ def _oom(code: int | None, status: int | None) -> Classification:
     )
 
 
-def _not_exited(state_name: str, status: int | None) -> Classification:
+def _not_exited(
+    reason: str, status: int | None, kind: EvidenceKind = EvidenceKind.STATE
+) -> Classification:
+    """A container (or exec'd process) that has no exit status yet."""
     rule = outcome_rule("docker-state/not-exited")
-    return Classification(
-        ExitOutcome.STATUS_UNKNOWN,
-        None,
-        None,
-        rule.id,
-        f"The container is {state_name}: it has no exit status yet.",
-        EvidenceKind.STATE,
-        status,
-    )
+    return Classification(ExitOutcome.STATUS_UNKNOWN, None, None, rule.id, reason, kind, status)
 
 
 _NOT_EXITED = frozenset(
@@ -401,7 +396,9 @@ def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Cl
         elif running:
             status_name = "running"
     if status_name in ("running", "paused", "restarting"):
-        return _not_exited(status_name, exit_status)
+        return _not_exited(
+            f"The container is {status_name}: it has no exit status yet.", exit_status
+        )
     code = None if exit_status is None else normalize(exit_status, profile)
     if oom:
         if exit_status is not None and code != SIGNAL_BASE + 9:
@@ -427,7 +424,9 @@ def classify_state(state: Mapping[Any, Any], profile: Profile, where: str) -> Cl
             exit_status,
         )
     if status_name in _NOT_EXITED:
-        return _not_exited(status_name, exit_status)
+        return _not_exited(
+            f"The container is {status_name}: it has no exit status yet.", exit_status
+        )
     if exit_status is None:
         raise MalformedEvidenceError(
             f"{where} has no ExitCode, so an exited container's status cannot be read"
@@ -464,16 +463,8 @@ def classify_exec(inspect: Mapping[Any, Any], profile: Profile, where: str) -> C
         get_field(inspect, "ExitCode", where, None), f"{where}['ExitCode']", allow_none=True
     )
     if running or status is None:
-        rule = outcome_rule("docker-state/not-exited")
-        return Classification(
-            ExitOutcome.STATUS_UNKNOWN,
-            None,
-            None,
-            rule.id,
-            "The exec'd process has not exited: ExitCode is null.",
-            EvidenceKind.EXEC,
-            status,
-        )
+        reason = "The exec'd process has not exited: ExitCode is null."
+        return _not_exited(reason, status, EvidenceKind.EXEC)
     return classify_status(status, profile, what="The exec'd process", kind=EvidenceKind.EXEC)
 
 

@@ -12,8 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exitcodes import Engine, ExitCodesError, ExitOutcome, Profile, classify, profiles, resolve
-from exitcodes.rules import COMMANDS, OUTCOME_RULES, PHASES
+from exitcodes import (
+    Engine,
+    ExitCodesError,
+    ExitOutcome,
+    Profile,
+    classify,
+    engines,
+    profiles,
+    resolve,
+)
+from exitcodes.rules import COMMANDS, PHASES
 from exitcodes.strategies import (
     INT64_MAX,
     INT64_MIN,
@@ -39,7 +48,6 @@ PHRASES = [
     "EOF",
 ]
 posix_profiles = profile_strategy(platforms=["linux", "darwin"])
-_ATTACH_INSPECTS = next(r for r in OUTCOME_RULES if r.id == "docker-cli/attach-inspects-exit-code")
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 # A new profile builds the library's per-profile tables on first use: no deadline.
 NO_DEADLINE = settings(deadline=None)
@@ -57,8 +65,8 @@ def resolve_calls(draw: st.DrawFn, profile: Profile) -> dict[str, Any]:
     command = draw(st.sampled_from(COMMANDS))
     kwargs: dict[str, Any] = {"command": command, "detach": draw(st.booleans())}
     # docker attach before CLI 18.03 makes no wait request and reads the inspected State.
-    inspects = command == "attach" and _ATTACH_INSPECTS.versions.contains(profile)
-    inspects = inspects and _ATTACH_INSPECTS.engine is profile.engine
+    row = engines.spec(profile.engine).attach_inspects  # the engine's own, if it has one
+    inspects = command == "attach" and row is not None and row.versions.contains(profile)
     if draw(st.booleans()):
         kwargs["error"] = draw(messages(profile))
         phases = [phase for phase in PHASES if not (inspects and phase == "wait")]
