@@ -299,17 +299,18 @@ def _status_from(
 def _resolve_attached(
     command: str, wait: object, state: Classification | None, profile: Profile
 ) -> Resolution:
+    if command != "attach":  # run and start -a exit with the status
+        return _refine(_from_status(_status_from(wait, state, profile, command), profile), state)
     inspects = _attach_inspects(command, profile)
     if inspects is not None:
         return _attach_from_inspect(inspects, state, profile)
     found = _status_from(wait, state, profile, command)
     engine = engine_spec(profile.engine)
-    if command == "attach" and engine.attach_discards_status is not None:
+    if engine.attach_discards_status is not None:
         return _refine(_fixed(engine.attach_discards_status), state)
     if (
         found.kind is EvidenceKind.WAIT
         and found.outcome is ExitOutcome.STATUS_UNKNOWN
-        and command == "attach"
         and engine.attach_wait_error is not None
     ):
         return _fixed(engine.attach_wait_error)
@@ -429,18 +430,10 @@ def _resolve_wait_command(wait: object, profile: Profile) -> Resolution:
     )
 
 
-def _run_rm_status_lost(
-    command: str, detach: bool, auto_remove: bool, profile: Profile
-) -> OutcomeRule | None:
+def _run_rm_status_lost(command: str, detach: bool, profile: Profile) -> OutcomeRule | None:
     """The row of an attached ``run --rm`` whose wait answers 0, where it applies."""
     rule = engine_spec(profile.engine).run_rm_status_lost
-    if (
-        rule is None
-        or not auto_remove
-        or detach
-        or command != "run"
-        or not rule.versions.contains(profile)
-    ):
+    if rule is None or detach or command != "run" or not rule.versions.contains(profile):
         return None
     return rule
 
@@ -657,7 +650,7 @@ def resolve(
             error = read_error.value
             if read_error.phase is not None and command == "run":
                 phase = read_error.phase  # the failed request says which step of the run it was
-    status_lost = _run_rm_status_lost(command, detach, auto_remove, active)
+    status_lost = _run_rm_status_lost(command, detach, active) if auto_remove else None
     if error is not None:
         message = error if type(error) is str else message_text(error, "error")
         if status_lost is not None and phase == "wait":
