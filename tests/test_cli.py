@@ -423,6 +423,23 @@ def test_resolve_error_with_profile() -> None:
     assert "exit code: 125" in out
 
 
+def test_resolve_against_podmans_docker_api() -> None:
+    """``--profile docker@20.10.24/podman@4.3.1``: the CLI attaches before it starts, and
+    podman's compat attach initialises the container, so the start error fails the attach."""
+    code, out, _ = run(
+        "resolve",
+        "--command",
+        "run",
+        "--error",
+        'exec: "nosuch": executable file not found in $PATH',
+        "--profile",
+        "docker@20.10.24/podman@4.3.1",
+        "--exit",
+    )
+    assert code == 1
+    assert "docker-cli/podman-attach-initialises" in out
+
+
 # --- errors --------------------------------------------------------------------------
 
 
