@@ -419,7 +419,7 @@ def _create_failed(case: _Case) -> Resolution:
 def _exec_start_failed(case: _Case) -> Resolution:
     if case.detach:
         return _plain(case.profile, _error(case), case.situation)
-    if case.profile.engine is Engine.PODMAN:
+    if case.profile.daemon is Engine.PODMAN:  # libpod records the exec's code, whichever CLI
         return _podman_exec_start(_error(case), case.profile, case.situation)
     if case.profile.engine is Engine.NERDCTL:
         return _nerdctl_error(_error(case), case.situation)
@@ -427,6 +427,17 @@ def _exec_start_failed(case: _Case) -> Resolution:
 
 
 def _start_failed(case: _Case) -> Resolution:
+    if (
+        case.profile.engine is Engine.DOCKER
+        and case.profile.daemon is Engine.PODMAN
+        and case.command in ("run", "start -a")
+        and not case.detach
+    ):
+        # compat/containers_attach.go: ctr.Init() when the CLI attaches, before its start:
+        # the start error fails the attach, which the CLI returns as a plain error.
+        return Resolution(
+            1, ExitOutcome.ENGINE_ERROR, "docker-cli/podman-attach-initialises", case.situation
+        )
     if case.command != "run":
         return _plain(case.profile, _error(case), case.situation)
     if case.profile.engine is Engine.PODMAN:

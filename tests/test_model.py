@@ -25,7 +25,7 @@ from exitcodes.rules import (
     VersionRange,
     rule_by_id,
 )
-from exitcodes.strategies import Scenario, scenarios
+from exitcodes.strategies import Scenario, scenarios, versions
 from exitcodes.strategies import profiles as profile_strategy
 from exitcodes.strategies._checks import _default_profile
 from exitcodes.strategies._evidence import _START_TEMPLATES
@@ -73,6 +73,28 @@ def test_resolve_agrees_with_the_model(case: _Case) -> None:
         # The State a failed start leaves: the code the daemon recorded, by the model.
         code = model.daemon_start_code(case.labels, case.profile)
         assert case.state["ExitCode"] == (code if case.profile.engine is Engine.DOCKER else 0)
+
+
+# The docker CLI against podman's Docker API: docker's CLI releases, podman's daemon releases.
+on_podman = st.builds(
+    lambda cli, podman: profiles.docker(cli, daemon="podman", engine_version=podman),
+    versions(engine="docker"),
+    versions(engine="podman"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(on_podman.flatmap(lambda p: model.cases(profile=p)))
+def test_resolve_agrees_with_the_model_against_podmans_api(case: _Case) -> None:
+    """The model's docker CLI, with libpod's exec codes and podman's attach, agrees."""
+    result = resolve(case.command, **case.resolve_kwargs())
+    predicted = model.expected(case)
+    assert (result.exit_code, result.outcome, result.rule, result.signal) == (
+        predicted.exit_code,
+        predicted.outcome,
+        predicted.rule,
+        predicted.signal,
+    ), f"{case.kind}: {case.scenario().describe()}"
 
 
 def _profile_at(gate: model.Gate, version: Version) -> Profile:
