@@ -50,6 +50,17 @@ def profile(podman: str, cli: str) -> Any:
     return exitcodes.profiles.docker(cli, daemon="podman", engine_version=podman)
 
 
+def check_rule(vec: Mapping[str, Any], siblings: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """The rule ``resolve`` decides a recorded CLI vector by (``None`` if it raises)."""
+    import exitcodes
+
+    try:
+        call = cli_call(vec, siblings)
+        return str(exitcodes.resolve(**call, profile=profile(vec["podman"], vec["cli"])).rule)
+    except exitcodes.ExitCodesError:
+        return None
+
+
 def check_cli(vec: Mapping[str, Any], siblings: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """``resolve(**cli_call(vec))`` gives the CLI's real exit code."""
     import exitcodes

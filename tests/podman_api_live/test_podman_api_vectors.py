@@ -15,7 +15,7 @@ import pytest
 from engines_live.scenarios import SCENARIOS, load_vectors
 
 from podman_api_live import dockerpy
-from podman_api_live.checks import check_cli, check_docker_py
+from podman_api_live.checks import check_cli, check_docker_py, check_rule
 from podman_api_live.service import VERSIONS
 from podman_api_live.vectors import VECTOR_DIR, all_cli_files, all_py_files, cli_path
 
@@ -89,3 +89,41 @@ def test_docker_py_errors_say_their_step(path: Path) -> None:
         path_part = evidence["url"].split("?")[0]
         wanted = next((step for key, step in steps.items() if key in path_part), None)
         assert request_phase(dockerpy.rebuild(evidence)) == wanted, (name, evidence["url"])
+
+
+def _podman_api_gates() -> list[tuple[str, Any]]:
+    from exitcodes import rules
+
+    gates = []
+    for row in (*rules.ALL_RULES, *rules.BEHAVIOURS):
+        versions = getattr(row, "versions", None)
+        if versions is None or versions.component is not rules.Component.PODMAN_API:
+            continue
+        gates += [(row.id, bound) for bound in (versions.since, versions.until) if bound]
+    return gates
+
+
+@pytest.mark.parametrize(("row_id", "gate"), _podman_api_gates(), ids=str)
+def test_each_podman_api_gate_has_a_recorded_podman_on_each_side(row_id: str, gate: Any) -> None:
+    """A gate of podman's version is proven as the CLI gates are: a real podman below it and
+    one at or after it, and a recorded scenario whose real exit code changes between them."""
+    from exitcodes.profiles import parse_version
+
+    below = [v for v in VERSIONS if parse_version(v) < gate]
+    above = [v for v in VERSIONS if parse_version(v) >= gate]
+    assert below and above, (row_id, str(gate), VERSIONS)
+    old, new = max(below, key=parse_version), min(above, key=parse_version)
+    separating = [
+        name
+        for cli in ("20.10.24", NEWEST_CLI)
+        for name, vec in _by_name(cli_path(old, cli)).items()
+        if vec["exit_code"] != _by_name(cli_path(new, cli))[name]["exit_code"]
+        and any(
+            rule == row_id
+            for rule in (
+                check_rule(vec, _by_name(cli_path(old, cli))),
+                check_rule(_by_name(cli_path(new, cli))[name], _by_name(cli_path(new, cli))),
+            )
+        )
+    ]
+    assert separating, f"{row_id} at podman {gate}: no recorded scenario separates {old} | {new}"
