@@ -265,48 +265,50 @@ def _inspects_after_stream(command: str, profile: Profile) -> bool:
     return command == "attach" and row is not None and row.versions.contains(profile)
 
 
+def _waited(  # noqa: PLR0917 - one case's parts, in the order they are drawn
+    draw: st.DrawFn,
+    command: str,
+    profile: Profile,
+    wait: dict[str, Any],
+    state: dict[str, Any] | None,
+    situation: str,
+    kind: str,
+) -> _Case:
+    """A case the CLI waited on: the wait response, then the attached streams, are drawn."""
+    return _Case(
+        command=command,
+        wait=wait,
+        state=state,
+        attached_streams=_streams(draw, command),
+        profile=profile,
+        situation=situation,
+        kind=kind,
+    )
+
+
 def _exits(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     status = draw(_ANY_STATUS)
     state = None
     if _integer(draw, 0, 3) == 3 or _inspects_after_stream(command, profile):
         state = _state("exited", ExitCode=status)
-    return _Case(
-        command=command,
-        wait=_wait_for(draw, status),
-        state=state,
-        attached_streams=_streams(draw, command),
-        profile=profile,
-        situation=f"the container exited {status}",
-        kind="exits",
-    )
+    wait = _wait_for(draw, status)
+    return _waited(draw, command, profile, wait, state, f"the container exited {status}", "exits")
 
 
 def _oom_killed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
-    return _Case(
-        command=command,
-        wait=_wait_for(draw, 137),
-        state=_state("exited", ExitCode=137, OOMKilled=True),
-        attached_streams=_streams(draw, command),
-        profile=profile,
-        situation="the kernel's OOM killer ended the container (status 137, State.OOMKilled)",
-        kind="oom-killed",
-    )
+    wait = _wait_for(draw, 137)
+    state = _state("exited", ExitCode=137, OOMKilled=True)
+    situation = "the kernel's OOM killer ended the container (status 137, State.OOMKilled)"
+    return _waited(draw, command, profile, wait, state, situation, "oom-killed")
 
 
 def _wait_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     message = _fill(draw, _pick(draw, _WAIT_ERROR_MESSAGES).text)
     status = _pick(draw, (0, 3, 125, 137))
-    return _Case(
-        command=command,
-        wait={"StatusCode": status, "Error": {"Message": message}},
-        state=_state("exited", ExitCode=status)
-        if _inspects_after_stream(command, profile)
-        else None,
-        attached_streams=_streams(draw, command),
-        profile=profile,
-        situation=f"the wait response carried an Error (the removal failed) and status {status}",
-        kind="wait-error",
-    )
+    wait = {"StatusCode": status, "Error": {"Message": message}}
+    state = _state("exited", ExitCode=status) if _inspects_after_stream(command, profile) else None
+    situation = f"the wait response carried an Error (the removal failed) and status {status}"
+    return _waited(draw, command, profile, wait, state, situation, "wait-error")
 
 
 def _detached(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
@@ -375,26 +377,26 @@ def _usage_text(draw: st.DrawFn, stage: str, command: str, profile: Profile) -> 
     return _render(draw, template, profile, {"command": word})
 
 
-def _flag_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
+# The phase of a usage error -> the corpus stage its wording comes from, and the case's kind.
+_USAGE_PHASES = {"flags": ("usage-flag", "flag-error"), "args": ("usage-args", "argument-error")}
+
+
+def _rejected(draw: st.DrawFn, command: str, profile: Profile, phase: str, situation: str) -> _Case:
+    """A case the CLI refused before asking the daemon, in the usage *phase*."""
+    stage, kind = _USAGE_PHASES[phase]
+    error = _usage_text(draw, stage, command, profile)
     return _Case(
-        command=command,
-        error=_usage_text(draw, "usage-flag", command, profile),
-        phase="flags",
-        profile=profile,
-        situation="the CLI rejected a flag",
-        kind="flag-error",
+        command=command, error=error, phase=phase, profile=profile, situation=situation, kind=kind
     )
+
+
+def _flag_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
+    return _rejected(draw, command, profile, "flags", "the CLI rejected a flag")
 
 
 def _argument_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
-    return _Case(
-        command=command,
-        error=_usage_text(draw, "usage-args", command, profile),
-        phase="args",
-        profile=profile,
-        situation="the CLI rejected the arguments or the command name",
-        kind="argument-error",
-    )
+    situation = "the CLI rejected the arguments or the command name"
+    return _rejected(draw, command, profile, "args", situation)
 
 
 _CLIENT_TEMPLATES = tuple(template for template in _TEMPLATES if template.stage == "client")
