@@ -16,6 +16,7 @@ import attrs
 
 from exitcodes import catalog, engines, rules, wrappers
 from exitcodes.engines import compose
+from exitcodes.strategies import _messages
 
 SNAPSHOT = Path(__file__).with_name("rows_snapshot.txt")
 
@@ -58,6 +59,7 @@ def snapshot_lines() -> Iterator[str]:
         "catalog.CATALOG": catalog.CATALOG,
         "catalog.EXIT_CODES": catalog.EXIT_CODES,
         "wrappers.EXIT_RULES": wrappers.EXIT_RULES,
+        "strategies' message corpus": _messages._TEMPLATES,
     }
     for name, rows in tables.items():
         for index, row in enumerate(rows):
