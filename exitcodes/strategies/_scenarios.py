@@ -434,6 +434,31 @@ def _describe_labels(labels: frozenset[str]) -> str:
     return ", ".join(said) if said else "something else"
 
 
+def _said(  # noqa: PLR0917 - one case's parts, drawn before
+    command: str,
+    profile: Profile,
+    template: _Template,
+    error: str,
+    phase: str,
+    detach: bool,
+    what: str,
+    kind: str,
+    state: dict[str, Any] | None = None,
+) -> _Case:
+    """A case whose error is the corpus *template*: the situation says what its labels say."""
+    return _Case(
+        command=command,
+        error=error,
+        phase=phase,
+        detach=detach,
+        state=state,
+        profile=profile,
+        situation=f"{what}; the error says {_describe_labels(template.labels)}",
+        kind=kind,
+        labels=template.labels,
+    )
+
+
 def _worded(
     draw: st.DrawFn,
     command: str,
@@ -470,17 +495,9 @@ def _create_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
         )
     template = _pick_template(draw, _of_engine(_CREATE_TEMPLATES, profile))
     error = _render(draw, template, profile)
-    said = _describe_labels(template.labels)
-    return _Case(
-        command=command,
-        error=error,
-        phase="create",
-        detach=command == "run" and draw(_BOOLEANS),
-        profile=profile,
-        situation=f"the container could not be created; the error says {said}",
-        kind="create-failed",
-        labels=template.labels,
-    )
+    detach = command == "run" and draw(_BOOLEANS)
+    what = "the container could not be created"
+    return _said(command, profile, template, error, "create", detach, what, "create-failed")
 
 
 def _exec_start_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
@@ -488,17 +505,8 @@ def _exec_start_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case
     templates = _of_engine((t for t in _TEMPLATES if t.exec_ok), profile)
     template = _pick_template(draw, templates)
     error = _message(draw, template, profile, chains=_EXEC_CHAINS, forms=False)[0]
-    said = _describe_labels(template.labels)
-    return _Case(
-        command=command,
-        error=error,
-        phase="start",
-        detach=detach,
-        profile=profile,
-        situation=f"the exec'd process failed to start; the error says {said}",
-        kind="exec-start-failed",
-        labels=template.labels,
-    )
+    what = "the exec'd process failed to start"
+    return _said(command, profile, template, error, "start", detach, what, "exec-start-failed")
 
 
 def _start_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
@@ -506,17 +514,10 @@ def _start_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
         return _exec_start_failed(draw, command, profile)
     state, template, error = _failed_start(draw, profile)
     detach = command == "run" and draw(_BOOLEANS)
-    said = _describe_labels(template.labels)
-    return _Case(
-        command=command,
-        error=error,
-        phase="start",
-        detach=detach,
-        state=state if command == "run" and _integer(draw, 0, 3) == 3 else None,
-        profile=profile,
-        situation=f"the container failed to start; the error says {said}",
-        kind="start-failed",
-        labels=template.labels,
+    inspected = state if command == "run" and _integer(draw, 0, 3) == 3 else None
+    what = "the container failed to start"
+    return _said(
+        command, profile, template, error, "start", detach, what, "start-failed", inspected
     )
 
 
