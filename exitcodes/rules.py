@@ -29,6 +29,7 @@ from typing import TypeAlias
 
 from exitcodes import engines
 from exitcodes._evidence import plain
+from exitcodes._index import by_id
 from exitcodes.engines import _schema
 from exitcodes.engines._schema import (
     Behaviour,
@@ -157,16 +158,7 @@ real-binary gate tests (tests/conformance/test_cancellation_live.py).
 """
 
 
-def _index() -> Mapping[str, Rule]:
-    table: dict[str, Rule] = {}
-    for row in (*ALL_RULES, *CLI_SIGNAL_RULES):
-        if row.id in table:  # pragma: no cover - guarded by tests
-            raise AssertionError(f"duplicate rule id {row.id}")
-        table[row.id] = row
-    return table
-
-
-_BY_ID = _index()
+_BY_ID: Mapping[str, Rule] = by_id((*ALL_RULES, *CLI_SIGNAL_RULES), "rule")
 
 
 def rule_by_id(rule_id: str) -> Rule:

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from exitcodes._index import by_id
 from exitcodes.catalog._model import CatalogEntry
 from exitcodes.catalog._rows import CATALOG
 from exitcodes.errors import InvalidArgumentError, UnknownRuleError, describe
 
-
-def _index() -> Mapping[str, CatalogEntry]:
-    table: dict[str, CatalogEntry] = {}
-    for entry in CATALOG:
-        if entry.id in table:  # pragma: no cover - guarded by tests
-            raise AssertionError(f"duplicate catalog id {entry.id}")
-        table[entry.id] = entry
-    return table
-
-
-_BY_ID = _index()
+_BY_ID: Mapping[str, CatalogEntry] = by_id(CATALOG, "catalog")
 
 
 def entry_by_id(entry_id: str) -> CatalogEntry:

@@ -372,6 +372,136 @@ class ReasonRule:
     summary: str
 
 
+@attrs.frozen
+class Rows:
+    """One engine's row factories: the engine is named once, each row holds what differs.
+
+    An engine module binds it once (``_row = Rows(Engine.PODMAN)``) and writes its tables
+    as ``_row.message(...)``, ``_row.phase(...)`` and so on; the rows are the same values
+    the row classes build, with ``versions`` :data:`ALL_VERSIONS` unless a row says.
+    """
+
+    engine: Engine | EngineName
+
+    def message(  # noqa: PLR0917 - a message row's essentials, in field order
+        self,
+        id: str,
+        layer: Layer,
+        patterns: tuple[str, ...],
+        match: Match,
+        outcome: ExitOutcome,
+        exit_code: int,
+        *,
+        versions: VersionRange = ALL_VERSIONS,
+        source: str,
+        summary: str,
+        anchors: tuple[str, ...] = (),
+    ) -> MessageRule:
+        """A :class:`MessageRule` of the engine."""
+        return MessageRule(
+            id=id,
+            engine=self.engine,
+            layer=layer,
+            patterns=patterns,
+            match=match,
+            outcome=outcome,
+            exit_code=exit_code,
+            versions=versions,
+            source=source,
+            summary=summary,
+            anchors=anchors,
+        )
+
+    def phase(  # noqa: PLR0917 - a phase row's essentials, in field order
+        self,
+        id: str,
+        commands: frozenset[str],
+        phases: frozenset[str],
+        policy: ErrorPolicy,
+        outcome: ExitOutcome,
+        exit_code: int | None,
+        *,
+        versions: VersionRange = ALL_VERSIONS,
+        source: str,
+        summary: str,
+        detach: bool | None = None,
+        patterns: tuple[str, ...] = (),
+    ) -> PhaseRule:
+        """A :class:`PhaseRule` of the engine."""
+        return PhaseRule(
+            id=id,
+            engine=self.engine,
+            commands=commands,
+            phases=phases,
+            policy=policy,
+            outcome=outcome,
+            exit_code=exit_code,
+            versions=versions,
+            source=source,
+            summary=summary,
+            detach=detach,
+            patterns=patterns,
+        )
+
+    def outcome(
+        self,
+        id: str,
+        outcome: ExitOutcome,
+        exit_code: int | None,
+        *,
+        versions: VersionRange = ALL_VERSIONS,
+        source: str,
+        summary: str,
+    ) -> OutcomeRule:
+        """An :class:`OutcomeRule` of the engine."""
+        return OutcomeRule(
+            id=id,
+            engine=self.engine,
+            outcome=outcome,
+            exit_code=exit_code,
+            versions=versions,
+            source=source,
+            summary=summary,
+        )
+
+    def behaviour(self, id: str, versions: VersionRange, *, source: str, summary: str) -> Behaviour:
+        """A :class:`Behaviour` of the engine."""
+        return Behaviour(
+            id=id, engine=self.engine, versions=versions, source=source, summary=summary
+        )
+
+    def signal(  # noqa: PLR0917 - a signal row's essentials, in field order
+        self,
+        id: str,
+        commands: frozenset[str],
+        phases: frozenset[SignalPhase],
+        signals: frozenset[int],
+        policy: SignalPolicy,
+        exit_code: int | None,
+        *,
+        sig_proxy: bool | None = None,
+        min_count: int = 1,
+        versions: VersionRange = ALL_VERSIONS,
+        source: str,
+        summary: str,
+    ) -> CliSignalRule:
+        """A :class:`CliSignalRule` of the engine (any ``--sig-proxy``, one signal, unless said)."""
+        return CliSignalRule(
+            id=id,
+            engine=self.engine,
+            commands=commands,
+            phases=phases,
+            signals=signals,
+            sig_proxy=sig_proxy,
+            min_count=min_count,
+            policy=policy,
+            exit_code=exit_code,
+            versions=versions,
+            source=source,
+            summary=summary,
+        )
+
+
 Rule = MessageRule | PhaseRule | OutcomeRule | ReasonRule | CliSignalRule
 """Any row of the decision tables (:func:`rule_by_id` finds the CLI signal rows too)."""
 

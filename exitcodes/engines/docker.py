@@ -1,7 +1,7 @@
 """Docker: the docker CLI (docker/cli) and the daemon it talks to (moby).
 
-The rows cite where each behaviour is decided; :data:`ENGINE` says what the rows alone
-do not (which rows answer a status, a detached run, a wait error).
+Every row cites the docker/cli or moby code that decides it; :data:`ENGINE` names the
+rows that answer a status, a detached run and a wait error, which no single row says.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from exitcodes import profiles
 from exitcodes.engines._schema import (
     ALL_COMMANDS,
-    ALL_VERSIONS,
     NOT_FOUND,
     PHASES,
     Behaviour,
@@ -22,6 +21,7 @@ from exitcodes.engines._schema import (
     MessageRule,
     OutcomeRule,
     PhaseRule,
+    Rows,
     SignalPhase,
     SignalPolicy,
     VersionRange,
@@ -34,6 +34,7 @@ from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import Engine
 
 _D = Engine.DOCKER
+_row = Rows(_D)
 _CLI_TO_STATUS = (
     "docker/cli cli/command/container/run.go: toStatusError (v28+, 90058df305);"
     " runStartContainerErr before"
@@ -50,11 +51,10 @@ _STATUS_SOURCE = (
 
 MESSAGE_RULES: tuple[MessageRule, ...] = (
     # --- usage: the CLI's own argument checks (prefix of the printed error) ---
-    MessageRule(
-        id="docker-usage/flag-error",
-        engine=_D,
-        layer=Layer.USAGE,
-        patterns=(
+    _row.message(
+        "docker-usage/flag-error",
+        Layer.USAGE,
+        (
             "unknown flag:",
             "unknown shorthand flag:",
             "flag needs an argument:",
@@ -62,18 +62,16 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
             "bad flag syntax:",
             "if any flags in the group",
         ),
-        match=Match.PREFIX,
-        outcome=ExitOutcome.USAGE_ERROR,
-        exit_code=125,
-        versions=ALL_VERSIONS,
+        Match.PREFIX,
+        ExitOutcome.USAGE_ERROR,
+        125,
         source="docker/cli cli/cobra.go: FlagErrorFunc (StatusError 125)",
         summary="The CLI rejected a flag or a flag value; docker exits 125 for flag errors.",
     ),
-    MessageRule(
-        id="docker-usage/argument-error",
-        engine=_D,
-        layer=Layer.USAGE,
-        patterns=(
+    _row.message(
+        "docker-usage/argument-error",
+        Layer.USAGE,
+        (
             "unknown command: ",
             '" requires at least ',
             '" requires exactly ',
@@ -89,10 +87,9 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
             "' accepts at most ",
             "' accepts between ",
         ),
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.USAGE_ERROR,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+        Match.SUBSTRING,
+        ExitOutcome.USAGE_ERROR,
+        1,
         source="docker/cli cli/required.go: RequiresMinArgs/ExactArgs/NoArgs;"
         " cmd/docker/docker.go: unknown command (plain errors, exit 1)",
         summary="The CLI rejected the number of arguments or the command name; that is a plain"
@@ -100,11 +97,10 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         " exit 1.",
         anchors=('"', "'", "unknown command: "),
     ),
-    MessageRule(
-        id="docker-usage/client-check",
-        engine=_D,
-        layer=Layer.USAGE,
-        patterns=(
+    _row.message(
+        "docker-usage/client-check",
+        Layer.USAGE,
+        (
             "the input device is not a TTY",
             "cannot attach stdin to a TTY-enabled container",
             "you cannot start and attach multiple containers at once",
@@ -114,10 +110,9 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
             # CLI 19.03's usage template puts a tab after "Usage:" (observed on 19.03.15)
             "Usage:\tdocker ",
         ),
-        match=Match.PREFIX,
-        outcome=ExitOutcome.USAGE_ERROR,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+        Match.PREFIX,
+        ExitOutcome.USAGE_ERROR,
+        1,
         source="docker/cli cli/streams/in.go: CheckTty; run.go, start.go (plain errors); cobra's"
         " usage"
         " for an unknown sub-command of CLI 19.03 and 20.10 (all observed through the stub"
@@ -125,33 +120,29 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         summary="The CLI refused the invocation before asking the daemon (no TTY, -a with -d, an"
         " unknown sub-command): a plain error, exit 1.",
     ),
-    MessageRule(
-        id="docker-usage/not-a-docker-command",
-        engine=_D,
-        layer=Layer.USAGE,
-        patterns=("is not a docker command",),
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.USAGE_ERROR,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.message(
+        "docker-usage/not-a-docker-command",
+        Layer.USAGE,
+        ("is not a docker command",),
+        Match.SUBSTRING,
+        ExitOutcome.USAGE_ERROR,
+        1,
         source="docker/cli cmd/docker/docker.go (<= v27: \"'foo' is not a docker command.\")",
         summary="An unknown top-level command is a plain error: exit 1.",
         anchors=("'",),
     ),
     # --- connection: client-side wordings of an unreachable daemon ---
-    MessageRule(
-        id="docker-connection/daemon-unreachable",
-        engine=_D,
-        layer=Layer.CONNECTION,
-        patterns=(
+    _row.message(
+        "docker-connection/daemon-unreachable",
+        Layer.CONNECTION,
+        (
             "Cannot connect to the Docker daemon",
             "failed to connect to the docker API",
             "Cannot connect to Docker Engine via",
         ),
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=125,
-        versions=ALL_VERSIONS,
+        Match.SUBSTRING,
+        ExitOutcome.ENGINE_ERROR,
+        125,
         source="aiodocker docker.py: _do_query (`Cannot connect to Docker Engine via"
         " {connection_info}"
         " [{exc}]`, DockerError 900, read in aiodocker 0.27.0);"
@@ -162,20 +153,18 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         " maps to 127 as its not-found text; observed on 29.0.0 and 29.1.2, and 1 from 29.1.3)",
         summary="The client could not reach the daemon.",
     ),
-    MessageRule(
-        id="docker-connection/transport-error",
-        engine=_D,
-        layer=Layer.CONNECTION,
-        patterns=(
+    _row.message(
+        "docker-connection/transport-error",
+        Layer.CONNECTION,
+        (
             "error during connect",
             "while trying to connect to the Docker daemon socket",
             "Connection aborted",
             "Failed to establish a new connection",
         ),
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=125,
-        versions=ALL_VERSIONS,
+        Match.SUBSTRING,
+        ExitOutcome.ENGINE_ERROR,
+        125,
         source="moby client/request.go: doRequest (wraps transport errors: error during connect;"
         " errConnectionFailed since the client vendored in docker/cli a8379092af, v25.0.4);"
         " requests' ConnectionError wording for docker-py",
@@ -183,232 +172,211 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         " permissions).",
     ),
     # --- the Docker CLI's run/create mapping, checked in this order ---
-    MessageRule(
-        id="docker-cli/not-found",
-        engine=_D,
-        layer=Layer.CLI,
-        patterns=NOT_FOUND,
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.NOT_FOUND,
-        exit_code=127,
-        versions=ALL_VERSIONS,
+    _row.message(
+        "docker-cli/not-found",
+        Layer.CLI,
+        NOT_FOUND,
+        Match.SUBSTRING,
+        ExitOutcome.NOT_FOUND,
+        127,
         source=_CLI_TO_STATUS,
         summary="The error says a file was not found, which docker run reports as 127 (command not"
         " found), whichever file it was.",
     ),
-    MessageRule(
-        id="docker-cli/permission-denied",
-        engine=_D,
-        layer=Layer.CLI,
-        patterns=("permission denied",),
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=126,
-        versions=ALL_VERSIONS,
+    _row.message(
+        "docker-cli/permission-denied",
+        Layer.CLI,
+        ("permission denied",),
+        Match.SUBSTRING,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
         source=_CLI_TO_STATUS,
         summary="The error says permission denied, which docker run reports as 126 (command"
         " cannot be"
         " invoked).",
     ),
-    MessageRule(
-        id="docker-cli/is-a-directory",
-        engine=_D,
-        layer=Layer.CLI,
-        patterns=("is a directory",),
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=126,
+    _row.message(
+        "docker-cli/is-a-directory",
+        Layer.CLI,
+        ("is a directory",),
+        Match.SUBSTRING,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
         versions=since("23.0.1"),
         source=_CLI_TO_STATUS + "; EISDIR added in docker/cli 9b5ceb52b0 (v23.0.1)",
         summary="The error says is a directory, which docker run reports as 126 (command cannot be"
         " invoked) since CLI 23.0.1.",
     ),
-    MessageRule(
-        id="docker-cli/engine-error",
-        engine=_D,
-        layer=Layer.CLI,
-        patterns=(),
-        match=Match.ALWAYS,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=125,
-        versions=ALL_VERSIONS,
+    _row.message(
+        "docker-cli/engine-error",
+        Layer.CLI,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        125,
         source=_CLI_TO_STATUS,
         summary="The error matches none of docker's not-found or permission phrases, so docker run"
         " reports it as 125 (the engine failed).",
     ),
     # --- the daemon's recorded code on a failed container start, Engine >= 24 ---
-    MessageRule(
-        id="docker-engine/permission-denied",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=("permission denied",),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=126,
+    _row.message(
+        "docker-engine/permission-denied",
+        Layer.ENGINE,
+        ("permission denied",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
         versions=since(_ENGINE_24, Component.ENGINE),
         source=_MOBY_ERRORS,
         summary="The daemon records 126 for a start error that says permission denied.",
     ),
-    MessageRule(
-        id="docker-engine/is-a-directory",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=("is a directory",),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=126,
+    _row.message(
+        "docker-engine/is-a-directory",
+        Layer.ENGINE,
+        ("is a directory",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
         versions=since(_ENGINE_24, Component.ENGINE),
         source=_MOBY_ERRORS + "; EISDIR from moby 713e02e03e (Engine 23.0.2)",
         summary="The daemon records 126 for a start error that says is a directory.",
     ),
-    MessageRule(
-        id="docker-engine/not-a-directory",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=("not a directory",),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=127,
+    _row.message(
+        "docker-engine/not-a-directory",
+        Layer.ENGINE,
+        ("not a directory",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.ENGINE_ERROR,
+        127,
         versions=since(_ENGINE_24, Component.ENGINE),
         source=_MOBY_ERRORS + "; ENOTDIR since moby PR #24754 (1.13)",
         summary="The daemon records 127 for a start error that says not a directory (a file mounted"
         " onto a directory or the reverse).",
     ),
-    MessageRule(
-        id="docker-engine/not-found",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=(*NOT_FOUND, "failed to run runc create/exec call"),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.NOT_FOUND,
-        exit_code=127,
+    _row.message(
+        "docker-engine/not-found",
+        Layer.ENGINE,
+        (*NOT_FOUND, "failed to run runc create/exec call"),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.NOT_FOUND,
+        127,
         versions=since(_ENGINE_24, Component.ENGINE),
         source=_MOBY_ERRORS,
         summary="The daemon records 127 for a start error that says a file was not found.",
     ),
-    MessageRule(
-        id="docker-engine/unknown",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=(),
-        match=Match.ALWAYS,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=128,
+    _row.message(
+        "docker-engine/unknown",
+        Layer.ENGINE,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        128,
         versions=since(_ENGINE_24, Component.ENGINE),
         source=_MOBY_ERRORS + " (exitUnknown)",
         summary="The daemon records 128 for any other start error.",
     ),
     # --- the same, Engine < 24: sequential overrides, ENOTDIR last ---
-    MessageRule(
-        id="docker-engine-legacy/not-a-directory",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=("not a directory",),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=127,
+    _row.message(
+        "docker-engine-legacy/not-a-directory",
+        Layer.ENGINE,
+        ("not a directory",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.ENGINE_ERROR,
+        127,
         versions=until(_ENGINE_24, Component.ENGINE),
         source=_MOBY_TRANSLATE,
         summary="The daemon records 127 for a start error that says not a directory (its last"
         " override).",
     ),
-    MessageRule(
-        id="docker-engine-legacy/permission-denied",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=("permission denied",),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=126,
+    _row.message(
+        "docker-engine-legacy/permission-denied",
+        Layer.ENGINE,
+        ("permission denied",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
         versions=until(_ENGINE_24, Component.ENGINE),
         source=_MOBY_TRANSLATE,
         summary="The daemon records 126 for a start error that says permission denied.",
     ),
-    MessageRule(
-        id="docker-engine-legacy/is-a-directory",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=("is a directory",),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=126,
+    _row.message(
+        "docker-engine-legacy/is-a-directory",
+        Layer.ENGINE,
+        ("is a directory",),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
         versions=between("23.0.2", _ENGINE_24, Component.ENGINE),
         source=_MOBY_TRANSLATE + "; moby 713e02e03e (Engine 23.0.2)",
         summary="The daemon records 126 for a start error that says is a directory (Engine"
         " 23.0.2+).",
     ),
-    MessageRule(
-        id="docker-engine-legacy/not-found",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=NOT_FOUND,
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.NOT_FOUND,
-        exit_code=127,
+    _row.message(
+        "docker-engine-legacy/not-found",
+        Layer.ENGINE,
+        NOT_FOUND,
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.NOT_FOUND,
+        127,
         versions=until(_ENGINE_24, Component.ENGINE),
         source=_MOBY_TRANSLATE
         + "; command path no longer required since moby 225e046d9d (20.10.7)",
         summary="The daemon records 127 for a start error that says a file was not found.",
     ),
-    MessageRule(
-        id="docker-engine-legacy/unknown",
-        engine=_D,
-        layer=Layer.ENGINE,
-        patterns=(),
-        match=Match.ALWAYS,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=128,
+    _row.message(
+        "docker-engine-legacy/unknown",
+        Layer.ENGINE,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        128,
         versions=until(_ENGINE_24, Component.ENGINE),
         source="moby daemon/start.go: containerStart defer (ExitCode 128 when left 0)",
         summary="The daemon records 128 for any other start error.",
     ),
     # --- exec: the code the daemon records when the exec'd process fails to start ---
-    MessageRule(
-        id="docker-engine-exec/start-failed-126",
-        engine=_D,
-        layer=Layer.ENGINE_EXEC,
-        patterns=(),
-        match=Match.ALWAYS,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=126,
+    _row.message(
+        "docker-engine-exec/start-failed-126",
+        Layer.ENGINE_EXEC,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
         versions=until("28.0.0", Component.ENGINE),
         source="moby daemon/exec.go: ContainerExecStart defer (ExitCode 126, v1.12 to v27)",
         summary="Before Engine 28 the daemon records 126 for every exec that fails to start, a"
         " missing"
         " binary included.",
     ),
-    MessageRule(
-        id="docker-engine-exec/permission-denied",
-        engine=_D,
-        layer=Layer.ENGINE_EXEC,
-        patterns=("permission denied", "is a directory"),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=126,
+    _row.message(
+        "docker-engine-exec/permission-denied",
+        Layer.ENGINE_EXEC,
+        ("permission denied", "is a directory"),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.CANNOT_INVOKE,
+        126,
         versions=since("28.0.0", Component.ENGINE),
         source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
         summary="The daemon records 126 for an exec that says permission denied or is a directory.",
     ),
-    MessageRule(
-        id="docker-engine-exec/not-found",
-        engine=_D,
-        layer=Layer.ENGINE_EXEC,
-        patterns=("not a directory", *NOT_FOUND, "failed to run runc create/exec call"),
-        match=Match.SUBSTRING_IGNORE_CASE,
-        outcome=ExitOutcome.NOT_FOUND,
-        exit_code=127,
+    _row.message(
+        "docker-engine-exec/not-found",
+        Layer.ENGINE_EXEC,
+        ("not a directory", *NOT_FOUND, "failed to run runc create/exec call"),
+        Match.SUBSTRING_IGNORE_CASE,
+        ExitOutcome.NOT_FOUND,
+        127,
         versions=since("28.0.0", Component.ENGINE),
         source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
         summary="Since Engine 28 the daemon records 127 for an exec whose binary was not found.",
     ),
-    MessageRule(
-        id="docker-engine-exec/unknown",
-        engine=_D,
-        layer=Layer.ENGINE_EXEC,
-        patterns=(),
-        match=Match.ALWAYS,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=128,
+    _row.message(
+        "docker-engine-exec/unknown",
+        Layer.ENGINE_EXEC,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        128,
         versions=since("28.0.0", Component.ENGINE),
         source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
         summary="Since Engine 28 the daemon records 128 for an exec that the runtime failed to"
@@ -420,39 +388,34 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
 
 
 PHASE_RULES: tuple[PhaseRule, ...] = (
-    PhaseRule(
-        id="docker-cli/flag-error",
-        engine=_D,
-        commands=ALL_COMMANDS,
-        phases=names("flags"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.USAGE_ERROR,
-        exit_code=125,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/flag-error",
+        ALL_COMMANDS,
+        names("flags"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        125,
         source="docker/cli cli/cobra.go: FlagErrorFunc; run.go/create.go: parse errors"
         " (StatusError 125)",
         summary="A bad flag or flag value makes every docker command exit 125.",
     ),
-    PhaseRule(
-        id="docker-cli/argument-error",
-        engine=_D,
-        commands=ALL_COMMANDS,
-        phases=names("args"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.USAGE_ERROR,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/argument-error",
+        ALL_COMMANDS,
+        names("args"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        1,
         source="docker/cli cli/required.go; cmd/docker/docker.go (plain errors, exit 1)",
         summary="A wrong argument count or an unknown command is a plain error: exit 1.",
     ),
-    PhaseRule(
-        id="docker-cli/run-ping-failed",
-        engine=_D,
-        commands=names("run"),
-        phases=names("connect"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=1,
+    _row.phase(
+        "docker-cli/run-ping-failed",
+        names("run"),
+        names("connect"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.ENGINE_ERROR,
+        1,
         versions=since("29.1.3"),
         source="docker/cli a6335c4226 (v29.1.3, #6700): run pings the daemon first and returns"
         " its raw"
@@ -462,15 +425,14 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         summary="Since CLI 29.1.3 docker run pings the daemon first, so an unreachable daemon (or a"
         " failed ping) is a plain error: exit 1.",
     ),
-    PhaseRule(
-        id="docker-cli/podman-attach-initialises",
-        engine=_D,
-        commands=names("run", "start -a"),
-        phases=names("start"),
+    _row.phase(
+        "docker-cli/podman-attach-initialises",
+        names("run", "start -a"),
+        names("start"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.ENGINE_ERROR,
+        1,
         detach=False,
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=1,
         versions=VersionRange(component=Component.PODMAN_API),
         source="docker/cli cli/command/container/run.go: an attached run attaches before"
         " ContainerStart and returns the attach's error unwrapped; containers/podman"
@@ -483,54 +445,47 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         " cannot start fails in the attach (podman creates the container's process there): the"
         " CLI exits 1, never reading the start error that dockerd maps to 125/126/127.",
     ),
-    PhaseRule(
-        id="docker-cli/run-error",
-        engine=_D,
-        commands=names("run"),
-        phases=names("connect", "create", "start"),
-        policy=ErrorPolicy.CLI_MESSAGE_RULES,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/run-error",
+        names("run"),
+        names("connect", "create", "start"),
+        ErrorPolicy.CLI_MESSAGE_RULES,
+        ExitOutcome.ENGINE_ERROR,
+        None,
         source=_RUN_CODE + " -> toStatusError",
         summary="docker run maps a create, pull, start or connection error to 125/126/127 by its"
         " text.",
     ),
-    PhaseRule(
-        id="docker-cli/run-detached-wait-ignored",
-        engine=_D,
-        commands=names("run"),
-        phases=names("wait"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/run-detached-wait-ignored",
+        names("run"),
+        names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
         source=_RUN_CODE + " (Detached mode: the wait result is never read)",
         summary="docker run -d exits 0 once the container started; a failed wait is only logged.",
         detach=True,
     ),
-    PhaseRule(
-        id="docker-cli/detach-keys",
-        engine=_D,
-        commands=names("run", "start -a"),
-        phases=names("attach"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/detach-keys",
+        names("run", "start -a"),
+        names("attach"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
         source="docker/cli run.go, start.go (term.EscapeError -> nil)",
         summary="The user detached with the key sequence (read escape sequence): docker run and"
         " start -a exit 0; attach and exec exit 1.",
         patterns=("read escape sequence",),
     ),
-    PhaseRule(
-        id="docker-cli/wait-cancelled",
-        engine=_D,
-        commands=names("run", "start -a"),
-        phases=names("wait"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        exit_code=0,
+    _row.phase(
+        "docker-cli/wait-cancelled",
+        names("run", "start -a"),
+        names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.STATUS_UNKNOWN,
+        0,
         versions=since("26.1.1"),
         source="docker/cli utils.go: waitExitOrRemoved (context.Canceled is not an error since"
         " docker/cli #5043, v26.1.1; the channel is closed since #5062, v26.1.2, and 840016ea05,"
@@ -542,57 +497,49 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
         " forever.",
         patterns=("context canceled",),
     ),
-    PhaseRule(
-        id="docker-cli/wait-failed",
-        engine=_D,
-        commands=names("run", "start -a"),
-        phases=names("wait"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        exit_code=125,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/wait-failed",
+        names("run", "start -a"),
+        names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.STATUS_UNKNOWN,
+        125,
         source="docker/cli cli/command/container/utils.go: waitExitOrRemoved (error -> 125)",
         summary="The wait request failed, so the container's status is unknown: docker exits 125.",
     ),
-    PhaseRule(
-        id="docker-cli/exec-process-start-failed",
-        engine=_D,
-        commands=names("exec"),
-        phases=names("start"),
-        policy=ErrorPolicy.EXEC_START_RULES,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/exec-process-start-failed",
+        names("exec"),
+        names("start"),
+        ErrorPolicy.EXEC_START_RULES,
+        ExitOutcome.ENGINE_ERROR,
+        None,
         source="moby daemon/exec.go: ContainerExecStart; docker/cli exec.go: getExecExitStatus",
         summary="The exec'd process failed to start; the daemon records its exit code and docker"
         " exec"
         " exits with it.",
         detach=False,
     ),
-    PhaseRule(
-        id="docker-cli/exec-inspect-failed",
-        engine=_D,
-        commands=names("exec"),
-        phases=names("wait"),
-        policy=ErrorPolicy.CONNECTION_255_ELSE_1,
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/exec-inspect-failed",
+        names("exec"),
+        names("wait"),
+        ErrorPolicy.CONNECTION_255_ELSE_1,
+        ExitOutcome.STATUS_UNKNOWN,
+        None,
         source="docker/cli cli/command/container/exec.go: getExecExitStatus (StatusError{-1} when"
         " client.IsErrConnectionFailed)",
         summary="The exec inspect failed: 255 (-1) if the client could not reach the daemon, 1"
         " for an"
         " API error (Error response from daemon).",
     ),
-    PhaseRule(
-        id="docker-cli/plain-error",
-        engine=_D,
-        commands=ALL_COMMANDS,
-        phases=frozenset(PHASES),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "docker-cli/plain-error",
+        ALL_COMMANDS,
+        frozenset(PHASES),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.ENGINE_ERROR,
+        1,
         source="docker/cli cmd/docker/docker.go: getExitCode (non-StatusError -> 1)",
         summary="This command returns the daemon's error as a plain error, without docker run's"
         " mapping: exit 1.",
@@ -602,40 +549,35 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
 
 
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    OutcomeRule(
-        id="docker-cli/container-status",
-        engine=_D,
-        outcome=ExitOutcome.COMMAND_FAILED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-cli/container-status",
+        ExitOutcome.COMMAND_FAILED,
+        None,
         source=_STATUS_SOURCE,
         summary="The CLI exits with the container's status, truncated by the platform.",
     ),
-    OutcomeRule(
-        id="docker-cli/wait-error",
-        engine=_D,
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        exit_code=125,
+    _row.outcome(
+        "docker-cli/wait-error",
+        ExitOutcome.STATUS_UNKNOWN,
+        125,
         versions=since("18.2.0"),
         source=_WAIT_UTILS + " (Error.Message -> 125; docker/cli 8471742a8a)",
         summary="The wait response carried an Error, so docker run and start -a exit 125.",
     ),
-    OutcomeRule(
-        id="docker-cli/attach-wait-error",
-        engine=_D,
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        exit_code=1,
+    _row.outcome(
+        "docker-cli/attach-wait-error",
+        ExitOutcome.STATUS_UNKNOWN,
+        1,
         versions=since("18.03.0"),
         source="docker/cli cli/command/container/attach.go: getExitStatus (ContainerWait since"
         " 66661761d5, v18.03.0)",
         summary="The wait response carried an Error; docker attach turns it into a plain error:"
         " exit 1.",
     ),
-    OutcomeRule(
-        id="docker-cli/attach-inspects-exit-code",
-        engine=_D,
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        exit_code=None,
+    _row.outcome(
+        "docker-cli/attach-inspects-exit-code",
+        ExitOutcome.STATUS_UNKNOWN,
+        None,
         versions=until("18.03.0"),
         source="docker/cli v18.02.0-ce cli/command/container/attach.go: getExitStatus"
         " (ContainerInspect after the stream, `status := container.State.ExitCode`); replaced by"
@@ -645,29 +587,25 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         " exits with State.ExitCode (0 while the daemon has not recorded the exit); the wait"
         " response is not read.",
     ),
-    OutcomeRule(
-        id="docker-cli/detached",
-        engine=_D,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-cli/detached",
+        ExitOutcome.SUCCESS,
+        0,
         source=_RUN_CODE + " (Detached mode)",
         summary="Detached: the CLI exits 0 once the container started, whatever it does later.",
     ),
-    OutcomeRule(
-        id="docker-cli/stdin-only-attach-detached",
-        engine=_D,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
+    _row.outcome(
+        "docker-cli/stdin-only-attach-detached",
+        ExitOutcome.SUCCESS,
+        0,
         versions=until("28.0.0"),
         source=_RUN_CODE + "; changed in docker/cli aee9eebf34 (v28.0.0)",
         summary="Before CLI 28, docker run -a stdin (no output stream) counts as detached: exit 0.",
     ),
-    OutcomeRule(
-        id="docker-cli/run-rm-start-hangs",
-        engine=_D,
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        exit_code=None,
+    _row.outcome(
+        "docker-cli/run-rm-start-hangs",
+        ExitOutcome.STATUS_UNKNOWN,
+        None,
         versions=between("26.1.1", "26.1.2", Component.CLI),
         source="docker/cli #5043 (v26.1.1: waitExitOrRemoved returns on a cancelled context without"
         " closing its channel), fixed by #5062 (v26.1.2); observed through the stub Engine API:"
@@ -676,11 +614,10 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         " for"
         " a status that never comes.",
     ),
-    OutcomeRule(
-        id="docker-cli/podman-rm-wait-answers-0",
-        engine=_D,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
+    _row.outcome(
+        "docker-cli/podman-rm-wait-answers-0",
+        ExitOutcome.SUCCESS,
+        0,
         versions=until("4.6.0", Component.PODMAN_API),
         source="docker/cli cli/command/container/run.go: waitExitOrRemoved waits with condition"
         " 'removed' for --rm; containers/podman#18889 (the compat wait answers 0 for that"
@@ -690,76 +627,60 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         summary="Before podman 4.6 its Docker API answers the wait of an attached docker run --rm"
         " with status 0, so the CLI exits 0 whatever the container's status.",
     ),
-    OutcomeRule(
-        id="docker-cli/completed",
-        engine=_D,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-cli/completed",
+        ExitOutcome.SUCCESS,
+        0,
         source="docker/cli cmd/docker/docker.go: main (nil error -> 0)",
         summary="The command succeeded and does not report a container status: exit 0.",
     ),
-    OutcomeRule(
-        id="docker-cli/exec-exit-code",
-        engine=_D,
-        outcome=ExitOutcome.COMMAND_FAILED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-cli/exec-exit-code",
+        ExitOutcome.COMMAND_FAILED,
+        None,
         source="docker/cli cli/command/container/exec.go: getExecExitStatus",
         summary="docker exec exits with the exec inspect's ExitCode (null counts as 0).",
     ),
-    OutcomeRule(
-        id="docker-cli/wait-command",
-        engine=_D,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-cli/wait-command",
+        ExitOutcome.SUCCESS,
+        None,
         source="docker/cli cli/command/container/wait.go: runWait",
         summary="docker wait prints every status and exits 0, or 1 if any wait request failed.",
     ),
-    OutcomeRule(
-        id="docker-state/oom-killed",
-        engine=_D,
-        outcome=ExitOutcome.OOM_KILLED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-state/oom-killed",
+        ExitOutcome.OOM_KILLED,
+        None,
         source="moby daemon/monitor.go: OOM event sets State.OOMKilled",
         summary="State.OOMKilled is true: the kernel's OOM killer ended the container (SIGKILL).",
     ),
-    OutcomeRule(
-        id="docker-state/not-exited",
-        engine=_D,
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-state/not-exited",
+        ExitOutcome.STATUS_UNKNOWN,
+        None,
         source="moby container/state.go: State.State()",
         summary="The container has not exited (created, running, paused or restarting): no status"
         " yet.",
     ),
-    OutcomeRule(
-        id="docker-state/start-failed",
-        engine=_D,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-state/start-failed",
+        ExitOutcome.ENGINE_ERROR,
+        None,
         source="moby daemon/start.go: containerStart (State.Error, ExitCode 126/127/128)",
         summary="The container never started; its State.Error holds the start error.",
     ),
-    OutcomeRule(
-        id="docker-cli/exit-code",
-        engine=_D,
-        outcome=ExitOutcome.COMMAND_FAILED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "docker-cli/exit-code",
+        ExitOutcome.COMMAND_FAILED,
+        None,
         source="docker/cli docs/reference/run.md: Exit status",
         summary="A docker exit status read by docker's conventions (125 engine, 126, 127, 128+n).",
     ),
-    OutcomeRule(
-        id="cli-result/passed-through",
-        engine=_D,
-        outcome=ExitOutcome.COMMAND_FAILED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "cli-result/passed-through",
+        ExitOutcome.COMMAND_FAILED,
+        None,
         source="python-on-whales DockerException.return_code; subprocess returncode"
         " (python-ecosystem"
         " notes 1.5: a code already resolved by a CLI is passed through)",
@@ -767,12 +688,10 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
         " its"
         " stderr says what happened.",
     ),
-    OutcomeRule(
-        id="cli-result/killed-by-signal",
-        engine=_D,
-        outcome=ExitOutcome.SIGNALED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "cli-result/killed-by-signal",
+        ExitOutcome.SIGNALED,
+        None,
         source="CPython subprocess docs: returncode -N means killed by signal N (POSIX)",
         summary="The process was killed by a signal (negative returncode); a shell reports 128+N.",
     ),
@@ -789,62 +708,54 @@ _rows: tuple[MessageRule | PhaseRule | OutcomeRule, ...] = (
 _ranges = {row.id: row.versions for row in _rows}
 
 BEHAVIOURS: tuple[Behaviour, ...] = (
-    Behaviour(
-        id="docker-cli/is-a-directory-126",
-        engine=_D,
-        versions=_ranges["docker-cli/is-a-directory"],
+    _row.behaviour(
+        "docker-cli/is-a-directory-126",
+        _ranges["docker-cli/is-a-directory"],
         source="docker/cli 9b5ceb52b0 (2023-02-03)",
         summary="docker run maps `is a directory` to 126 (125 before).",
     ),
-    Behaviour(
-        id="docker-cli/wait-error-125",
-        engine=_D,
-        versions=_ranges["docker-cli/wait-error"],
+    _row.behaviour(
+        "docker-cli/wait-error-125",
+        _ranges["docker-cli/wait-error"],
         source="docker/cli 8471742a8a (2017-10-19)",
         summary="A wait response Error makes docker run exit 125.",
     ),
-    Behaviour(
-        id="docker-cli/stdin-only-attach-waits",
-        engine=_D,
-        versions=VersionRange(since=_ranges["docker-cli/stdin-only-attach-detached"].until),
+    _row.behaviour(
+        "docker-cli/stdin-only-attach-waits",
+        VersionRange(since=_ranges["docker-cli/stdin-only-attach-detached"].until),
         source="docker/cli aee9eebf34",
         summary="docker run -a stdin waits for the container and exits with its status (0 before).",
     ),
-    Behaviour(
-        id="docker-cli/attach-waits",
-        engine=_D,
-        versions=_ranges["docker-cli/attach-wait-error"],
+    _row.behaviour(
+        "docker-cli/attach-waits",
+        _ranges["docker-cli/attach-wait-error"],
         source="docker/cli 66661761d5 (2017-11-15)",
         summary="docker attach exits with the wait response's status (State.ExitCode from an"
         " inspect after the stream before).",
     ),
-    Behaviour(
-        id="docker-cli/run-pings-first",
-        engine=_D,
-        versions=_ranges["docker-cli/run-ping-failed"],
+    _row.behaviour(
+        "docker-cli/run-pings-first",
+        _ranges["docker-cli/run-ping-failed"],
         source="docker/cli a6335c4226 (2025-12-11)",
         summary="docker run pings first: an unreachable daemon exits 1 (125/126/127 before).",
     ),
-    Behaviour(
-        id="docker-cli/transport-errors-are-connection-failures",
-        engine=_D,
-        versions=since("25.0.4"),
+    _row.behaviour(
+        "docker-cli/transport-errors-are-connection-failures",
+        since("25.0.4"),
         source="docker/cli a8379092af (vendored moby client: errConnectionFailed{error during"
         " connect})",
         summary="A transport error (error during connect) counts as a connection failure, so docker"
         " exec exits 255 when its exec inspect breaks (1 before).",
     ),
-    Behaviour(
-        id="docker-engine/exec-not-found-127",
-        engine=_D,
-        versions=_ranges["docker-engine-exec/not-found"],
+    _row.behaviour(
+        "docker-engine/exec-not-found-127",
+        _ranges["docker-engine-exec/not-found"],
         source="moby c866a7e5f8 (2024-09-26)",
         summary="The daemon records 127 for an exec of a missing binary (126 before).",
     ),
-    Behaviour(
-        id="docker-engine/set-exit-code-from-error",
-        engine=_D,
-        versions=_ranges["docker-engine/not-found"],
+    _row.behaviour(
+        "docker-engine/set-exit-code-from-error",
+        _ranges["docker-engine/not-found"],
         source="moby 83dd99177f, 4bafaa00aa",
         summary="The daemon's start-error codes: permission denied before not a directory.",
     ),
@@ -862,16 +773,13 @@ _SEEN = "observed through the stub Engine API on"
 
 CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
     # --- docker run, the container running (attached or waiting for its status) ---
-    CliSignalRule(
-        id="docker-cli-signal/run-context-canceled",
-        engine=_D,
-        commands=names("run"),
-        phases=_RUNNING,
-        signals=_INT_TERM,
-        sig_proxy=None,
-        min_count=1,
-        policy=SignalPolicy.EXIT_CODE,
-        exit_code=1,
+    _row.signal(
+        "docker-cli-signal/run-context-canceled",
+        names("run"),
+        _RUNNING,
+        _INT_TERM,
+        SignalPolicy.EXIT_CODE,
+        1,
         versions=between("27.0.1", "27.1.0", Component.CLI),
         source=f"docker/cli #4993 (v27.0.1, {_DOCKER_MAIN}: notifyContext cancels the command's"
         " context on SIGINT/SIGTERM); run.go keeps it while attached since #5250 (v27.1.0,"
@@ -879,16 +787,14 @@ CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
         summary="CLI 27.0 cancels docker run's context on SIGINT or SIGTERM: it prints `context"
         " canceled` and exits 1, whatever the container does.",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/forced-exit",
-        engine=_D,
-        commands=names("run"),
-        phases=_RUNNING,
-        signals=_INT_TERM,
-        sig_proxy=None,
+    _row.signal(
+        "docker-cli-signal/forced-exit",
+        names("run"),
+        _RUNNING,
+        _INT_TERM,
+        SignalPolicy.EXIT_CODE,
+        1,
         min_count=3,
-        policy=SignalPolicy.EXIT_CODE,
-        exit_code=1,
         versions=since("27.1.0"),
         source=f"docker/cli #5171 (v27.0.1, {_DOCKER_MAIN}: forceExitAfter3TerminationSignals),"
         " which decides docker run's code once run outlives the first signal: #5250"
@@ -898,17 +804,14 @@ CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
         " exiting`"
         " and exit 1 at once.",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/run-forwarded",
-        engine=_D,
-        commands=names("run"),
-        phases=_RUNNING,
-        signals=_INT_TERM | _HUP,
+    _row.signal(
+        "docker-cli-signal/run-forwarded",
+        names("run"),
+        _RUNNING,
+        _INT_TERM | _HUP,
+        SignalPolicy.CONTAINER_STATUS,
+        None,
         sig_proxy=True,
-        min_count=1,
-        policy=SignalPolicy.CONTAINER_STATUS,
-        exit_code=None,
-        versions=ALL_VERSIONS,
         source="docker/cli cli/command/container/signals.go: ForwardAllSignals (--sig-proxy, on by"
         " default, with -t too: #1841, v20.10.0 and #2177, v19.03.5); run keeps its context"
         f" while attached since #5250 (v27.1.0); {_SEEN} every CLI 19.03.15 to 29.7.2"
@@ -916,16 +819,14 @@ CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
         summary="docker run forwards the signal to the container (--sig-proxy), waits on, and exits"
         " with the container's status.",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/run-no-proxy-waits",
-        engine=_D,
-        commands=names("run"),
-        phases=_RUNNING,
-        signals=_INT_TERM,
+    _row.signal(
+        "docker-cli-signal/run-no-proxy-waits",
+        names("run"),
+        _RUNNING,
+        _INT_TERM,
+        SignalPolicy.CONTAINER_STATUS,
+        None,
         sig_proxy=False,
-        min_count=1,
-        policy=SignalPolicy.CONTAINER_STATUS,
-        exit_code=None,
         versions=since("27.1.0"),
         source=f"docker/cli #5250 (v27.1.0, backport of #5247: run.go keeps its context while"
         f" attached; {_DOCKER_MAIN} catches SIGINT/SIGTERM since #4993); {_SEEN} 27.5.1 to"
@@ -933,80 +834,66 @@ CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
         summary="With --sig-proxy=false the CLI catches SIGINT/SIGTERM, does not pass them on, and"
         " exits with the container's status when it exits.",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/run-no-proxy-killed",
-        engine=_D,
-        commands=names("run"),
-        phases=_RUNNING,
-        signals=_INT_TERM,
+    _row.signal(
+        "docker-cli-signal/run-no-proxy-killed",
+        names("run"),
+        _RUNNING,
+        _INT_TERM,
+        SignalPolicy.KILLED,
+        None,
         sig_proxy=False,
-        min_count=1,
-        policy=SignalPolicy.KILLED,
-        exit_code=None,
         versions=until("27.0.1"),
         source=f"{_DOCKER_MAIN} before docker/cli #4993 (v27.0.1) installs no SIGINT/SIGTERM"
         f" handler; {_SEEN} 19.03.15 to 26.1.2 (killed by the signal)",
         summary="With --sig-proxy=false a CLI before 27 has no handler: it dies of the signal"
         " (a shell reports 128+n).",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/hangup-kills",
-        engine=_D,
-        commands=names("run"),
-        phases=_RUNNING,
-        signals=_HUP,
+    _row.signal(
+        "docker-cli-signal/hangup-kills",
+        names("run"),
+        _RUNNING,
+        _HUP,
+        SignalPolicy.KILLED,
+        None,
         sig_proxy=False,
-        min_count=1,
-        policy=SignalPolicy.KILLED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
         source="docker/cli cmd/docker/internal/signals: TerminationSignals is SIGTERM and SIGINT"
         f" only; {_SEEN} every CLI 19.03.15 to 29.7.2 (killed by SIGHUP)",
         summary="Without --sig-proxy nothing catches SIGHUP: the CLI dies of it (a shell reports"
         " 129).",
     ),
     # --- docker run, pulling the image (before the signal proxy exists) ---
-    CliSignalRule(
-        id="docker-cli-signal/pull-killed",
-        engine=_D,
-        commands=names("run"),
-        phases=_PULLING,
-        signals=_INT_TERM,
-        sig_proxy=None,
-        min_count=1,
-        policy=SignalPolicy.KILLED,
-        exit_code=None,
+    _row.signal(
+        "docker-cli-signal/pull-killed",
+        names("run"),
+        _PULLING,
+        _INT_TERM,
+        SignalPolicy.KILLED,
+        None,
         versions=until("27.0.1"),
         source=f"{_DOCKER_MAIN} before docker/cli #4993 (v27.0.1): no handler while docker run"
         f" pulls; {_SEEN} 19.03.15 to 26.1.2 (killed by the signal)",
         summary="A CLI before 27 has no handler while it pulls: it dies of the signal (a shell"
         " reports 128+n).",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/pull-cancelled-125",
-        engine=_D,
-        commands=names("run"),
-        phases=_PULLING,
-        signals=_INT_TERM,
-        sig_proxy=None,
-        min_count=1,
-        policy=SignalPolicy.EXIT_CODE,
-        exit_code=125,
+    _row.signal(
+        "docker-cli-signal/pull-cancelled-125",
+        names("run"),
+        _PULLING,
+        _INT_TERM,
+        SignalPolicy.EXIT_CODE,
+        125,
         versions=between("27.0.1", "28.0.0", Component.CLI),
         source=f"docker/cli #4993 (v27.0.1: the signal cancels the context, the pull fails with"
         f" `context canceled`, which run maps to 125); {_SEEN} 27.0.1 and 27.5.1",
         summary="CLI 27 cancels the pull on SIGINT/SIGTERM; the failed create is docker run's 125.",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/pull-terminated",
-        engine=_D,
-        commands=names("run"),
-        phases=_PULLING,
-        signals=_INT_TERM,
-        sig_proxy=None,
-        min_count=1,
-        policy=SignalPolicy.SIGNAL_STATUS,
-        exit_code=None,
+    _row.signal(
+        "docker-cli-signal/pull-terminated",
+        names("run"),
+        _PULLING,
+        _INT_TERM,
+        SignalPolicy.SIGNAL_STATUS,
+        None,
         versions=since("28.0.0"),
         source=f"docker/cli #5760, #5778 (v28.0.0, {_DOCKER_MAIN}: errCtxSignalTerminated,"
         f" getExitCode 128+signal) and #5645 (fix-run-ctx: the cancelled pull ends run);"
@@ -1014,17 +901,13 @@ CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
         summary="From CLI 28 a signal that cancels the pull makes the CLI exit 128+n (130 for"
         " SIGINT, 143 for SIGTERM).",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/pull-hangup-kills",
-        engine=_D,
-        commands=names("run"),
-        phases=_PULLING,
-        signals=_HUP,
-        sig_proxy=None,
-        min_count=1,
-        policy=SignalPolicy.KILLED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.signal(
+        "docker-cli-signal/pull-hangup-kills",
+        names("run"),
+        _PULLING,
+        _HUP,
+        SignalPolicy.KILLED,
+        None,
         source="docker/cli cmd/docker/internal/signals: TerminationSignals is SIGTERM and SIGINT"
         f" only, and the signal proxy starts after the create; {_SEEN} every CLI 19.03.15"
         " to 29.7.2",
@@ -1032,49 +915,40 @@ CLI_SIGNAL_RULES: tuple[CliSignalRule, ...] = (
         " reports 129).",
     ),
     # --- docker start -a ---
-    CliSignalRule(
-        id="docker-cli-signal/start-attach-context-canceled",
-        engine=_D,
-        commands=names("start -a"),
-        phases=_RUNNING,
-        signals=_INT_TERM,
-        sig_proxy=None,
-        min_count=1,
-        policy=SignalPolicy.EXIT_CODE,
-        exit_code=1,
+    _row.signal(
+        "docker-cli-signal/start-attach-context-canceled",
+        names("start -a"),
+        _RUNNING,
+        _INT_TERM,
+        SignalPolicy.EXIT_CODE,
+        1,
         versions=between("27.0.1", "28.2.0", Component.CLI),
         source="docker/cli #4993 (v27.0.1: the signal cancels start's context; start.go does not"
         f" keep it); {_SEEN} 27.0.1, 27.5.1 and 28.0.0 (`context canceled`, 1)",
         summary="docker start -a forwards the signal, but the cancelled context ends it first: it"
         " prints `context canceled` and exits 1.",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/start-attach-cancelled-0",
-        engine=_D,
-        commands=names("start -a"),
-        phases=_RUNNING,
-        signals=_INT_TERM,
-        sig_proxy=None,
-        min_count=1,
-        policy=SignalPolicy.EXIT_CODE,
-        exit_code=0,
+    _row.signal(
+        "docker-cli-signal/start-attach-cancelled-0",
+        names("start -a"),
+        _RUNNING,
+        _INT_TERM,
+        SignalPolicy.EXIT_CODE,
+        0,
         versions=since("28.2.0"),
         source=f"docker/cli #6074 (v28.2.0: containerd errdefs.IsCanceled, and {_DOCKER_MAIN}: main"
         f" prints no cancellation and exits 0); {_SEEN} 28.2.2 to 29.7.2 (0)",
         summary="docker start -a forwards the signal, and its cancelled context ends it silently:"
         " exit 0 although the container was stopped.",
     ),
-    CliSignalRule(
-        id="docker-cli-signal/start-attach-forwarded",
-        engine=_D,
-        commands=names("start -a"),
-        phases=_RUNNING,
-        signals=_INT_TERM | _HUP,
+    _row.signal(
+        "docker-cli-signal/start-attach-forwarded",
+        names("start -a"),
+        _RUNNING,
+        _INT_TERM | _HUP,
+        SignalPolicy.CONTAINER_STATUS,
+        None,
         sig_proxy=True,
-        min_count=1,
-        policy=SignalPolicy.CONTAINER_STATUS,
-        exit_code=None,
-        versions=ALL_VERSIONS,
         source="docker/cli cli/command/container/start.go: ForwardAllSignals (--sig-proxy, on by"
         f" default); {_SEEN} 19.03.15 to 26.1.2 for SIGINT/SIGTERM and every CLI for SIGHUP",
         summary="docker start -a forwards the signal to the container, waits on, and exits with the"

@@ -6,6 +6,8 @@ cites where its reason is set. :mod:`exitcodes.kubernetes` reads them.
 
 from __future__ import annotations
 
+import functools
+
 from exitcodes.engines._schema import ReasonRule
 from exitcodes.outcome import ExitOutcome
 
@@ -13,88 +15,78 @@ _CRI = "containerd internal/cri/server/helpers.go, container_status.go"
 _KUBELET = "kubernetes pkg/kubelet/kubelet_pods.go: convertToAPIContainerStatuses"
 _WAITING = "kubernetes pkg/kubelet/container (error reasons)"
 
+
+# A row holds what differs: the state, and the kubelet's source of the waiting reasons, once.
+_terminated = functools.partial(ReasonRule, state="terminated", from_message=False)
+_waiting = functools.partial(ReasonRule, state="waiting", source=_WAITING)
+
+
 REASONS: tuple[ReasonRule, ...] = (
-    ReasonRule(
+    _terminated(
         id="kubernetes/completed",
         reason="Completed",
-        state="terminated",
         outcome=ExitOutcome.SUCCESS,
-        from_message=False,
         source=_CRI,
         summary="The container exited 0 (Completed).",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/error",
         reason="Error",
-        state="terminated",
         outcome=None,
-        from_message=False,
         source=_CRI,
         summary="The container exited non-zero (Error); the code says how.",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/oom-killed",
         reason="OOMKilled",
-        state="terminated",
         outcome=ExitOutcome.OOM_KILLED,
-        from_message=False,
         source=_CRI + " (TaskOOM event or exit 137 with cgroup OOM counters)",
         summary="The kernel's OOM killer ended the container (OOMKilled).",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/start-error",
         reason="StartError",
-        state="terminated",
         outcome=ExitOutcome.ENGINE_ERROR,
         from_message=True,
         source=_CRI + " (errorStartExitCode 128; containerd/containerd#9080)",
         summary="The runtime could not start the container (StartError, exit code 128); the"
         " message says why.",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/container-cannot-run",
         reason="ContainerCannotRun",
-        state="terminated",
         outcome=ExitOutcome.ENGINE_ERROR,
         from_message=True,
         source="Mirantis/cri-dockerd container status (dockershim ContainerCannotRun)",
         summary="Docker could not run the container (ContainerCannotRun); the message holds"
         " Docker's State.Error.",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/unknown",
         reason="Unknown",
-        state="terminated",
         outcome=ExitOutcome.STATUS_UNKNOWN,
-        from_message=False,
         source=_CRI + " (unknownExitCode 255)",
         summary="The runtime could not recover the exit status (Unknown, 255).",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/container-status-unknown",
         reason="ContainerStatusUnknown",
-        state="terminated",
         outcome=ExitOutcome.STATUS_UNKNOWN,
-        from_message=False,
         source=_KUBELET + " (kubernetes/kubernetes#95364)",
         summary="The kubelet could not locate the container and invented 137"
         " (ContainerStatusUnknown): not a SIGKILL.",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/deadline-exceeded",
         reason="DeadlineExceeded",
-        state="terminated",
         outcome=ExitOutcome.SIGNALED,
-        from_message=False,
         source="kubernetes batch/v1 types; activeDeadlineSeconds",
         summary="The pod outlived activeDeadlineSeconds and was stopped (DeadlineExceeded).",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/seccomp-killed",
         reason="seccomp killed",
-        state="terminated",
         outcome=ExitOutcome.SIGNALED,
-        from_message=False,
         source="cri-o/cri-o server/container_status.go",
         summary="A seccomp filter killed the container (CRI-O: seccomp killed).",
     ),
@@ -107,112 +99,93 @@ REASONS: tuple[ReasonRule, ...] = (
         source=_KUBELET,
         summary="The container is running: no exit status yet.",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/exit-code",
         reason="",
-        state="terminated",
         outcome=None,
-        from_message=False,
         source=_CRI,
         summary="The container terminated with a reason this library does not know; the code says"
         " how.",
     ),
-    ReasonRule(
+    _waiting(
         id="kubernetes/waiting",
         reason="",
-        state="waiting",
         outcome=ExitOutcome.STATUS_UNKNOWN,
         from_message=True,
-        source=_WAITING,
         summary="The container is waiting for a reason this library does not know: no exit status"
         " yet.",
     ),
-    ReasonRule(
+    _terminated(
         id="kubernetes/evicted",
         reason="Evicted",
-        state="terminated",
         outcome=ExitOutcome.ENGINE_ERROR,
-        from_message=False,
         source=_KUBELET,
         summary="The kubelet evicted the pod (node pressure).",
     ),
-    *(
-        ReasonRule(
-            id=f"kubernetes/{slug}",
-            reason=reason,
-            state="waiting",
-            outcome=outcome,
-            from_message=from_message,
-            source=_WAITING,
-            summary=summary,
-        )
-        for slug, reason, outcome, from_message, summary in (
-            (
-                "err-image-pull",
-                "ErrImagePull",
-                ExitOutcome.ENGINE_ERROR,
-                True,
-                "The image could not be pulled (ErrImagePull).",
-            ),
-            (
-                "image-pull-back-off",
-                "ImagePullBackOff",
-                ExitOutcome.ENGINE_ERROR,
-                True,
-                "Pulling the image keeps failing (ImagePullBackOff).",
-            ),
-            (
-                "invalid-image-name",
-                "InvalidImageName",
-                ExitOutcome.ENGINE_ERROR,
-                True,
-                "The image reference is invalid (InvalidImageName).",
-            ),
-            (
-                "create-container-error",
-                "CreateContainerError",
-                ExitOutcome.ENGINE_ERROR,
-                True,
-                "The runtime could not create the container (CreateContainerError).",
-            ),
-            (
-                "create-container-config-error",
-                "CreateContainerConfigError",
-                ExitOutcome.ENGINE_ERROR,
-                True,
-                "The container's configuration is invalid (CreateContainerConfigError), e.g. a"
-                " missing ConfigMap or Secret.",
-            ),
-            (
-                "run-container-error",
-                "RunContainerError",
-                ExitOutcome.ENGINE_ERROR,
-                True,
-                "The runtime could not start the container (RunContainerError).",
-            ),
-            (
-                "crash-loop-back-off",
-                "CrashLoopBackOff",
-                ExitOutcome.STATUS_UNKNOWN,
-                False,
-                "The container keeps exiting and waits to be restarted (CrashLoopBackOff); its"
-                " lastState holds the last exit.",
-            ),
-            (
-                "container-creating",
-                "ContainerCreating",
-                ExitOutcome.STATUS_UNKNOWN,
-                False,
-                "The container is being created: no exit status yet.",
-            ),
-            (
-                "pod-initializing",
-                "PodInitializing",
-                ExitOutcome.STATUS_UNKNOWN,
-                False,
-                "Init containers are still running: no exit status yet.",
-            ),
-        )
+    _waiting(
+        id="kubernetes/err-image-pull",
+        reason="ErrImagePull",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=True,
+        summary="The image could not be pulled (ErrImagePull).",
+    ),
+    _waiting(
+        id="kubernetes/image-pull-back-off",
+        reason="ImagePullBackOff",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=True,
+        summary="Pulling the image keeps failing (ImagePullBackOff).",
+    ),
+    _waiting(
+        id="kubernetes/invalid-image-name",
+        reason="InvalidImageName",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=True,
+        summary="The image reference is invalid (InvalidImageName).",
+    ),
+    _waiting(
+        id="kubernetes/create-container-error",
+        reason="CreateContainerError",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=True,
+        summary="The runtime could not create the container (CreateContainerError).",
+    ),
+    _waiting(
+        id="kubernetes/create-container-config-error",
+        reason="CreateContainerConfigError",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=True,
+        summary="The container's configuration is invalid (CreateContainerConfigError), e.g. a"
+        " missing ConfigMap or Secret.",
+    ),
+    _waiting(
+        id="kubernetes/run-container-error",
+        reason="RunContainerError",
+        outcome=ExitOutcome.ENGINE_ERROR,
+        from_message=True,
+        summary="The runtime could not start the container (RunContainerError).",
+    ),
+    _waiting(
+        id="kubernetes/crash-loop-back-off",
+        reason="CrashLoopBackOff",
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        from_message=False,
+        summary="The container keeps exiting and waits to be restarted (CrashLoopBackOff); its"
+        " lastState holds the last exit.",
+    ),
+    _waiting(
+        id="kubernetes/container-creating",
+        reason="ContainerCreating",
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        from_message=False,
+        summary="The container is being created: no exit status yet.",
+    ),
+    _waiting(
+        id="kubernetes/pod-initializing",
+        reason="PodInitializing",
+        outcome=ExitOutcome.STATUS_UNKNOWN,
+        from_message=False,
+        summary="Init containers are still running: no exit status yet.",
     ),
 )
 """Every Kubernetes reason the classifier knows, terminated and waiting."""

@@ -1,7 +1,7 @@
 """nerdctl (containerd/nerdctl): exit 1 for every engine error.
 
-The rows cite where each behaviour is decided; :data:`ENGINE` says what the rows alone
-do not (which rows answer a status, a detached run, a wait error).
+Each row cites the nerdctl source that decides it; :data:`ENGINE` says that exit 1
+stands for any error, so 125 means nothing special and a failed exec is 1 too.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from exitcodes import profiles
 from exitcodes.engines._schema import (
     ALL_COMMANDS,
-    ALL_VERSIONS,
     FLAG_ERRORS,
     NOT_FOUND,
     PHASES,
@@ -20,64 +19,58 @@ from exitcodes.engines._schema import (
     MessageRule,
     OutcomeRule,
     PhaseRule,
+    Rows,
     names,
 )
 from exitcodes.outcome import ExitOutcome
 from exitcodes.profiles import Engine
 
 _N = Engine.NERDCTL
+_row = Rows(_N)
 _NERDCTL_RUN = "containerd/nerdctl cmd/nerdctl/container/container_run.go"
 
 
 MESSAGE_RULES: tuple[MessageRule, ...] = (
     # --- nerdctl: exit 1 for every engine error; the outcome still says what happened ---
-    MessageRule(
-        id="nerdctl-usage/flag-error",
-        engine=_N,
-        layer=Layer.USAGE,
-        patterns=FLAG_ERRORS,
-        match=Match.PREFIX,
-        outcome=ExitOutcome.USAGE_ERROR,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.message(
+        "nerdctl-usage/flag-error",
+        Layer.USAGE,
+        FLAG_ERRORS,
+        Match.PREFIX,
+        ExitOutcome.USAGE_ERROR,
+        1,
         source="containerd/nerdctl cmd/nerdctl/main.go (log.Fatal -> exit 1)",
         summary="nerdctl rejected a flag; it exits 1 for every error.",
     ),
-    MessageRule(
-        id="nerdctl-cli/not-found",
-        engine=_N,
-        layer=Layer.CLI,
-        patterns=NOT_FOUND,
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.NOT_FOUND,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.message(
+        "nerdctl-cli/not-found",
+        Layer.CLI,
+        NOT_FOUND,
+        Match.SUBSTRING,
+        ExitOutcome.NOT_FOUND,
+        1,
         source="containerd/nerdctl cmd/nerdctl/main.go + pkg/errutil/exit_coder.go (no"
         " 125/126/127)",
         summary="The command was not found, but nerdctl exits 1 for every engine error.",
     ),
-    MessageRule(
-        id="nerdctl-cli/permission-denied",
-        engine=_N,
-        layer=Layer.CLI,
-        patterns=("permission denied", "is a directory"),
-        match=Match.SUBSTRING,
-        outcome=ExitOutcome.CANNOT_INVOKE,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.message(
+        "nerdctl-cli/permission-denied",
+        Layer.CLI,
+        ("permission denied", "is a directory"),
+        Match.SUBSTRING,
+        ExitOutcome.CANNOT_INVOKE,
+        1,
         source="containerd/nerdctl cmd/nerdctl/main.go + pkg/errutil/exit_coder.go (no"
         " 125/126/127)",
         summary="The command could not be invoked, but nerdctl exits 1 for every engine error.",
     ),
-    MessageRule(
-        id="nerdctl-cli/error",
-        engine=_N,
-        layer=Layer.CLI,
-        patterns=(),
-        match=Match.ALWAYS,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.message(
+        "nerdctl-cli/error",
+        Layer.CLI,
+        (),
+        Match.ALWAYS,
+        ExitOutcome.ENGINE_ERROR,
+        1,
         source="containerd/nerdctl cmd/nerdctl/main.go (log.Fatal -> exit 1)",
         summary="nerdctl exits 1 for every engine error.",
     ),
@@ -87,54 +80,46 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
 
 PHASE_RULES: tuple[PhaseRule, ...] = (
     # --- nerdctl ---
-    PhaseRule(
-        id="nerdctl-cli/detach-keys",
-        engine=_N,
-        commands=names("run", "start -a", "attach"),
-        phases=names("attach"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "nerdctl-cli/detach-keys",
+        names("run", "start -a", "attach"),
+        names("attach"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
         source="containerd/nerdctl pkg/cmd/container/attach.go (detaching exits 0;"
         " containerd/nerdctl#3571)",
         summary="The user detached with the key sequence: nerdctl exits 0, attach included.",
         patterns=("read escape sequence", "detached from container"),
     ),
-    PhaseRule(
-        id="nerdctl-cli/usage-error",
-        engine=_N,
-        commands=ALL_COMMANDS,
-        phases=names("flags", "args"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.USAGE_ERROR,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "nerdctl-cli/usage-error",
+        ALL_COMMANDS,
+        names("flags", "args"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.USAGE_ERROR,
+        1,
         source="containerd/nerdctl cmd/nerdctl/main.go (log.Fatal -> exit 1)",
         summary="nerdctl exits 1 for usage errors too.",
     ),
-    PhaseRule(
-        id="nerdctl-cli/run-detached-wait-ignored",
-        engine=_N,
-        commands=names("run"),
-        phases=names("wait"),
-        policy=ErrorPolicy.EXIT_CODE,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "nerdctl-cli/run-detached-wait-ignored",
+        names("run"),
+        names("wait"),
+        ErrorPolicy.EXIT_CODE,
+        ExitOutcome.SUCCESS,
+        0,
         source="containerd/nerdctl cmd/nerdctl/container/container_run.go (detached)",
         summary="nerdctl run -d exits 0 once the container started.",
         detach=True,
     ),
-    PhaseRule(
-        id="nerdctl-cli/engine-error",
-        engine=_N,
-        commands=ALL_COMMANDS,
-        phases=frozenset(PHASES),
-        policy=ErrorPolicy.CLI_MESSAGE_RULES,
-        outcome=ExitOutcome.ENGINE_ERROR,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.phase(
+        "nerdctl-cli/engine-error",
+        ALL_COMMANDS,
+        frozenset(PHASES),
+        ErrorPolicy.CLI_MESSAGE_RULES,
+        ExitOutcome.ENGINE_ERROR,
+        None,
         source="containerd/nerdctl cmd/nerdctl/main.go (log.Fatal -> exit 1)",
         summary="nerdctl exits 1 for every engine error; the outcome still says what happened.",
     ),
@@ -143,66 +128,52 @@ PHASE_RULES: tuple[PhaseRule, ...] = (
 
 
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    OutcomeRule(
-        id="nerdctl-cli/exec-nonzero-1",
-        engine=_N,
-        outcome=ExitOutcome.COMMAND_FAILED,
-        exit_code=1,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "nerdctl-cli/exec-nonzero-1",
+        ExitOutcome.COMMAND_FAILED,
+        1,
         source="containerd/nerdctl pkg/cmd/container/exec.go (exec failed with exit code N)",
         summary="nerdctl exec turns any non-zero status into an error: exit 1.",
     ),
-    OutcomeRule(
-        id="nerdctl-cli/container-status",
-        engine=_N,
-        outcome=ExitOutcome.COMMAND_FAILED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "nerdctl-cli/container-status",
+        ExitOutcome.COMMAND_FAILED,
+        None,
         source=f"{_NERDCTL_RUN} (NewExitCoderErr(status))",
         summary="nerdctl exits with the container's status, truncated by the platform.",
     ),
-    OutcomeRule(
-        id="nerdctl-cli/detached",
-        engine=_N,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "nerdctl-cli/detached",
+        ExitOutcome.SUCCESS,
+        0,
         source=f"{_NERDCTL_RUN} (detached)",
         summary="Detached: nerdctl exits 0 once the container started, whatever it does later.",
     ),
-    OutcomeRule(
-        id="nerdctl-cli/completed",
-        engine=_N,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=0,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "nerdctl-cli/completed",
+        ExitOutcome.SUCCESS,
+        0,
         source="containerd/nerdctl cmd/nerdctl/main.go (nil error -> 0)",
         summary="The command succeeded and does not report a container status: exit 0.",
     ),
-    OutcomeRule(
-        id="nerdctl-cli/exec-exit-code",
-        engine=_N,
-        outcome=ExitOutcome.COMMAND_FAILED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "nerdctl-cli/exec-exit-code",
+        ExitOutcome.COMMAND_FAILED,
+        None,
         source="containerd/nerdctl pkg/cmd/container/exec.go",
         summary="nerdctl exec exits with the exec inspect's ExitCode (null counts as 0).",
     ),
-    OutcomeRule(
-        id="nerdctl-cli/wait-command",
-        engine=_N,
-        outcome=ExitOutcome.SUCCESS,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "nerdctl-cli/wait-command",
+        ExitOutcome.SUCCESS,
+        None,
         source="containerd/nerdctl cmd/nerdctl/container/container_wait.go",
         summary="nerdctl wait prints every status and exits 0, or 1 if any wait failed.",
     ),
-    OutcomeRule(
-        id="nerdctl-cli/exit-code",
-        engine=_N,
-        outcome=ExitOutcome.COMMAND_FAILED,
-        exit_code=None,
-        versions=ALL_VERSIONS,
+    _row.outcome(
+        "nerdctl-cli/exit-code",
+        ExitOutcome.COMMAND_FAILED,
+        None,
         source="containerd/nerdctl cmd/nerdctl/main.go (errors -> 1)",
         summary="A nerdctl exit status read by its conventions (1 for any error, 128+n).",
     ),

@@ -66,6 +66,16 @@ def _t(
     )
 
 
+def _crun(text: str, labels: str) -> _Template:
+    """A crun wording: any engine can run crun, and an exec's start error carries it too."""
+    return _t(text, labels, "runtime", _ALL_ENGINES, runtime="crun", exec_ok=True)
+
+
+def _windows(text: str, labels: str, *, exec_ok: bool = False) -> _Template:
+    """A Windows (hcsshim) wording, which docker and nerdctl print."""
+    return _t(text, labels, "windows", "docker nerdctl", runtime="windows", exec_ok=exec_ok)
+
+
 _MOUNT = 'error during container init: error mounting "{host_path}" to rootfs at "{path}": '
 _HCS = (
     "container {id} encountered an error during hcsshim::System::CreateProcess:"
@@ -168,46 +178,11 @@ _TEMPLATES: tuple[_Template, ...] = (
         "docker",
     ),
     # --- crun (src/libcrun/utils.c: find_executable; errors are "<msg>: <strerror>") ---
-    _t(
-        "executable file `{cmd}` not found in $PATH: No such file or directory",
-        "not-found-ci",
-        "runtime",
-        _ALL_ENGINES,
-        runtime="crun",
-        exec_ok=True,
-    ),
-    _t(
-        "executable file `{path}` not found: No such file or directory",
-        "not-found-ci",
-        "runtime",
-        _ALL_ENGINES,
-        runtime="crun",
-        exec_ok=True,
-    ),
-    _t(
-        "the path `{path}` exists but it is not executable: Operation not permitted",
-        "eperm",
-        "runtime",
-        _ALL_ENGINES,
-        runtime="crun",
-        exec_ok=True,
-    ),
-    _t(
-        "the path `{dir}` is not a regular file: Operation not permitted",
-        "eperm",
-        "runtime",
-        _ALL_ENGINES,
-        runtime="crun",
-        exec_ok=True,
-    ),
-    _t(
-        "open `{path}`: Permission denied",
-        "eacces-ci",
-        "runtime",
-        _ALL_ENGINES,
-        runtime="crun",
-        exec_ok=True,
-    ),
+    _crun("executable file `{cmd}` not found in $PATH: No such file or directory", "not-found-ci"),
+    _crun("executable file `{path}` not found: No such file or directory", "not-found-ci"),
+    _crun("the path `{path}` exists but it is not executable: Operation not permitted", "eperm"),
+    _crun("the path `{dir}` is not a regular file: Operation not permitted", "eperm"),
+    _crun("open `{path}`: Permission denied", "eacces-ci"),
     _t("open executable: Operation not permitted", "eperm", "runtime", "podman", runtime="crun"),
     _t("executable path is empty", "", "runtime", "podman", runtime="crun", exec_ok=True),
     _t(
@@ -268,38 +243,15 @@ _TEMPLATES: tuple[_Template, ...] = (
         "nerdctl",
     ),
     # --- Windows (hcsshim) ---
-    _t(
-        _HCS + "The system cannot find the file specified. (0x2)",
-        "not-found",
-        "windows",
-        "docker nerdctl",
-        runtime="windows",
-        exec_ok=True,
-    ),
-    _t(
-        _HCS + "The system cannot find the path specified. (0x3)",
-        "",
-        "windows",
-        "docker nerdctl",
-        runtime="windows",
-        exec_ok=True,
-    ),
-    _t(
-        _HCS + "The directory name is invalid. (0x10b)",
-        "",
-        "windows",
-        "docker nerdctl",
-        runtime="windows",
-    ),
-    _t(
+    _windows(_HCS + "The system cannot find the file specified. (0x2)", "not-found", exec_ok=True),
+    _windows(_HCS + "The system cannot find the path specified. (0x3)", "", exec_ok=True),
+    _windows(_HCS + "The directory name is invalid. (0x10b)", ""),
+    _windows(
         "container {id} encountered an error during CreateProcess: failure in a Windows system"
         " call: The system cannot find the file specified. (0x2) extra info:"
         ' {"CommandLine":"{cmd}","WorkingDirectory":"C:\\\\","CreateStdInPipe":true,'
         '"CreateStdOutPipe":true,"CreateStdErrPipe":true,"ConsoleSize":[0,0]}',
         "not-found",
-        "windows",
-        "docker nerdctl",
-        runtime="windows",
     ),
     # --- create and pull errors ---
     _t(

@@ -265,48 +265,50 @@ def _inspects_after_stream(command: str, profile: Profile) -> bool:
     return command == "attach" and row is not None and row.versions.contains(profile)
 
 
+def _waited(  # noqa: PLR0917 - one case's parts, in the order they are drawn
+    draw: st.DrawFn,
+    command: str,
+    profile: Profile,
+    wait: dict[str, Any],
+    state: dict[str, Any] | None,
+    situation: str,
+    kind: str,
+) -> _Case:
+    """A case the CLI waited on: the wait response, then the attached streams, are drawn."""
+    return _Case(
+        command=command,
+        wait=wait,
+        state=state,
+        attached_streams=_streams(draw, command),
+        profile=profile,
+        situation=situation,
+        kind=kind,
+    )
+
+
 def _exits(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     status = draw(_ANY_STATUS)
     state = None
     if _integer(draw, 0, 3) == 3 or _inspects_after_stream(command, profile):
         state = _state("exited", ExitCode=status)
-    return _Case(
-        command=command,
-        wait=_wait_for(draw, status),
-        state=state,
-        attached_streams=_streams(draw, command),
-        profile=profile,
-        situation=f"the container exited {status}",
-        kind="exits",
-    )
+    wait = _wait_for(draw, status)
+    return _waited(draw, command, profile, wait, state, f"the container exited {status}", "exits")
 
 
 def _oom_killed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
-    return _Case(
-        command=command,
-        wait=_wait_for(draw, 137),
-        state=_state("exited", ExitCode=137, OOMKilled=True),
-        attached_streams=_streams(draw, command),
-        profile=profile,
-        situation="the kernel's OOM killer ended the container (status 137, State.OOMKilled)",
-        kind="oom-killed",
-    )
+    wait = _wait_for(draw, 137)
+    state = _state("exited", ExitCode=137, OOMKilled=True)
+    situation = "the kernel's OOM killer ended the container (status 137, State.OOMKilled)"
+    return _waited(draw, command, profile, wait, state, situation, "oom-killed")
 
 
 def _wait_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
     message = _fill(draw, _pick(draw, _WAIT_ERROR_MESSAGES).text)
     status = _pick(draw, (0, 3, 125, 137))
-    return _Case(
-        command=command,
-        wait={"StatusCode": status, "Error": {"Message": message}},
-        state=_state("exited", ExitCode=status)
-        if _inspects_after_stream(command, profile)
-        else None,
-        attached_streams=_streams(draw, command),
-        profile=profile,
-        situation=f"the wait response carried an Error (the removal failed) and status {status}",
-        kind="wait-error",
-    )
+    wait = {"StatusCode": status, "Error": {"Message": message}}
+    state = _state("exited", ExitCode=status) if _inspects_after_stream(command, profile) else None
+    situation = f"the wait response carried an Error (the removal failed) and status {status}"
+    return _waited(draw, command, profile, wait, state, situation, "wait-error")
 
 
 def _detached(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
@@ -375,26 +377,26 @@ def _usage_text(draw: st.DrawFn, stage: str, command: str, profile: Profile) -> 
     return _render(draw, template, profile, {"command": word})
 
 
-def _flag_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
+# The phase of a usage error -> the corpus stage its wording comes from, and the case's kind.
+_USAGE_PHASES = {"flags": ("usage-flag", "flag-error"), "args": ("usage-args", "argument-error")}
+
+
+def _rejected(draw: st.DrawFn, command: str, profile: Profile, phase: str, situation: str) -> _Case:
+    """A case the CLI refused before asking the daemon, in the usage *phase*."""
+    stage, kind = _USAGE_PHASES[phase]
+    error = _usage_text(draw, stage, command, profile)
     return _Case(
-        command=command,
-        error=_usage_text(draw, "usage-flag", command, profile),
-        phase="flags",
-        profile=profile,
-        situation="the CLI rejected a flag",
-        kind="flag-error",
+        command=command, error=error, phase=phase, profile=profile, situation=situation, kind=kind
     )
+
+
+def _flag_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
+    return _rejected(draw, command, profile, "flags", "the CLI rejected a flag")
 
 
 def _argument_error(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
-    return _Case(
-        command=command,
-        error=_usage_text(draw, "usage-args", command, profile),
-        phase="args",
-        profile=profile,
-        situation="the CLI rejected the arguments or the command name",
-        kind="argument-error",
-    )
+    situation = "the CLI rejected the arguments or the command name"
+    return _rejected(draw, command, profile, "args", situation)
 
 
 _CLIENT_TEMPLATES = tuple(template for template in _TEMPLATES if template.stage == "client")
@@ -430,6 +432,31 @@ def _describe_labels(labels: frozenset[str]) -> str:
     }
     said = [names[label] for label in sorted(labels) if label in names]
     return ", ".join(said) if said else "something else"
+
+
+def _said(  # noqa: PLR0917 - one case's parts, drawn before
+    command: str,
+    profile: Profile,
+    template: _Template,
+    error: str,
+    phase: str,
+    detach: bool,
+    what: str,
+    kind: str,
+    state: dict[str, Any] | None = None,
+) -> _Case:
+    """A case whose error is the corpus *template*: the situation says what its labels say."""
+    return _Case(
+        command=command,
+        error=error,
+        phase=phase,
+        detach=detach,
+        state=state,
+        profile=profile,
+        situation=f"{what}; the error says {_describe_labels(template.labels)}",
+        kind=kind,
+        labels=template.labels,
+    )
 
 
 def _worded(
@@ -468,17 +495,9 @@ def _create_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
         )
     template = _pick_template(draw, _of_engine(_CREATE_TEMPLATES, profile))
     error = _render(draw, template, profile)
-    said = _describe_labels(template.labels)
-    return _Case(
-        command=command,
-        error=error,
-        phase="create",
-        detach=command == "run" and draw(_BOOLEANS),
-        profile=profile,
-        situation=f"the container could not be created; the error says {said}",
-        kind="create-failed",
-        labels=template.labels,
-    )
+    detach = command == "run" and draw(_BOOLEANS)
+    what = "the container could not be created"
+    return _said(command, profile, template, error, "create", detach, what, "create-failed")
 
 
 def _exec_start_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
@@ -486,17 +505,8 @@ def _exec_start_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case
     templates = _of_engine((t for t in _TEMPLATES if t.exec_ok), profile)
     template = _pick_template(draw, templates)
     error = _message(draw, template, profile, chains=_EXEC_CHAINS, forms=False)[0]
-    said = _describe_labels(template.labels)
-    return _Case(
-        command=command,
-        error=error,
-        phase="start",
-        detach=detach,
-        profile=profile,
-        situation=f"the exec'd process failed to start; the error says {said}",
-        kind="exec-start-failed",
-        labels=template.labels,
-    )
+    what = "the exec'd process failed to start"
+    return _said(command, profile, template, error, "start", detach, what, "exec-start-failed")
 
 
 def _start_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
@@ -504,17 +514,10 @@ def _start_failed(draw: st.DrawFn, command: str, profile: Profile) -> _Case:
         return _exec_start_failed(draw, command, profile)
     state, template, error = _failed_start(draw, profile)
     detach = command == "run" and draw(_BOOLEANS)
-    said = _describe_labels(template.labels)
-    return _Case(
-        command=command,
-        error=error,
-        phase="start",
-        detach=detach,
-        state=state if command == "run" and _integer(draw, 0, 3) == 3 else None,
-        profile=profile,
-        situation=f"the container failed to start; the error says {said}",
-        kind="start-failed",
-        labels=template.labels,
+    inspected = state if command == "run" and _integer(draw, 0, 3) == 3 else None
+    what = "the container failed to start"
+    return _said(
+        command, profile, template, error, "start", detach, what, "start-failed", inspected
     )
 
 

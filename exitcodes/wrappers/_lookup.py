@@ -227,6 +227,14 @@ def wrapper_exit_code(
     return _rule_exit_code(rule, command_status, signal)
 
 
+def _signaled_status(signal: int | str | None) -> int:
+    """``128+n`` for the signal *n* that killed COMMAND, which ``COMMAND_SIGNALED`` needs."""
+    number = _signal(signal)
+    if number is None:
+        raise InvalidArgumentError("COMMAND_SIGNALED needs signal=")
+    return SIGNAL_BASE + number
+
+
 def _rule_exit_code(rule: ExitRule, command_status: int | None, signal: int | str | None) -> int:
     """The exit code *rule* gives for this COMMAND status and signal (see wrapper_exit_code)."""
     status = _status(command_status)
@@ -238,10 +246,7 @@ def _rule_exit_code(rule: ExitRule, command_status: int | None, signal: int | st
             raise InvalidArgumentError("COMMAND_EXITED needs command_status=")
         return status
     if rule.situation is _W.COMMAND_SIGNALED:
-        number = _signal(signal)
-        if number is None:
-            raise InvalidArgumentError("COMMAND_SIGNALED needs signal=")
-        return SIGNAL_BASE + number
+        return _signaled_status(signal)
     # timed out with --preserve-status: COMMAND's status, or 128 + the signal sent
     if status is not None:
         return status
@@ -418,10 +423,7 @@ def shell_exit_code(
             raise InvalidArgumentError("EXIT_BUILTIN needs argument=")
         return exit_builtin_status(rule.tool.value, argument)
     if rule.situation is _S.COMMAND_SIGNALED:
-        number = _signal(signal)
-        if number is None:
-            raise InvalidArgumentError("COMMAND_SIGNALED needs signal=")
-        return SIGNAL_BASE + number
+        return _signaled_status(signal)
     status = _status(command_status)
     if status is None:
         raise InvalidArgumentError("COMMAND_EXITED needs command_status=")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from exitcodes.outcome import ExitOutcome
@@ -86,35 +88,19 @@ def runner_rows(tool: Wrapper, *, tool_failed: str, no_command: int | None) -> l
             ends_by_signal=True,
         ),
     ]
+    no_command_row = functools.partial(
+        ExitRule, f"{name}/no-command", tool, _W.NO_COMMAND, CodeFrom.FIXED
+    )
     if no_command is not None:
-        rows.append(
-            ExitRule(
-                f"{name}/no-command",
-                tool,
-                _W.NO_COMMAND,
-                CodeFrom.FIXED,
-                no_command,
-                _O.SUCCESS,
-                manual,
-                f"{name} without a COMMAND prints "
-                + ("the environment" if tool is Wrapper.ENV else "the niceness")
-                + " and exits 0.",
-                distinctive=False,
-            )
-        )
+        prints = "the environment" if tool is Wrapper.ENV else "the niceness"
+        summary = f"{name} without a COMMAND prints {prints} and exits 0."
+        rows.append(no_command_row(no_command, _O.SUCCESS, manual, summary, distinctive=False))
     else:
+        summary = f"{name} without operands is a usage error (missing operand): 125."
+        posixly_correct = False if tool is Wrapper.NOHUP else None
+        source = f"{manual}; {_SYSTEM_H}"
         rows.append(
-            ExitRule(
-                f"{name}/no-command",
-                tool,
-                _W.NO_COMMAND,
-                CodeFrom.FIXED,
-                125,
-                _O.USAGE_ERROR,
-                f"{manual}; {_SYSTEM_H}",
-                f"{name} without operands is a usage error (missing operand): 125.",
-                posixly_correct=False if tool is Wrapper.NOHUP else None,
-            )
+            no_command_row(125, _O.USAGE_ERROR, source, summary, posixly_correct=posixly_correct)
         )
     return rows
 

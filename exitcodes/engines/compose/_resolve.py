@@ -119,6 +119,14 @@ def _result(
     return ComposeResult(code, service, prof.rule(rule_id), reason)
 
 
+def _exited(
+    prof: ComposeProfile, rule_id: str, container: ContainerExit, how: str
+) -> ComposeResult:
+    """The rule's result when *container*'s exit is the code: its service *how*, with its code."""
+    reason = f"{container.service} {how}, with {container.exit_code}"
+    return _result(prof, rule_id, container.exit_code or 0, container.service, reason)
+
+
 def resolve_compose(
     evidence: ComposeEvidence, compose_profile: ComposeProfile | None = None
 ) -> ComposeResult:
@@ -249,13 +257,7 @@ def _resolve_wait(
     if not mine:
         raise MalformedEvidenceError("compose wait: no container exit and no error message")
     last = _last(mine, "wait")
-    return _result(
-        prof,
-        "wait",
-        last.exit_code or 0,
-        last.service,
-        f"{last.service} was the last container to exit, with {last.exit_code}",
-    )
+    return _exited(prof, "wait", last, "was the last container to exit")
 
 
 def _left_at(container: ContainerExit) -> float:
@@ -281,13 +283,7 @@ def _exit_code_from_before_2_27(
         raise MalformedEvidenceError(f"up --exit-code-from {ecf}: {ecf} never exited")
     mine = min(own, key=lambda c: c.finished if c.finished is not None else 0)
     if mine is first or mine.stopped is False:
-        return _result(
-            prof,
-            "up-exit-code-from-exited",
-            mine.exit_code or 0,
-            ecf,
-            f"{ecf} exited by itself, with {mine.exit_code}",
-        )
+        return _exited(prof, "up-exit-code-from-exited", mine, "exited by itself")
     others = [c for c in services if c is not mine]
     if (
         mine.stopped is None
@@ -369,24 +365,12 @@ def _resolve_up(
                 prof, "up-abort-on-failure", 0, None, "every container exited 0: nothing to abort"
             )
         first = _first(failed, "--abort-on-container-failure")
-        return _result(
-            prof,
-            "up-abort-on-failure",
-            first.exit_code or 0,
-            first.service,
-            f"{first.service} was the first to fail, with {first.exit_code}",
-        )
+        return _exited(prof, "up-abort-on-failure", first, "was the first to fail")
     if "--abort-on-container-exit" in inv.flags:
         if not exited:
             raise MalformedEvidenceError("up --abort-on-container-exit: no container has exited")
         first = _first(exited, "--abort-on-container-exit")
-        return _result(
-            prof,
-            "up-abort-on-exit",
-            first.exit_code or 0,
-            first.service,
-            f"{first.service} exited first, with {first.exit_code}",
-        )
+        return _exited(prof, "up-abort-on-exit", first, "exited first")
     return _result(
         prof,
         "up-attached",
