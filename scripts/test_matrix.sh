@@ -7,6 +7,8 @@
 #   EXTRAS=tests,docs scripts/test_matrix.sh   # with CI=true the docs build is tested too
 #   PARALLEL=1 scripts/test_matrix.sh    # the suites of the versions run at the same time
 #   SKIP="tests/test_x.py ..." scripts/test_matrix.sh   # leave these test files out
+#   INSTALL_ONLY=1 scripts/test_matrix.sh   # only create and fill the venvs
+#   INSTALLED=1 scripts/test_matrix.sh      # only run the suites, in the venvs already filled
 #
 # Each venv gets the project installed from this tree with its extras (default: tests),
 # as a real wheel build, not an editable install; then it runs the README's test command
@@ -49,13 +51,24 @@ for version in "${versions[@]}"; do
     if [ -n "${FRESH:-}" ]; then
         rm -rf "$venv"
     fi
-    if [ ! -x "$venv/bin/python" ]; then
-        "$python" -m venv "$venv"
+    if [ -z "${INSTALLED:-}" ]; then
+        if [ ! -x "$venv/bin/python" ]; then
+            "$python" -m venv "$venv"
+        fi
+        "$venv/bin/python" -m pip install --quiet ".[$extras]"
+        "$venv/bin/python" -m pip install --quiet --no-deps --force-reinstall .  # this tree
+    elif [ ! -x "$venv/bin/python" ]; then
+        echo "== Python $version: INSTALLED=1 but $venv has no python" >&2
+        summary+=("$version: not installed")
+        status=1
+        continue
     fi
-    "$venv/bin/python" -m pip install --quiet ".[$extras]"
-    "$venv/bin/python" -m pip install --quiet --no-deps --force-reinstall .  # this tree, always
     ready+=("$version")
 done
+if [ -n "${INSTALL_ONLY:-}" ]; then
+    echo "== installed: ${ready[*]}"
+    exit "$status"
+fi
 
 run_suite() {  # version -> runs the README's test command minus conformance; writes its result
     local version="$1" venv=".cache/venvs/py$1" began result
