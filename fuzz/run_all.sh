@@ -3,7 +3,7 @@
 # installed (coverage-guided; a crash leaves its input in .cache/fuzz/), else as plain
 # Python with random inputs. Exits non-zero if any target found a crash.
 #
-#   fuzz/run_all.sh 60          # what CI runs
+#   fuzz/run_all.sh 30          # what CI runs
 #   PYTHON=.venv/bin/python fuzz/run_all.sh 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
