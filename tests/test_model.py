@@ -57,18 +57,22 @@ def _versions_of(row_id: str) -> tuple[Engine | EngineName, VersionRange]:
     return row.engine, row.versions
 
 
-@settings(max_examples=300, deadline=None)
-@given(any_profiles.flatmap(lambda p: model.cases(profile=p)))
-def test_resolve_agrees_with_the_model(case: _Case) -> None:
+def _assert_agrees(case: _Case) -> None:
+    """resolve's code, outcome, rule and signal are the model's for *case*."""
     result = resolve(case.command, **case.resolve_kwargs())
     predicted = model.expected(case)
-    shown = case.scenario().describe()
     assert (result.exit_code, result.outcome, result.rule, result.signal) == (
         predicted.exit_code,
         predicted.outcome,
         predicted.rule,
         predicted.signal,
-    ), f"{case.kind}: {shown}"
+    ), f"{case.kind}: {case.scenario().describe()}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_profiles.flatmap(lambda p: model.cases(profile=p)))
+def test_resolve_agrees_with_the_model(case: _Case) -> None:
+    _assert_agrees(case)
     if case.kind == "start-failed" and case.state is not None:
         # The State a failed start leaves: the code the daemon recorded, by the model.
         code = model.daemon_start_code(case.labels, case.profile)
@@ -87,14 +91,7 @@ on_podman = st.builds(
 @given(on_podman.flatmap(lambda p: model.cases(profile=p)))
 def test_resolve_agrees_with_the_model_against_podmans_api(case: _Case) -> None:
     """The model's docker CLI, with libpod's exec codes and podman's attach, agrees."""
-    result = resolve(case.command, **case.resolve_kwargs())
-    predicted = model.expected(case)
-    assert (result.exit_code, result.outcome, result.rule, result.signal) == (
-        predicted.exit_code,
-        predicted.outcome,
-        predicted.rule,
-        predicted.signal,
-    ), f"{case.kind}: {case.scenario().describe()}"
+    _assert_agrees(case)
 
 
 def _profile_at(gate: model.Gate, version: Version) -> Profile:
@@ -116,14 +113,7 @@ def test_resolve_agrees_with_the_model_on_both_sides_of_each_gate(
     before = max(version for version in _boundaries(gate.engine) if version < gate.version)
     profile = _profile_at(gate, gate.version if side == "at" else before)
     case = data.draw(model.cases(profile=profile, commands=gate.commands, phases=gate.phases))
-    result = resolve(case.command, **case.resolve_kwargs())
-    predicted = model.expected(case)
-    assert (result.exit_code, result.outcome, result.rule, result.signal) == (
-        predicted.exit_code,
-        predicted.outcome,
-        predicted.rule,
-        predicted.signal,
-    ), f"{case.kind}: {case.scenario().describe()}"
+    _assert_agrees(case)
 
 
 @settings(max_examples=100, deadline=None)
