@@ -17,6 +17,7 @@ from engines_live.scenarios import SCENARIOS, Scenario
 
 from podman_api_live import dockerpy
 from podman_api_live.live import SELECTED, ServiceRun
+from podman_api_live.races import check_race, is_events_file_race
 from podman_api_live.vectors import CLI_KEYS, cli_vector, line, recorded_cli
 
 pytestmark = pytest.mark.podman_api
@@ -69,6 +70,10 @@ def test_cli_matches_recorded(version: str, scenario: Scenario, podman_api_live:
         assert not problems, f"{line(vec, CLI_KEYS)}\n  {'; '.join(problems)}"
         old = recorded_cli(version, cli).get(scenario.name)
         assert old is not None, f"no recorded vector for podman {version} CLI {cli}"
+        if old["exit_code"] != vec["exit_code"] and is_events_file_race(vec):
+            # podman < 5.3.0's events-file race ended the wait (podman_api_live.races)
+            assert check_race(vec) == [], line(vec, CLI_KEYS)
+            continue
         assert old["exit_code"] == vec["exit_code"], (
             f"{line(vec, CLI_KEYS)}\n  recorded {old['exit_code']}: rerun"
             " `python tests/podman_api_live/record_vectors.py`"
