@@ -174,6 +174,32 @@ def _one_line(text: str) -> str:
     return line if len(line) <= _MAX_MESSAGE else f"{line[: _MAX_MESSAGE - 3]}..."
 
 
+def _add_subcommand(
+    subcommands: Any,
+    name: str,
+    summary: str,
+    description: str,
+    *,
+    as_written: bool = False,
+    epilog: str | None = None,
+) -> argparse.ArgumentParser:
+    """Add the subcommand *name* to *subcommands* (an argparse subparsers action).
+
+    *summary* is its line in ``exitcodes --help``; *description* opens its own ``--help``,
+    rewrapped to the terminal unless *as_written*; *epilog* closes it.
+    """
+    parser: argparse.ArgumentParser = subcommands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=epilog,
+        formatter_class=(
+            argparse.RawDescriptionHelpFormatter if as_written else argparse.HelpFormatter
+        ),
+    )
+    return parser
+
+
 def _profile(args: argparse.Namespace) -> Profile:
     legacy = (args.docker_version, args.engine_version, args.platform)
     if args.profile is not None:

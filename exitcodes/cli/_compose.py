@@ -17,9 +17,24 @@ import argparse
 from typing import Any
 
 from exitcodes.cli import EX_NO_ANSWER, EX_OK, EX_USAGE
-from exitcodes.cli._common import _clean, _Failure, _load_json, _read_source, _write_json
+from exitcodes.cli._common import (
+    _add_subcommand,
+    _clean,
+    _Failure,
+    _load_json,
+    _read_source,
+    _write_json,
+)
 
 __all__ = ["SCHEMA", "add_parser", "run"]
+
+# The subcommand's line in `exitcodes --help`, and what its own --help opens with.
+_SUMMARY = "the exit code of a docker compose command over its services' evidence"
+_DESCRIPTION = (
+    "What `docker compose ARGS` exits with (up, run, exec, wait), which service decided"
+    " it and why, from the project's events, inspect states or ps output, compose's"
+    " stderr and the signal it got. Put the compose arguments after --."
+)
 
 _NULLABLE_STR = {"type": ["string", "null"]}
 SCHEMA: dict[str, Any] = {
@@ -40,15 +55,7 @@ SCHEMA: dict[str, Any] = {
 
 def add_parser(subcommands: Any) -> argparse.ArgumentParser:
     """Add the ``compose`` subcommand to *subcommands*."""
-    parser: argparse.ArgumentParser = subcommands.add_parser(
-        "compose",
-        help="the exit code of a docker compose command over its services' evidence",
-        description=(
-            "What `docker compose ARGS` exits with (up, run, exec, wait), which service decided"
-            " it and why, from the project's events, inspect states or ps output, compose's"
-            " stderr and the signal it got. Put the compose arguments after --."
-        ),
-    )
+    parser = _add_subcommand(subcommands, "compose", _SUMMARY, _DESCRIPTION)
     parser.add_argument("compose_args", nargs="*", metavar="ARGS", help="compose's arguments")
     parser.add_argument(
         "--compose-version", default=None, help="the compose release (default: the newest)"

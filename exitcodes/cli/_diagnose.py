@@ -20,9 +20,27 @@ import textwrap
 from typing import Any
 
 from exitcodes.cli import EX_DATAERR, EX_NO_ANSWER, EX_OK, EX_USAGE
-from exitcodes.cli._common import _JSON_OPENING, _clean, _Failure, _read_source, _write_json
+from exitcodes.cli._common import (
+    _JSON_OPENING,
+    _add_subcommand,
+    _clean,
+    _Failure,
+    _read_source,
+    _write_json,
+)
 
 __all__ = ["SCHEMA", "add_parser", "run"]
+
+# The subcommand's line in `exitcodes --help`, and what its own --help opens with.
+_SUMMARY = "weigh several pieces of evidence: what killed it, and should it be retried"
+_DESCRIPTION = (
+    "Read every FILE as one piece of evidence about the same container or task"
+    " (docker/podman inspect JSON, a docker events JSON stream, kernel log lines, a"
+    " cgroup memory.events file, daemon log lines, a Kubernetes pod or container"
+    " status, an ECS task, an AWS Batch job) and rank the likely causes, with the"
+    " evidence for and against each, the known anomalies recognised, and a retry"
+    " verdict. Use - to read one of them from stdin."
+)
 
 _SHOWN = 3  # other causes listed after the first one, unless --all
 _STR = {"type": "string"}
@@ -80,19 +98,7 @@ SCHEMA: dict[str, Any] = {
 
 def add_parser(subcommands: Any) -> argparse.ArgumentParser:
     """Add the ``diagnose`` subcommand to *subcommands* (an argparse subparsers action)."""
-    parser: argparse.ArgumentParser = subcommands.add_parser(
-        "diagnose",
-        help="weigh several pieces of evidence: what killed it, and should it be retried",
-        description=(
-            "Read every FILE as one piece of evidence about the same container or task"
-            " (docker/podman inspect JSON, a docker events JSON stream, kernel log lines, a"
-            " cgroup memory.events file, daemon log lines, a Kubernetes pod or container"
-            " status, an ECS task, an AWS Batch job) and rank the likely causes, with the"
-            " evidence for and against each, the known anomalies recognised, and a retry"
-            " verdict. Use - to read one of them from stdin."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = _add_subcommand(subcommands, "diagnose", _SUMMARY, _DESCRIPTION, as_written=True)
     parser.add_argument("files", metavar="FILE", nargs="+", help="a file, or - for stdin")
     parser.add_argument(
         "--json",

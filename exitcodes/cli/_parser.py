@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from exitcodes.cli import EX_OK, EX_USAGE, _compose, _diagnose, _policy
-from exitcodes.cli._common import _DEFAULT_CAUSES, _clean, _Failure
+from exitcodes.cli._common import _DEFAULT_CAUSES, _add_subcommand, _clean, _Failure
 from exitcodes.profiles import Platform
 from exitcodes.rules import COMMANDS, PHASES
 
@@ -60,7 +60,21 @@ class _VersionAction(argparse.Action):
         parser.exit(EX_OK)
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _subcommand(
+    commands: Any, name: str, summary: str, description: str
+) -> argparse.ArgumentParser:
+    """Add a core subcommand: its description kept as written, the exit statuses below it."""
+    return _add_subcommand(commands, name, summary, description, as_written=True, epilog=_EPILOG)
+
+
+def _add_common(parser: argparse.ArgumentParser, *, show_all: bool = False) -> None:
+    """Add ``--json`` and the profile options (``--all`` first when causes are listed)."""
+    if show_all:
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help=f"show every cause (default: the first {_DEFAULT_CAUSES})",
+        )
     parser.add_argument(
         "--json",
         action="store_true",
@@ -103,72 +117,50 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="action", required=True, metavar="SUBCOMMAND")
 
-    explain_parser = commands.add_parser(
+    explain_parser = _subcommand(
+        commands,
         "explain",
-        help="explain an exit code, a daemon message or a JSON document",
-        description=(
-            "Classify one piece of evidence and list its likely causes, most likely first:"
-            " an exit status (137, -1, 0xC0000005), a daemon or runtime error message, a"
-            ' status line ("Exited (137) 5 seconds ago"), or a JSON document (docker or'
-            " podman inspect output for one container, its State, a wait response, an exec"
-            " inspect, a Kubernetes container status). Use - to read it from stdin."
-        ),
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "explain an exit code, a daemon message or a JSON document",
+        "Classify one piece of evidence and list its likely causes, most likely first:"
+        " an exit status (137, -1, 0xC0000005), a daemon or runtime error message, a"
+        ' status line ("Exited (137) 5 seconds ago"), or a JSON document (docker or'
+        " podman inspect output for one container, its State, a wait response, an exec"
+        " inspect, a Kubernetes container status). Use - to read it from stdin.",
     )
     explain_parser.add_argument("evidence", metavar="EVIDENCE", help="the evidence, or -")
-    explain_parser.add_argument(
-        "--all",
-        action="store_true",
-        help=f"show every cause (default: the first {_DEFAULT_CAUSES})",
-    )
-    _add_common(explain_parser)
+    _add_common(explain_parser, show_all=True)
 
-    inspect_parser = commands.add_parser(
+    inspect_parser = _subcommand(
+        commands,
         "inspect",
-        help="explain each container of docker/podman inspect or kubectl get pod output",
-        description=(
-            "Read the JSON output of `docker inspect`, `podman inspect` (an object or a"
-            " list), or `kubectl get pod -o json` (a pod or a list of pods) and explain"
-            " each container."
-        ),
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "explain each container of docker/podman inspect or kubectl get pod output",
+        "Read the JSON output of `docker inspect`, `podman inspect` (an object or a"
+        " list), or `kubectl get pod -o json` (a pod or a list of pods) and explain"
+        " each container.",
     )
     inspect_parser.add_argument(
         "file", metavar="FILE", nargs="?", default="-", help="a JSON file, or - for stdin"
     )
-    inspect_parser.add_argument(
-        "--all",
-        action="store_true",
-        help=f"show every cause (default: the first {_DEFAULT_CAUSES})",
-    )
-    _add_common(inspect_parser)
+    _add_common(inspect_parser, show_all=True)
 
-    classify_parser = commands.add_parser(
+    classify_parser = _subcommand(
+        commands,
         "classify",
-        help="classify an exit status, a daemon message or a JSON document",
-        description=(
-            "Classify one piece of evidence: an integer exit status, a daemon error message,"
-            " or a JSON document (wait response, docker inspect output, exec inspect, API"
-            " error body). Use - to read it from stdin."
-        ),
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "classify an exit status, a daemon message or a JSON document",
+        "Classify one piece of evidence: an integer exit status, a daemon error message,"
+        " or a JSON document (wait response, docker inspect output, exec inspect, API"
+        " error body). Use - to read it from stdin.",
     )
     classify_parser.add_argument("evidence", metavar="EVIDENCE", help="the evidence, or -")
     _add_common(classify_parser)
 
-    resolve_parser = commands.add_parser(
+    resolve_parser = _subcommand(
+        commands,
         "resolve",
-        help="the exit code a docker command ends with",
-        description=(
-            "Resolve the final exit code of a docker CLI command from what happened: give the"
-            " command (positionally or with --command) and the error, or the container's"
-            " status."
-        ),
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "the exit code a docker command ends with",
+        "Resolve the final exit code of a docker CLI command from what happened: give the"
+        " command (positionally or with --command) and the error, or the container's"
+        " status.",
     )
     resolve_parser.add_argument(
         "command",
@@ -210,24 +202,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(resolve_parser)
 
-    why_parser = commands.add_parser(
+    why_parser = _subcommand(
+        commands,
         "why",
-        help="run a command, then explain its non-zero exit",
-        description=(
-            "Run CMD ARGS... as is (stdin and stdout are the command's own; its stderr passes"
-            " through live and is also read, to find the daemon's message), then print a short"
-            " explanation of a non-zero exit to stderr and exit with the same code: 128+n when"
-            " signal n killed it, 127 when it cannot be found and 126 when it cannot be"
-            " executed, like a shell. SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2,"
-            " SIGWINCH and SIGALRM sent to exitcodes are passed on to the command (once: a"
-            " terminal's Ctrl-C already reaches it). exitcodes returns when the command"
-            " exits, even if a process it started in the background still holds its output."
-            " With --json the report is written alone to stdout and the command's stdout goes"
-            " to stderr, so that the report can be piped; --json-file keeps the command's"
-            " streams as they are."
-        ),
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "run a command, then explain its non-zero exit",
+        "Run CMD ARGS... as is (stdin and stdout are the command's own; its stderr passes"
+        " through live and is also read, to find the daemon's message), then print a short"
+        " explanation of a non-zero exit to stderr and exit with the same code: 128+n when"
+        " signal n killed it, 127 when it cannot be found and 126 when it cannot be"
+        " executed, like a shell. SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2,"
+        " SIGWINCH and SIGALRM sent to exitcodes are passed on to the command (once: a"
+        " terminal's Ctrl-C already reaches it). exitcodes returns when the command"
+        " exits, even if a process it started in the background still holds its output."
+        " With --json the report is written alone to stdout and the command's stdout goes"
+        " to stderr, so that the report can be piped; --json-file keeps the command's"
+        " streams as they are.",
     )
     why_parser.add_argument(
         "--no-capture",

@@ -17,12 +17,28 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from exitcodes.cli import EX_DATAERR, EX_OK, EX_USAGE
-from exitcodes.cli._common import _clean, _Failure, _integer, _load_json, _read_source, _write_json
+from exitcodes.cli._common import (
+    _add_subcommand,
+    _clean,
+    _Failure,
+    _integer,
+    _load_json,
+    _read_source,
+    _write_json,
+)
 
 __all__ = ["SCHEMA", "SYSTEMS", "add_parser", "run"]
+
+# The subcommand's line in `exitcodes --help`, and what its own --help opens with.
+_SUMMARY = "evaluate an exit-code policy offline, or write one"
+_DESCRIPTION = (
+    "check: what a system (Kubernetes, Docker, systemd, AWS Batch, GitLab CI) does"
+    " with this failure under this policy, and why. write: the policy, in the"
+    " system's own syntax, for the verdicts you want per exit code."
+)
 
 SYSTEMS = ("kubernetes-job", "kubernetes-container", "docker", "systemd", "aws-batch", "gitlab-ci")
 """The values of ``--for``."""
@@ -61,15 +77,7 @@ _SIGNAL = re.compile(r"SIG[A-Z0-9+-]+")
 
 def add_parser(subcommands: Any) -> argparse.ArgumentParser:
     """Add the ``policy`` subcommand (``check``, ``write``) to *subcommands*."""
-    parser: argparse.ArgumentParser = subcommands.add_parser(
-        "policy",
-        help="evaluate an exit-code policy offline, or write one",
-        description=(
-            "check: what a system (Kubernetes, Docker, systemd, AWS Batch, GitLab CI) does"
-            " with this failure under this policy, and why. write: the policy, in the"
-            " system's own syntax, for the verdicts you want per exit code."
-        ),
-    )
+    parser = _add_subcommand(subcommands, "policy", _SUMMARY, _DESCRIPTION)
     actions = parser.add_subparsers(dest="policy_action", metavar="{check,write}", required=True)
     check = actions.add_parser("check", help="what the system does with EVIDENCE under POLICY")
     check.add_argument("policy", metavar="POLICY", help="a policy file, or - for stdin")
@@ -170,36 +178,37 @@ def _evidence(argument: str, system: str, io: Any) -> object:
     return classify(document)
 
 
+class _Evaluator(NamedTuple):
+    """An evaluator of :mod:`exitcodes.policies` and the ``policy check`` options it reads.
+
+    Each option's dest is the name of the evaluator's keyword argument. The evaluator is
+    named, not imported: the policies are loaded only when the subcommand runs.
+    """
+
+    function: str
+    options: tuple[str, ...] = ()
+
+
+_EVALUATORS = {
+    "kubernetes-job": _Evaluator(
+        "evaluate_pod_failure_policy", options=("failed", "backoff_limit")
+    ),
+    "kubernetes-container": _Evaluator("evaluate_container_restart"),
+    "docker": _Evaluator(
+        "evaluate_docker_restart", options=("restart_count", "manually_stopped", "daemon_start")
+    ),
+    "systemd": _Evaluator("evaluate_systemd", options=("manually_stopped",)),
+    "aws-batch": _Evaluator("evaluate_batch", options=("attempt", "reason", "status_reason")),
+    "gitlab-ci": _Evaluator("evaluate_gitlab", options=("retries_count", "failure_reason")),
+}
+
+
 def _decide(system: str, policy: object, evidence: object, args: argparse.Namespace) -> Any:
     from exitcodes import policies  # noqa: PLC0415 - loaded only when it runs
 
-    if system == "kubernetes-job":
-        return policies.evaluate_pod_failure_policy(
-            policy, evidence, failed=args.failed, backoff_limit=args.backoff_limit
-        )
-    if system == "kubernetes-container":
-        return policies.evaluate_container_restart(policy, evidence)
-    if system == "docker":
-        return policies.evaluate_docker_restart(
-            policy,
-            evidence,
-            restart_count=args.restart_count,
-            manually_stopped=args.manually_stopped,
-            daemon_start=args.daemon_start,
-        )
-    if system == "systemd":
-        return policies.evaluate_systemd(policy, evidence, manually_stopped=args.manually_stopped)
-    if system == "aws-batch":
-        return policies.evaluate_batch(
-            policy,
-            evidence,
-            attempt=args.attempt,
-            reason=args.reason,
-            status_reason=args.status_reason,
-        )
-    return policies.evaluate_gitlab(
-        policy, evidence, retries_count=args.retries_count, failure_reason=args.failure_reason
-    )
+    evaluator = _EVALUATORS[system]
+    keywords = {option: getattr(args, option) for option in evaluator.options}
+    return getattr(policies, evaluator.function)(policy, evidence, **keywords)
 
 
 def _check(args: argparse.Namespace, io: Any) -> int:

@@ -140,6 +140,38 @@ class PolicyDecision:
         return attributes
 
 
+class Decisions:
+    """Builds the decisions of one evaluation, whose system, source and evidence stay the same.
+
+    An evaluator makes one from what it read of the evidence (``exit_code``, ``signal``,
+    ``container``, ``pod``, ``namespace``); each of its answers then names only what differs:
+    the verdict, the system's action, the reason, and where they apply ``rule``,
+    ``message``, ``delay``, ``notes`` or another ``source``.
+    """
+
+    def __init__(self, system: System, source: str, **evidence: Any) -> None:
+        self.system = system
+        self.source = source
+        self.evidence = evidence
+
+    def __call__(
+        self,
+        verdict: Verdict,
+        action: str,
+        reason: str,
+        *,
+        notes: Iterable[str] = (),
+        **details: Any,
+    ) -> PolicyDecision:
+        """The decision that *verdict* is reached by the system's *action*, for *reason*."""
+        fields: dict[str, Any] = {"source": self.source, **self.evidence, **details}
+        return PolicyDecision(self.system, verdict, action, reason, notes=tuple(notes), **fields)
+
+    def about(self, **evidence: Any) -> Decisions:
+        """The same decisions with some of the evidence replaced (a rule read one container)."""
+        return Decisions(self.system, self.source, **{**self.evidence, **evidence})
+
+
 def exit_evidence(evidence: object) -> tuple[int | None, str | None]:
     """Read an exit code and a signal name from an int or a :class:`Classification`."""
     if isinstance(evidence, Classification):

@@ -23,6 +23,7 @@ from typing import Any
 
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.policies._base import (
+    Decisions,
     PolicyDecision,
     System,
     Verdict,
@@ -132,16 +133,9 @@ def evaluate_batch(
         if value is not None and not isinstance(value, str):
             raise MalformedEvidenceError(f"{name} must be a string, got {describe(value)}")
     code = None if evidence is None else exit_evidence(evidence)[0]
-    common: dict[str, Any] = {"exit_code": code}
+    decide = Decisions(System.AWS_BATCH, _SOURCE, exit_code=code)
     if code == 0 and reason is None and status_reason is None:
-        return PolicyDecision(
-            System.AWS_BATCH,
-            Verdict.SUCCESS,
-            "SUCCEEDED",
-            "The attempt exited 0.",
-            _SOURCE,
-            **common,
-        )
+        return decide(Verdict.SUCCESS, "SUCCEEDED", "The attempt exited 0.")
     values = {
         "status_reason": status_reason,
         "reason": reason,
@@ -171,21 +165,18 @@ def evaluate_batch(
                 " (read as empty; the documentation does not say)"
             )
         if action.upper() == "EXIT":
-            return PolicyDecision(
-                System.AWS_BATCH,
+            return decide(
                 Verdict.FAIL,
                 "EXIT",
                 f"evaluateOnExit[{index}] matched with action EXIT: the job fails, no retry.",
-                _SOURCE,
                 rule=index,
-                notes=tuple(notes),
-                **common,
+                notes=notes,
             )
         return _retry(
-            left, f"evaluateOnExit[{index}] matched with action RETRY", index, notes, common
+            decide, left, f"evaluateOnExit[{index}] matched with action RETRY", index, notes
         )
     why = "no evaluateOnExit entry matched" if entries else "no evaluateOnExit"
-    return _retry(left, why, None, notes, common)
+    return _retry(decide, left, why, None, notes)
 
 
 def _job(job: Mapping[str, Any]) -> tuple[int | None, str | None, str | None, int | None]:
@@ -222,29 +213,14 @@ def _job(job: Mapping[str, Any]) -> tuple[int | None, str | None, str | None, in
 
 
 def _retry(
-    left: int, why: str, index: int | None, notes: list[str], common: dict[str, Any]
+    decide: Decisions, left: int, why: str, index: int | None, notes: list[str]
 ) -> PolicyDecision:
     if left > 0:
-        return PolicyDecision(
-            System.AWS_BATCH,
-            Verdict.RETRY,
-            "RETRY",
-            f"{why}: the job is retried ({left} attempt{'s' if left != 1 else ''} left).",
-            _SOURCE,
-            rule=index,
-            notes=tuple(notes),
-            **common,
-        )
-    return PolicyDecision(
-        System.AWS_BATCH,
-        Verdict.FAIL,
-        "FAILED",
-        f"{why}, but no attempt is left: the job fails.",
-        _SOURCE,
-        rule=index,
-        notes=tuple(notes),
-        **common,
-    )
+        plural = "s" if left != 1 else ""
+        reason = f"{why}: the job is retried ({left} attempt{plural} left)."
+        return decide(Verdict.RETRY, "RETRY", reason, rule=index, notes=notes)
+    reason = f"{why}, but no attempt is left: the job fails."
+    return decide(Verdict.FAIL, "FAILED", reason, rule=index, notes=notes)
 
 
 def write_batch(

@@ -23,14 +23,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 import attrs
 
 from exitcodes.classify import Classification, EvidenceKind
 from exitcodes.errors import InvalidArgumentError, describe
 from exitcodes.outcome import ExitOutcome
-from exitcodes.policies._base import PolicyDecision, System, Verdict, exit_evidence, verdict_codes
+from exitcodes.policies._base import (
+    Decisions,
+    PolicyDecision,
+    System,
+    Verdict,
+    exit_evidence,
+    verdict_codes,
+)
 
 __all__ = [
     "DOCKER_VERDICTS",
@@ -42,6 +48,11 @@ __all__ = [
 
 _ATOI = re.compile(r"[+-]?[0-9]+")
 _SOURCE = "moby daemon/internal/restartmanager/restartmanager.go: ShouldRestart (docker-v29.7.2)"
+# A start failure and a stop by hand are decided before the restart manager is asked.
+_START_ERROR_SOURCE = (
+    "moby daemon/errors.go: setExitCodeFromError; daemon/monitor.go (docker-v29.7.2)"
+)
+_STOPPED_SOURCE = "moby daemon/container/container.go: ExitOnNext; daemon/kill.go (docker-v29.7.2)"
 _DEFAULT_TIMEOUT = 0.1
 _MAX_TIMEOUT = 60.0
 _NAMES = ("no", "always", "on-failure", "unless-stopped")
@@ -202,20 +213,18 @@ def evaluate_docker_restart(
         raise InvalidArgumentError(
             f"restart_count must be an int >= 0, got {describe(restart_count)}"
         )
-    common: dict[str, Any] = {"exit_code": code, "signal": signal}
+    decide = Decisions(System.DOCKER, _SOURCE, exit_code=code, signal=signal)
     if (
         isinstance(evidence, Classification)
         and evidence.outcome in _START_ERRORS
         and evidence.kind not in _CODE_ONLY
     ):
-        return PolicyDecision(
-            System.DOCKER,
+        return decide(
             Verdict.FAIL,
             "stop",
             "The container failed to start; the daemon returns the start error"
             " (startInvalidConfigError) and does not enter the restart loop.",
-            "moby daemon/errors.go: setExitCodeFromError; daemon/monitor.go (docker-v29.7.2)",
-            **common,
+            source=_START_ERROR_SOURCE,
         )
     if code is None:
         raise InvalidArgumentError(
@@ -226,14 +235,12 @@ def evaluate_docker_restart(
     if not daemon_start and (manually_stopped or daemon_shutdown) and name != "no":
         verdict = Verdict.SUCCESS if status == 0 else Verdict.FAIL
         by = "docker stop/kill" if manually_stopped else "the daemon's shutdown"
-        return PolicyDecision(
-            System.DOCKER,
+        return decide(
             verdict,
             "stop",
             f"The container was stopped by {by}: the daemon cancels its restart manager"
             " (ExitOnNext, ErrRestartCanceled), whatever the policy.",
-            "moby daemon/container/container.go: ExitOnNext; daemon/kill.go (docker-v29.7.2)",
-            **common,
+            source=_STOPPED_SOURCE,
         )
     stopped = manually_stopped
     if name == "no":
@@ -264,10 +271,9 @@ def evaluate_docker_restart(
             )
     if not restart:
         verdict = Verdict.SUCCESS if status == 0 else Verdict.FAIL
-        return PolicyDecision(System.DOCKER, verdict, "stop", why, _SOURCE, **common)
-    delay = next_delay(previous_delay, execution_seconds)
-    return PolicyDecision(
-        System.DOCKER, Verdict.RETRY, "restart", why, _SOURCE, delay=delay, **common
+        return decide(verdict, "stop", why)
+    return decide(
+        Verdict.RETRY, "restart", why, delay=next_delay(previous_delay, execution_seconds)
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.policies._base import (
+    Decisions,
     PolicyDecision,
     System,
     Verdict,
@@ -93,11 +94,9 @@ def evaluate_gitlab(
         raise MalformedEvidenceError(
             f"failure_reason must be a string, got {describe(failure_reason)}"
         )
-    common: dict[str, Any] = {"exit_code": code, "signal": signal}
+    decide = Decisions(System.GITLAB_CI, _SOURCE, exit_code=code, signal=signal)
     if code == 0:
-        return PolicyDecision(
-            System.GITLAB_CI, Verdict.SUCCESS, "success", "The job exited 0.", _SOURCE, **common
-        )
+        return decide(Verdict.SUCCESS, "success", "The job exited 0.")
     retry = config.get("retry")
     if retry is None:
         options: Mapping[str, Any] = {}
@@ -127,13 +126,10 @@ def evaluate_gitlab(
         why = (
             f"retry:exit_codes lists {code}" if on_code else f"retry:when matches {failure_reason}"
         )
-        return PolicyDecision(
-            System.GITLAB_CI,
+        return decide(
             Verdict.RETRY,
             "retry",
             f"{why}; {retries_count} of {maximum} retries used: the job is retried.",
-            _SOURCE,
-            **common,
         )
     allow = config.get("allow_failure", False)
     if isinstance(allow, Mapping):
@@ -152,21 +148,13 @@ def evaluate_gitlab(
         )
     not_retried = "not retried" if maximum == 0 else f"all {maximum} retries used"
     if allowed:
-        return PolicyDecision(
-            System.GITLAB_CI,
+        return decide(
             Verdict.IGNORE,
             "allow_failure",
             f"The job failed ({not_retried}) and {which}: the pipeline goes on with a warning.",
-            _SOURCE,
-            **common,
         )
-    return PolicyDecision(
-        System.GITLAB_CI,
-        Verdict.FAIL,
-        "failed",
-        f"The job failed ({not_retried}) and {which}: the job fails.",
-        _SOURCE,
-        **common,
+    return decide(
+        Verdict.FAIL, "failed", f"The job failed ({not_retried}) and {which}: the job fails."
     )
 
 

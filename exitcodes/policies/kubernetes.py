@@ -24,6 +24,7 @@ import attrs
 
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
 from exitcodes.policies._base import (
+    Decisions,
     PolicyDecision,
     System,
     Verdict,
@@ -164,20 +165,19 @@ def _match_pod_failure_policy(
     init = _terminated(status, "initContainerStatuses")
     failed = [entry for entry in [*first, *init] if entry[1] != 0]
     shown = failed[0] if failed else None
-    common: dict[str, Any] = {
-        "exit_code": None if shown is None else shown[1],
-        "container": None if shown is None else (shown[0] or None),
-        "pod": str(name) or None,
-        "namespace": str(namespace) or None,
-    }
+    decide = Decisions(
+        System.KUBERNETES_JOB,
+        _JOB_SOURCE,
+        exit_code=None if shown is None else shown[1],
+        container=None if shown is None else (shown[0] or None),
+        pod=str(name) or None,
+        namespace=str(namespace) or None,
+    )
     if phase == "Succeeded":
-        return PolicyDecision(
-            System.KUBERNETES_JOB,
+        return decide(
             Verdict.SUCCESS,
             "Succeeded",
             "The pod succeeded; a podFailurePolicy applies to failed pods only.",
-            _JOB_SOURCE,
-            **common,
         )
     if phase != "Failed":
         raise InvalidArgumentError(
@@ -185,13 +185,8 @@ def _match_pod_failure_policy(
             f" phase is {describe(phase)}"
         )
     if rules is None:
-        return PolicyDecision(
-            System.KUBERNETES_JOB,
-            Verdict.COUNT,
-            "Count",
-            "No podFailurePolicy: the failure counts towards backoffLimit.",
-            _JOB_SOURCE,
-            **common,
+        return decide(
+            Verdict.COUNT, "Count", "No podFailurePolicy: the failure counts towards backoffLimit."
         )
     notes: list[str] = []
     for index, raw in enumerate(rules):
@@ -213,7 +208,7 @@ def _match_pod_failure_policy(
                 continue
             what = f"container {matched[0] or '(unnamed)'} exited {matched[1]}"
             message: str | None
-            common = {**common, "container": matched[0] or None, "exit_code": matched[1]}
+            decide = decide.about(container=matched[0] or None, exit_code=matched[1])
             message = (
                 f"Container {matched[0]} for pod {namespace}/{name} failed with exit code"
                 f" {matched[1]} matching FailJob rule at index {index}"
@@ -249,25 +244,12 @@ def _match_pod_failure_policy(
         else:
             reason = f"Rule {index} (Count) matched: {what}; counted towards backoffLimit."
             message = None
-        return PolicyDecision(
-            System.KUBERNETES_JOB,
-            verdict,
-            str(action),
-            reason,
-            _JOB_SOURCE,
-            rule=index,
-            message=message,
-            notes=tuple(notes),
-            **common,
-        )
-    return PolicyDecision(
-        System.KUBERNETES_JOB,
+        return decide(verdict, str(action), reason, rule=index, message=message, notes=notes)
+    return decide(
         Verdict.COUNT,
         "Count",
         "No rule matched: the failure counts towards backoffLimit.",
-        _JOB_SOURCE,
-        notes=tuple(notes),
-        **common,
+        notes=notes,
     )
 
 
@@ -387,11 +369,13 @@ def evaluate_container_restart(
     if code is None:
         raise MalformedEvidenceError("the evidence carries no exit code: nothing to restart on")
     name = spec.get("name")
-    common: dict[str, Any] = {
-        "exit_code": code,
-        "signal": signal,
-        "container": name if isinstance(name, str) else None,
-    }
+    decide = Decisions(
+        System.KUBERNETES_CONTAINER,
+        _RESTART_SOURCE,
+        exit_code=code,
+        signal=signal,
+        container=name if isinstance(name, str) else None,
+    )
     own = spec.get("restartPolicy")
     notes: list[str] = []
     if own is not None:
@@ -410,14 +394,11 @@ def evaluate_container_restart(
             # findMatchingContainerRestartRule: the first matching rule decides; an action
             # other than Restart falls back to the container's restartPolicy.
             if rule.get("action") == "Restart":
-                return PolicyDecision(
-                    System.KUBERNETES_CONTAINER,
+                return decide(
                     Verdict.RETRY,
                     "Restart",
                     f"restartPolicyRules[{index}] (Restart) matched exit code {code}.",
-                    _RESTART_SOURCE,
                     rule=index,
-                    **common,
                 )
             notes.append(
                 f"restartPolicyRules[{index}] matched with action {describe(rule.get('action'))}:"
@@ -433,13 +414,10 @@ def evaluate_container_restart(
         level, policy = "pod", pod_restart_policy or "Always"
     restart = policy == "Always" or (policy == "OnFailure" and code != 0)
     verdict = Verdict.RETRY if restart else Verdict.SUCCESS if code == 0 else Verdict.FAIL
-    return PolicyDecision(
-        System.KUBERNETES_CONTAINER,
+    return decide(
         verdict,
         "Restart" if restart else "DoNotRestart",
         f"The {level} restartPolicy is {policy}; exit code {code}"
         f" {'restarts' if restart else 'does not restart'} the container.",
-        _RESTART_SOURCE,
-        notes=tuple(notes),
-        **common,
+        notes=notes,
     )
