@@ -35,12 +35,7 @@ except ImportError as _error:  # pragma: no cover - depends on the environment
         "exitcodes.compose_strategies needs Hypothesis: python -m pip install hypothesis"
     ) from _error
 
-from exitcodes.engines.compose import (
-    VERIFIED_VERSIONS,
-    ComposeEvidence,
-    ContainerExit,
-    MessageKind,
-)
+from exitcodes.engines.compose import VERIFIED_VERSIONS, ComposeEvidence, ContainerExit, MessageKind
 from exitcodes.errors import ExitCodesError
 from exitcodes.profiles import Version, parse_version
 

@@ -136,184 +136,194 @@ ANOMALIES: tuple[Anomaly, ...] = (
 
 # ------------------------------------------------------------------------ retry verdicts
 
-_T, _P, _U = Retry.TRANSIENT, Retry.PERMANENT, Retry.UNKNOWN
+_OWN_REASONING = "this library (docs/diagnosis.md)"
+"""The source of a verdict that cites none: this library's own reasoning."""
+
+
+def _transient(why: str, source: str = _OWN_REASONING) -> RetryVerdict:
+    """A retry may succeed: the failure came from outside the command."""
+    return RetryVerdict(Retry.TRANSIENT, why, source)
+
+
+def _permanent(why: str, source: str = _OWN_REASONING) -> RetryVerdict:
+    """The same command, image and limits fail the same way again (or nothing failed)."""
+    return RetryVerdict(Retry.PERMANENT, why, source)
+
+
+def _unknown(why: str, source: str = _OWN_REASONING) -> RetryVerdict:
+    """The evidence does not tell whether a retry may succeed."""
+    return RetryVerdict(Retry.UNKNOWN, why, source)
+
+
 _KUBEFLOW = "kubeflow/training-operator pkg/util/train/train_util.go IsRetryableExitCode"
 _GITLAB_PULL = "gitlab-runner ClassifyImagePullFailure"
 _RUNC = "the command cannot be started: the same image and command fail the same way"
 _CONFIG = "a configuration error: the same invocation fails the same way"
 
-_VERDICTS: dict[str, tuple[Retry, str, str]] = {
+RETRY_BY_CAUSE: Mapping[str, RetryVerdict] = {
     # 127 / 126 / exec failures: the file or its interpreter is missing or not executable
-    "exit-127": (_P, "nothing to execute: " + _RUNC, f"{_KUBEFLOW} (127 permanent)"),
-    "command-not-in-path": (_P, _RUNC, f"{_KUBEFLOW} (127 permanent)"),
-    "command-path-missing": (_P, _RUNC, f"{_KUBEFLOW} (127 permanent)"),
-    "exit-126": (_P, "cannot execute: " + _RUNC, f"{_KUBEFLOW} (126 permanent)"),
-    "no-exec-bit": (_P, _RUNC, f"{_KUBEFLOW} (126 permanent)"),
-    "path-is-a-directory": (_P, _RUNC, f"{_KUBEFLOW} (126 permanent)"),
-    "noexec-mount": (_P, _RUNC, f"{_KUBEFLOW} (126 permanent)"),
-    "crlf-line-endings": (_P, "the script's interpreter line is wrong in the image", _KUBEFLOW),
-    "missing-interpreter": (_P, "the interpreter is not in the image", _KUBEFLOW),
-    "glibc-binary-on-musl": (_P, "the binary's loader is not in the image", _KUBEFLOW),
-    "missing-shared-library": (_P, "a library is not in the image", _KUBEFLOW),
-    "exec-format-error": (_P, "the binary is for another platform", _KUBEFLOW),
-    "platform-mismatch": (_P, "the image is for another platform", _KUBEFLOW),
-    "init-exec-failed": (_P, _RUNC, f"{_KUBEFLOW} (126, 127 permanent)"),
-    "oci-exec-failed": (_P, _RUNC, f"{_KUBEFLOW} (126, 127 permanent)"),
-    "file-not-found-elsewhere": (_P, "a file the container needs is missing", _KUBEFLOW),
-    "start-error-128": (_P, _RUNC, f"{_KUBEFLOW} (128 permanent)"),
+    "exit-127": _permanent("nothing to execute: " + _RUNC, f"{_KUBEFLOW} (127 permanent)"),
+    "command-not-in-path": _permanent(_RUNC, f"{_KUBEFLOW} (127 permanent)"),
+    "command-path-missing": _permanent(_RUNC, f"{_KUBEFLOW} (127 permanent)"),
+    "exit-126": _permanent("cannot execute: " + _RUNC, f"{_KUBEFLOW} (126 permanent)"),
+    "no-exec-bit": _permanent(_RUNC, f"{_KUBEFLOW} (126 permanent)"),
+    "path-is-a-directory": _permanent(_RUNC, f"{_KUBEFLOW} (126 permanent)"),
+    "noexec-mount": _permanent(_RUNC, f"{_KUBEFLOW} (126 permanent)"),
+    "crlf-line-endings": _permanent(
+        "the script's interpreter line is wrong in the image", _KUBEFLOW
+    ),
+    "missing-interpreter": _permanent("the interpreter is not in the image", _KUBEFLOW),
+    "glibc-binary-on-musl": _permanent("the binary's loader is not in the image", _KUBEFLOW),
+    "missing-shared-library": _permanent("a library is not in the image", _KUBEFLOW),
+    "exec-format-error": _permanent("the binary is for another platform", _KUBEFLOW),
+    "platform-mismatch": _permanent("the image is for another platform", _KUBEFLOW),
+    "init-exec-failed": _permanent(_RUNC, f"{_KUBEFLOW} (126, 127 permanent)"),
+    "oci-exec-failed": _permanent(_RUNC, f"{_KUBEFLOW} (126, 127 permanent)"),
+    "file-not-found-elsewhere": _permanent("a file the container needs is missing", _KUBEFLOW),
+    "start-error-128": _permanent(_RUNC, f"{_KUBEFLOW} (128 permanent)"),
     # signals
-    "exit-132": (_P, "illegal instruction: the same binary on the same CPU fails again", "SIGILL"),
-    "exit-137": (
-        _U,
+    "exit-132": _permanent(
+        "illegal instruction: the same binary on the same CPU fails again", "SIGILL"
+    ),
+    "exit-137": _unknown(
         "SIGKILL: an OOM kill (permanent at the same limit) or a kill from outside (transient);"
         " more evidence decides",
         f"{_KUBEFLOW} (137 retryable); nf-core 130..145 retry",
     ),
-    "oom-killed": (
-        _P,
+    "oom-killed": _permanent(
         "the kernel killed it at its memory limit: the same input under the same limit runs out"
         " again; retry only with a larger limit",
         "nf-core resource-escalating retries; marin-community/marin PR #4339 (OOM is an"
         " application failure)",
     ),
-    "sigkill-not-oom": (
-        _T,
+    "sigkill-not-oom": _transient(
         "killed from outside (stop timeout, kill, eviction, preemption): the command did not fail",
         f"{_KUBEFLOW} (137 retryable)",
     ),
-    "stop-timeout": (
-        _T,
+    "stop-timeout": _transient(
         "stopped from outside; the run was interrupted, not wrong",
         f"{_KUBEFLOW} (137, 143 retryable)",
     ),
-    "exit-143": (_T, "SIGTERM from outside (stop, scale-down, preemption)", f"{_KUBEFLOW} (143)"),
-    "exit-139": (
-        _P,
+    "exit-143": _transient(
+        "SIGTERM from outside (stop, scale-down, preemption)", f"{_KUBEFLOW} (143)"
+    ),
+    "exit-139": _permanent(
         "a segmentation fault in the program's own code repeats with the same input",
         f"{_KUBEFLOW} (139 permanent); nf-core retries 139 (see docs/diagnosis.md)",
     ),
-    "exit-134": (_P, "abort(): a failed assertion repeats with the same input", "SIGABRT"),
-    "exit-130": (_T, "interrupted from outside (SIGINT)", f"{_KUBEFLOW} (130 retryable)"),
-    "exit-124": (
-        _U,
-        "timed out: a slow run or a hang; the status does not say which",
-        "timeout(1)",
+    "exit-134": _permanent("abort(): a failed assertion repeats with the same input", "SIGABRT"),
+    "exit-130": _transient("interrupted from outside (SIGINT)", f"{_KUBEFLOW} (130 retryable)"),
+    "exit-124": _unknown(
+        "timed out: a slow run or a hang; the status does not say which", "timeout(1)"
     ),
-    "exit-255": (_U, "-1 or 255: a lost status or the program's own 255", "moby/moby#41349"),
-    "exit-1": (_U, "the program's own verdict: only its output says whether it is transient", ""),
-    "exit-0": (_P, "it succeeded: there is nothing to retry", ""),
+    "exit-255": _unknown("-1 or 255: a lost status or the program's own 255", "moby/moby#41349"),
+    "exit-1": _unknown("the program's own verdict: only its output says whether it is transient"),
+    "exit-0": _permanent("it succeeded: there is nothing to retry"),
     # the engine
-    "exit-125": (
-        _U,
+    "exit-125": _unknown(
         "the engine failed: some causes are transient (daemon, registry), some not (flags, names)",
         "dagster-io/dagster PR #29869 retries 125; Kubeflow does not",
     ),
-    "usage-flag-error": (_P, _CONFIG, "docker CLI flag errors"),
-    "port-already-allocated": (_U, "another container holds the port; it may free it", ""),
-    "address-in-use": (_U, "another process holds the address; it may free it", ""),
-    "image-not-found": (_P, "the image does not exist", f"{_GITLAB_PULL} (ConfigurationError)"),
-    "manifest-unknown": (_P, "the tag does not exist", f"{_GITLAB_PULL} (ConfigurationError)"),
-    "no-matching-manifest": (_P, "no image for this platform", f"{_GITLAB_PULL}"),
-    "registry-rate-limit": (_T, "the registry's rate limit resets", f"{_GITLAB_PULL}"),
-    "name-conflict": (_P, "the name stays taken until the old container is removed", ""),
-    "bind-source-missing": (_P, _CONFIG, ""),
-    "mount-type-mismatch": (_P, _CONFIG, ""),
-    "workdir-not-a-directory": (_P, _CONFIG, ""),
-    "no-space-left": (_U, "the disk may be cleaned, or not; another host may have room", ""),
-    "device-missing": (_P, _CONFIG, ""),
-    "gpu-driver-missing": (_P, "the host lacks the driver", ""),
-    "runtime-not-installed": (_P, "the host lacks the runtime", ""),
-    "cgroup-error": (_U, "a host cgroup problem: it may be a race or the host's setup", ""),
-    "selinux-label": (_P, _CONFIG, ""),
-    "apparmor-profile": (_P, _CONFIG, ""),
-    "daemon-not-running": (
-        _T,
+    "usage-flag-error": _permanent(_CONFIG, "docker CLI flag errors"),
+    "port-already-allocated": _unknown("another container holds the port; it may free it"),
+    "address-in-use": _unknown("another process holds the address; it may free it"),
+    "image-not-found": _permanent(
+        "the image does not exist", f"{_GITLAB_PULL} (ConfigurationError)"
+    ),
+    "manifest-unknown": _permanent(
+        "the tag does not exist", f"{_GITLAB_PULL} (ConfigurationError)"
+    ),
+    "no-matching-manifest": _permanent("no image for this platform", f"{_GITLAB_PULL}"),
+    "registry-rate-limit": _transient("the registry's rate limit resets", f"{_GITLAB_PULL}"),
+    "name-conflict": _permanent("the name stays taken until the old container is removed"),
+    "bind-source-missing": _permanent(_CONFIG),
+    "mount-type-mismatch": _permanent(_CONFIG),
+    "workdir-not-a-directory": _permanent(_CONFIG),
+    "no-space-left": _unknown("the disk may be cleaned, or not; another host may have room"),
+    "device-missing": _permanent(_CONFIG),
+    "gpu-driver-missing": _permanent("the host lacks the driver"),
+    "runtime-not-installed": _permanent("the host lacks the runtime"),
+    "cgroup-error": _unknown("a host cgroup problem: it may be a race or the host's setup"),
+    "selinux-label": _permanent(_CONFIG),
+    "apparmor-profile": _permanent(_CONFIG),
+    "daemon-not-running": _transient(
         "the daemon was unreachable; it may be back",
         f"{_GITLAB_PULL} (connection refused: RunnerExternalDependencyFailure)",
     ),
-    "docker-socket-permission": (_P, "the user cannot reach the socket", ""),
-    "wait-error": (_U, "the status was lost while waiting: the run itself is unknown", ""),
-    "wait-canceled-after-error": (_U, "a harmless line: the other error says why", ""),
-    "no-command-specified": (_P, _CONFIG, ""),
-    "exec-container-not-running": (_U, "the container stopped; it may be restarted", ""),
-    "kill-container-not-running": (_P, "there is nothing to kill: it is not running", ""),
-    "no-such-container": (_P, "the container does not exist", ""),
-    "docker-start-failed": (_U, "docker start failed: its message says why", ""),
-    "detach-keys": (_P, "the user detached: nothing failed", ""),
+    "docker-socket-permission": _permanent("the user cannot reach the socket"),
+    "wait-error": _unknown("the status was lost while waiting: the run itself is unknown"),
+    "wait-canceled-after-error": _unknown("a harmless line: the other error says why"),
+    "no-command-specified": _permanent(_CONFIG),
+    "exec-container-not-running": _unknown("the container stopped; it may be restarted"),
+    "kill-container-not-running": _permanent("there is nothing to kill: it is not running"),
+    "no-such-container": _permanent("the container does not exist"),
+    "docker-start-failed": _unknown("docker start failed: its message says why"),
+    "detach-keys": _permanent("the user detached: nothing failed"),
     # Kubernetes
-    "k8s-container-status-unknown": (
-        _T,
+    "k8s-container-status-unknown": _transient(
         "the kubelet lost the container (node pressure, deletion): the run did not fail on its own",
         "kubernetes/kubernetes#104107, #122160",
     ),
-    "k8s-deadline-exceeded": (_P, "the same deadline is exceeded again", "batch/v1 Job"),
-    "k8s-crash-loop": (_P, "it keeps crashing: its last termination says why", ""),
+    "k8s-deadline-exceeded": _permanent("the same deadline is exceeded again", "batch/v1 Job"),
+    "k8s-crash-loop": _permanent("it keeps crashing: its last termination says why"),
     # Windows
-    "windows-access-violation": (_P, "a crash in the program's own code", "moby/moby#40328"),
-    "windows-ctrl-c-exit": (_T, "interrupted from outside (Ctrl-C)", ""),
-    "windows-stack-buffer-overrun": (_P, "a crash in the program's own code", "moby/moby#40328"),
-    "windows-path-not-found": (_P, _CONFIG, "moby/moby#31469"),
+    "windows-access-violation": _permanent("a crash in the program's own code", "moby/moby#40328"),
+    "windows-ctrl-c-exit": _transient("interrupted from outside (Ctrl-C)"),
+    "windows-stack-buffer-overrun": _permanent(
+        "a crash in the program's own code", "moby/moby#40328"
+    ),
+    "windows-path-not-found": _permanent(_CONFIG, "moby/moby#31469"),
     # docker compose
-    "compose-dependency-failed": (
-        _U,
+    "compose-dependency-failed": _unknown(
         "a dependency turned unhealthy or exited: its own failure decides",
         "docker/compose: pkg/compose/convergence.go",
     ),
-    "compose-service-not-found": (_P, _CONFIG, "docker/compose: pkg/compose/compose.go"),
-    "compose-service-unhealthy": (
-        _U,
+    "compose-service-not-found": _permanent(_CONFIG, "docker/compose: pkg/compose/compose.go"),
+    "compose-service-unhealthy": _unknown(
         "a failing healthcheck may be a slow start or a broken service",
         "docker/compose: pkg/compose/convergence.go",
     ),
-    "compose-wait-timeout": (
-        _U,
+    "compose-wait-timeout": _unknown(
         "a slow start passes with more time; a check that never succeeds does not",
         "docker/compose: pkg/compose/start.go",
     ),
     # this module's causes
-    "engine-kill": (_T, "killed from outside: the command did not fail on its own", _KUBEFLOW),
-    "docker-stop": (_T, "stopped on request: the command did not fail on its own", _KUBEFLOW),
-    "exit-from-inside": (
-        _U,
-        "the program's own status: only its output says whether it is transient",
-        "",
+    "engine-kill": _transient(
+        "killed from outside: the command did not fail on its own", _KUBEFLOW
     ),
-    "shim-crash": (_T, "the runtime failed, not the program", "moby/moby#38768"),
-    "host-terminated": (_T, "the host went away, not the task", "AWS Batch retry examples"),
-    "still-running": (_U, "the report is stale: check before retrying a running task", ""),
-    "k8s-evicted": (_T, "node pressure: another node may have room", "kubernetes#122160"),
-}
-
-RETRY_BY_CAUSE: Mapping[str, RetryVerdict] = {
-    cause: RetryVerdict(retry, why, source or "this library (docs/diagnosis.md)")
-    for cause, (retry, why, source) in _VERDICTS.items()
+    "docker-stop": _transient("stopped on request: the command did not fail on its own", _KUBEFLOW),
+    "exit-from-inside": _unknown(
+        "the program's own status: only its output says whether it is transient"
+    ),
+    "shim-crash": _transient("the runtime failed, not the program", "moby/moby#38768"),
+    "host-terminated": _transient("the host went away, not the task", "AWS Batch retry examples"),
+    "still-running": _unknown("the report is stale: check before retrying a running task"),
+    "k8s-evicted": _transient("node pressure: another node may have room", "kubernetes#122160"),
 }
 
 RETRY_BY_OUTCOME: Mapping[ExitOutcome, RetryVerdict] = {
-    ExitOutcome.SUCCESS: RetryVerdict(_P, "it succeeded: there is nothing to retry", "exit 0"),
-    ExitOutcome.COMMAND_FAILED: RetryVerdict(
-        _U,
-        "the program's own verdict: only its output says whether it is transient",
-        "this library (docs/diagnosis.md)",
+    ExitOutcome.SUCCESS: _permanent("it succeeded: there is nothing to retry", "exit 0"),
+    ExitOutcome.COMMAND_FAILED: _unknown(
+        "the program's own verdict: only its output says whether it is transient"
     ),
-    ExitOutcome.SIGNALED: RetryVerdict(
-        _T, "stopped from outside before its verdict", f"{_KUBEFLOW} (130, 137, 143)"
+    ExitOutcome.SIGNALED: _transient(
+        "stopped from outside before its verdict", f"{_KUBEFLOW} (130, 137, 143)"
     ),
-    ExitOutcome.OOM_KILLED: RetryVerdict(
-        _P, "the same input under the same memory limit runs out again", "docs/diagnosis.md"
+    ExitOutcome.OOM_KILLED: _permanent(
+        "the same input under the same memory limit runs out again", "docs/diagnosis.md"
     ),
-    ExitOutcome.CANNOT_INVOKE: RetryVerdict(_P, _RUNC, f"{_KUBEFLOW} (126 permanent)"),
-    ExitOutcome.NOT_FOUND: RetryVerdict(_P, _RUNC, f"{_KUBEFLOW} (127 permanent)"),
-    ExitOutcome.ENGINE_ERROR: RetryVerdict(
-        _U, "some engine errors are transient (daemon, registry), some not", "docs/diagnosis.md"
+    ExitOutcome.CANNOT_INVOKE: _permanent(_RUNC, f"{_KUBEFLOW} (126 permanent)"),
+    ExitOutcome.NOT_FOUND: _permanent(_RUNC, f"{_KUBEFLOW} (127 permanent)"),
+    ExitOutcome.ENGINE_ERROR: _unknown(
+        "some engine errors are transient (daemon, registry), some not", "docs/diagnosis.md"
     ),
-    ExitOutcome.USAGE_ERROR: RetryVerdict(_P, _CONFIG, "docker CLI flag errors"),
-    ExitOutcome.STATUS_UNKNOWN: RetryVerdict(
-        _U, "nothing reliable is known about the run", "docs/diagnosis.md"
+    ExitOutcome.USAGE_ERROR: _permanent(_CONFIG, "docker CLI flag errors"),
+    ExitOutcome.STATUS_UNKNOWN: _unknown(
+        "nothing reliable is known about the run", "docs/diagnosis.md"
     ),
 }
 
-NO_CAUSE = RetryVerdict(_U, "no cause was found in the evidence", "this library")
+NO_CAUSE = RetryVerdict(Retry.UNKNOWN, "no cause was found in the evidence", "this library")
 
 
 def retry_verdict(cause: str | ExitOutcome) -> RetryVerdict:

@@ -395,7 +395,8 @@ def classifications(*, profile: Profile | None = None) -> st.SearchStrategy[Clas
     """Real :class:`~exitcodes.Classification` results: :func:`evidence` classified.
 
     Args:
-        profile: the profile to classify under (default: the newest Docker).
+        profile: the engine and versions the evidence belongs to, and the profile
+            it is classified under (default: the newest Docker).
 
     Raises:
         InvalidArgument: *profile* is not a Profile.

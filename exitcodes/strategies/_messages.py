@@ -76,6 +76,38 @@ def _windows(text: str, labels: str, *, exec_ok: bool = False) -> _Template:
     return _t(text, labels, "windows", "docker nerdctl", runtime="windows", exec_ok=exec_ok)
 
 
+def _daemon(
+    text: str, labels: str = "", engines: str = "docker", *, since_engine: str | None = None
+) -> _Template:
+    """A whole daemon message of a failed start: docker's unless *engines* says otherwise."""
+    return _t(text, labels, "daemon", engines, since_engine=since_engine)
+
+
+def _create(text: str, labels: str = "", engines: str = "docker") -> _Template:
+    """A create or pull error: docker's unless *engines* says otherwise."""
+    return _t(text, labels, "create", engines)
+
+
+def _client(text: str, labels: str = "", engines: str = "docker") -> _Template:
+    """The client's wording of a daemon it could not reach: docker's unless *engines* says."""
+    return _t(text, labels, "client", engines)
+
+
+def _usage_flag(text: str, engines: str = _ALL_ENGINES) -> _Template:
+    """A flag error of the CLI itself: it holds none of the labelled phrases."""
+    return _t(text, "", "usage-flag", engines)
+
+
+def _usage_args(text: str, engines: str = "docker") -> _Template:
+    """An argument error of the CLI itself (docker's unless *engines* says): no labels."""
+    return _t(text, "", "usage-args", engines)
+
+
+def _other(text: str, labels: str = "", engines: str = _ALL_ENGINES) -> _Template:
+    """A text that is no daemon error (attach stream, wait or exec request), of any engine."""
+    return _t(text, labels, "other", engines)
+
+
 _MOUNT = 'error during container init: error mounting "{host_path}" to rootfs at "{path}": '
 _HCS = (
     "container {id} encountered an error during hcsshim::System::CreateProcess:"
@@ -193,54 +225,40 @@ _TEMPLATES: tuple[_Template, ...] = (
         runtime="crun",
     ),
     # --- whole daemon messages of a failed start ---
-    _t(
+    _daemon(
         "driver failed programming external connectivity on endpoint {name} ({id}): Bind for"
-        " 0.0.0.0:{port} failed: port is already allocated",
-        "",
-        "daemon",
-        "docker",
+        " 0.0.0.0:{port} failed: port is already allocated"
     ),
-    _t(
+    _daemon(
         "failed to create task for container: failed to create shim task: OCI runtime create"
         " failed: unable to retrieve OCI runtime error (open"
         " /run/containerd/io.containerd.runtime.v2.task/moby/{id}/log.json: no such file or"
         " directory): runc did not terminate successfully: exit status 127: unknown",
         "not-found",
-        "daemon",
-        "docker",
         since_engine="24.0.0",
     ),
-    _t(
+    _daemon(
         'error gathering device information while adding custom device "/dev/{device}": no such'
         " file or directory",
         "not-found",
-        "daemon",
-        "docker",
     ),
-    _t('could not select device driver "" with capabilities: [[gpu]]', "", "daemon", "docker"),
-    _t(
+    _daemon('could not select device driver "" with capabilities: [[gpu]]'),
+    _daemon(
         "error while creating mount source path '{host_path}': mkdir {host_path}:"
         " permission denied",
         "eacces",
-        "daemon",
-        "docker",
     ),
-    _t("container {id} is marked for removal and cannot be started", "", "daemon", "docker"),
-    _t('workdir "{path}" does not exist on container {id}', "", "daemon", "podman"),
-    _t(
-        "rootlessport listen tcp 0.0.0.0:{port}: bind: address already in use",
-        "",
-        "daemon",
-        "podman",
+    _daemon("container {id} is marked for removal and cannot be started"),
+    _daemon('workdir "{path}" does not exist on container {id}', engines="podman"),
+    _daemon(
+        "rootlessport listen tcp 0.0.0.0:{port}: bind: address already in use", engines="podman"
     ),
-    _t(
+    _daemon(
         "failed to create shim task: OCI runtime create failed: runc create failed: unable to"
         " start container process: error during container init: error setting cgroup config"
         " for procHooks process: bpf_prog_query(BPF_CGROUP_DEVICE) failed: invalid argument:"
         " unknown",
-        "",
-        "daemon",
-        "nerdctl",
+        engines="nerdctl",
     ),
     # --- Windows (hcsshim) ---
     _windows(_HCS + "The system cannot find the file specified. (0x2)", "not-found", exec_ok=True),
@@ -254,226 +272,149 @@ _TEMPLATES: tuple[_Template, ...] = (
         "not-found",
     ),
     # --- create and pull errors ---
-    _t(
+    _create(
         "pull access denied for {repo}, repository does not exist or may require 'docker login':"
-        " denied: requested access to the resource is denied",
-        "",
-        "create",
-        "docker",
+        " denied: requested access to the resource is denied"
     ),
-    _t(
-        "manifest for {image} not found: manifest unknown: manifest unknown",
-        "",
-        "create",
-        "docker",
-    ),
-    _t("No such image: {image}", "", "create", "docker"),
-    _t(
+    _create("manifest for {image} not found: manifest unknown: manifest unknown"),
+    _create("No such image: {image}"),
+    _create(
         'Conflict. The container name "/{name}" is already in use by container "{id}". You have'
-        " to remove (or rename) that container to be able to reuse that name.",
-        "",
-        "create",
-        "docker",
+        " to remove (or rename) that container to be able to reuse that name."
     ),
-    _t(
-        'invalid mount config for type "bind": bind source path does not exist: {host_path}',
-        "",
-        "create",
-        "docker",
-    ),
-    _t(
+    _create('invalid mount config for type "bind": bind source path does not exist: {host_path}'),
+    _create(
         "failed to register layer: stat /var/lib/docker/overlay2/{id}: no such file or directory",
         "not-found",
-        "create",
-        "docker",
     ),
-    _t(
+    _create(
         "failed to mkdir /var/lib/docker/volumes/{name}/_data: mkdir"
         " /var/lib/docker/volumes/{name}/_data: permission denied",
         "eacces",
-        "create",
-        "docker",
     ),
-    _t(
+    _create(
         'Get "https://registry.example.com/v2/": dial tcp: lookup registry.example.com on'
         " 127.0.0.53:53: no such host",
-        "",
-        "create",
-        _ALL_ENGINES,
+        engines=_ALL_ENGINES,
     ),
-    _t("statfs {host_path}: no such file or directory", "not-found", "create", "podman"),
-    _t(
+    _create("statfs {host_path}: no such file or directory", "not-found", engines="podman"),
+    _create(
         'creating container storage: the container name "{name}" is already in use by {id}. You'
         " have to remove that container to be able to reuse that name: that name is already in"
         " use",
-        "",
-        "create",
-        "podman",
+        engines="podman",
     ),
-    _t("{image}: image not known", "", "create", "podman"),
-    _t(
+    _create("{image}: image not known", engines="podman"),
+    _create(
         'failed to resolve reference "registry.example.com/team/app:latest":'
         " registry.example.com/team/app:latest: not found",
-        "",
-        "create",
-        "nerdctl",
+        engines="nerdctl",
     ),
-    _t(
-        'name "{name}" is already used by ID "{id}"',
-        "",
-        "create",
-        "nerdctl",
-    ),
+    _create('name "{name}" is already used by ID "{id}"', engines="nerdctl"),
     # --- the client could not reach the daemon ---
-    _t(
+    _client(
         "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker"
         " daemon running?",
         "unreachable",
-        "client",
-        "docker",
     ),
-    _t(
+    _client(
         "Cannot connect to the Docker daemon at tcp://{host}:{port}. Is the docker daemon running?",
         "unreachable",
-        "client",
-        "docker",
     ),
-    _t(
+    _client(
         "permission denied while trying to connect to the Docker daemon socket at"
         ' unix:///var/run/docker.sock: Head "http://%2Fvar%2Frun%2Fdocker.sock/_ping": dial unix'
         " /var/run/docker.sock: connect: permission denied",
         "transport eacces",
-        "client",
-        "docker",
     ),
-    _t(
+    _client(
         "Got permission denied while trying to connect to the Docker daemon socket at"
         ' unix:///var/run/docker.sock: Post "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/containers/'
         'create": dial unix /var/run/docker.sock: connect: permission denied',
         "transport eacces",
-        "client",
-        "docker",
     ),
-    _t(
+    _client(
         "failed to connect to the docker API at unix:///var/run/docker.sock; check if the path is"
         " correct and if the daemon is running: dial unix /var/run/docker.sock: connect: no such"
         " file or directory",
         "unreachable not-found",
-        "client",
-        "docker",
     ),
-    _t(
+    _client(
         'error during connect: Get "http://%2F%2F.%2Fpipe%2FdockerDesktopLinuxEngine/v1.47/'
         'containers/json": open //./pipe/dockerDesktopLinuxEngine: The system cannot find the'
         " file specified.",
         "transport not-found",
-        "client",
-        "docker",
     ),
-    _t(
+    _client(
         'error during connect: Post "http://{host}:{port}/v1.45/containers/create": dial tcp'
         " {host}:{port}: connect: connection refused",
         "transport",
-        "client",
-        "docker",
     ),
-    _t(
+    _client(
         "Error while fetching server API version: ('Connection aborted.',"
         " FileNotFoundError(2, 'No such file or directory'))",
         "transport",
-        "client",
-        "docker",
     ),  # docker-py (requests) when the socket is missing
-    _t(
+    _client(
         "HTTPConnectionPool(host='{host}', port={port}): Max retries exceeded with url:"
         " /v1.47/containers/create (Caused by NewConnectionError('<urllib3.connection."
         "HTTPConnection object at 0x7f0e2c1b3d90>: Failed to establish a new connection:"
         " [Errno 111] Connection refused'))",
         "transport",
-        "client",
-        "docker",
     ),
-    _t(
+    _client(
         "Cannot connect to Podman. Please verify your connection to the Linux system using"
         " `podman system connection list`, or try `podman machine init` and `podman machine"
         " start` to manage a new Linux VM",
-        "",
-        "client",
-        "podman",
+        engines="podman",
     ),
-    _t(
+    _client(
         'unable to connect to Podman socket: Get "http://d/v5.0.0/libpod/_ping": dial unix'
         " /run/user/1000/podman/podman.sock: connect: no such file or directory",
         "not-found",
-        "client",
-        "podman",
+        engines="podman",
     ),
-    _t(
+    _client(
         'cannot access containerd socket "/run/containerd/containerd.sock": no such file or'
         " directory",
         "not-found",
-        "client",
-        "nerdctl",
+        engines="nerdctl",
     ),
-    _t(
+    _client(
         'failed to dial "/run/containerd/containerd.sock": connection error: desc = "transport:'
         " error while dialing: dial unix /run/containerd/containerd.sock: connect: permission"
         ' denied"',
         "eacces",
-        "client",
-        "nerdctl",
+        engines="nerdctl",
     ),
     # --- the CLI's own flag and argument errors ---
-    _t("unknown flag: --{flag}", "", "usage-flag", _ALL_ENGINES),
-    _t("unknown shorthand flag: '{letter}' in -{letter}", "", "usage-flag", _ALL_ENGINES),
-    _t("flag needs an argument: --{flag}", "", "usage-flag", _ALL_ENGINES),
-    _t(
-        'invalid argument "{value}" for "-m, --memory" flag: invalid size: \'{value}\'',
-        "",
-        "usage-flag",
-        _ALL_ENGINES,
-    ),
-    _t("bad flag syntax: ---{flag}", "", "usage-flag", "docker"),
-    _t(
+    _usage_flag("unknown flag: --{flag}"),
+    _usage_flag("unknown shorthand flag: '{letter}' in -{letter}"),
+    _usage_flag("flag needs an argument: --{flag}"),
+    _usage_flag('invalid argument "{value}" for "-m, --memory" flag: invalid size: \'{value}\''),
+    _usage_flag("bad flag syntax: ---{flag}", engines="docker"),
+    _usage_flag(
         "if any flags in the group [attach detach] are set none of the others can be;"
         " [attach detach] were all set",
-        "",
-        "usage-flag",
-        "docker",
+        engines="docker",
     ),
-    *(
-        _t(f'"docker {{command}}" {count}.', "", "usage-args", "docker")
-        for count in _ARGUMENT_COUNTS
-    ),
+    *(_usage_args(f'"docker {{command}}" {count}.') for count in _ARGUMENT_COUNTS),
     # CLI 28+ quotes the command with single quotes, without the full stop (observed on
     # 28.2.2).
-    *(
-        _t(f"'docker {{command}}' {count}", "", "usage-args", "docker")
-        for count in _ARGUMENT_COUNTS
-    ),
-    _t("the input device is not a TTY", "", "usage-args", "docker"),
-    _t(
-        "cannot attach stdin to a TTY-enabled container because stdin is not a terminal",
-        "",
-        "usage-args",
-        "docker",
-    ),
-    _t("you cannot start and attach multiple containers at once", "", "usage-args", "docker"),
-    _t(
-        "conflicting options: cannot specify both --attach and --detach",
-        "",
-        "usage-args",
-        "docker",
-    ),
-    _t("Conflicting options: -a and -d", "", "usage-args", "docker"),
-    _t("Usage:  docker {word} COMMAND", "", "usage-args", "docker"),
-    _t("unknown command: docker {word}", "", "usage-args", "docker"),
-    _t("'{word}' is not a docker command.", "", "usage-args", "docker"),
-    _t("requires at least 1 arg(s), only received 0", "", "usage-args", "podman nerdctl"),
-    _t("requires exactly 1 arg(s), only received 0", "", "usage-args", "podman"),
-    _t("accepts at most 1 arg(s), received 2", "", "usage-args", "podman"),
-    _t('"podman {command}" accepts no arguments', "", "usage-args", "podman"),
-    _t("unrecognized command `podman {word}`", "", "usage-args", "podman"),
+    *(_usage_args(f"'docker {{command}}' {count}") for count in _ARGUMENT_COUNTS),
+    _usage_args("the input device is not a TTY"),
+    _usage_args("cannot attach stdin to a TTY-enabled container because stdin is not a terminal"),
+    _usage_args("you cannot start and attach multiple containers at once"),
+    _usage_args("conflicting options: cannot specify both --attach and --detach"),
+    _usage_args("Conflicting options: -a and -d"),
+    _usage_args("Usage:  docker {word} COMMAND"),
+    _usage_args("unknown command: docker {word}"),
+    _usage_args("'{word}' is not a docker command."),
+    _usage_args("requires at least 1 arg(s), only received 0", engines="podman nerdctl"),
+    _usage_args("requires exactly 1 arg(s), only received 0", engines="podman"),
+    _usage_args("accepts at most 1 arg(s), received 2", engines="podman"),
+    _usage_args('"podman {command}" accepts no arguments', engines="podman"),
+    _usage_args("unrecognized command `podman {word}`", engines="podman"),
     _t(
         "must provide a non-empty command to start an exec session: invalid argument",
         "",
@@ -484,57 +425,41 @@ _TEMPLATES: tuple[_Template, ...] = (
 
 # Texts that are not daemon errors: attach streams, wait requests, exec requests.
 # Only docker turns the detach keys into an error text; podman and nerdctl just return.
-_ESCAPE = _t("read escape sequence", "escape", "other", "docker")
+_ESCAPE = _other("read escape sequence", "escape", engines="docker")
 _ATTACH_ERRORS = (
-    _t("unable to upgrade to tcp, received 500", "", "other", _ALL_ENGINES),
-    _t("cannot attach to a stopped container, start it first", "", "other", _ALL_ENGINES),
-    _t("cannot attach to a paused container, unpause it first", "", "other", _ALL_ENGINES),
-    _t("the input device is not a TTY", "", "other", _ALL_ENGINES),
+    _other("unable to upgrade to tcp, received 500"),
+    _other("cannot attach to a stopped container, start it first"),
+    _other("cannot attach to a paused container, unpause it first"),
+    _other("the input device is not a TTY"),
 )
 _WAIT_REQUEST_ERRORS = (
-    _t("unexpected EOF", "", "other", _ALL_ENGINES),
-    _t("Error response from daemon: No such container: {name}", "", "other", _ALL_ENGINES),
-    _t(
-        "read unix @->/var/run/docker.sock: read: connection reset by peer",
-        "",
-        "other",
-        _ALL_ENGINES,
-    ),
+    _other("unexpected EOF"),
+    _other("Error response from daemon: No such container: {name}"),
+    _other("read unix @->/var/run/docker.sock: read: connection reset by peer"),
 )
-_CANCELLED = _t("context canceled", "cancel", "other", _ALL_ENGINES)
+_CANCELLED = _other("context canceled", "cancel")
 _EXEC_CREATE_ERRORS = (
-    _t("Error response from daemon: container {id} is not running", "", "other", _ALL_ENGINES),
-    _t("Error response from daemon: No such container: {name}", "", "other", _ALL_ENGINES),
-    _t(
-        "Error response from daemon: Container {id} is paused, unpause the container before exec",
-        "",
-        "other",
-        _ALL_ENGINES,
+    _other("Error response from daemon: container {id} is not running"),
+    _other("Error response from daemon: No such container: {name}"),
+    _other(
+        "Error response from daemon: Container {id} is paused, unpause the container before exec"
     ),
 )
 _EXEC_INSPECT_ERRORS = (
-    _t(
+    _other(
         'error during connect: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/exec/{id}/json": EOF',
         "transport",
-        "other",
-        _ALL_ENGINES,
     ),
-    _t("Error response from daemon: No such exec instance: {id}", "", "other", _ALL_ENGINES),
+    _other("Error response from daemon: No such exec instance: {id}"),
 )
 _WAIT_ERROR_MESSAGES = (
-    _t(
+    _other(
         "unable to remove filesystem for {id}: unlinkat /var/lib/docker/containers/{id}/mounts/shm:"
-        " device or resource busy",
-        "",
-        "other",
-        _ALL_ENGINES,
+        " device or resource busy"
     ),
-    _t(
+    _other(
         'driver "overlay2" failed to remove root filesystem for {id}: unlinkat'
-        " /var/lib/docker/overlay2/{id}/merged: device or resource busy",
-        "",
-        "other",
-        _ALL_ENGINES,
+        " /var/lib/docker/overlay2/{id}/merged: device or resource busy"
     ),
-    _t("", "", "other", _ALL_ENGINES),
+    _other(""),
 )
