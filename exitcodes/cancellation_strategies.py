@@ -1,6 +1,7 @@
 """Hypothesis strategies for signals sent to the docker CLI process (issue 17).
 
-Importing this module imports Hypothesis; ``import exitcodes`` does not import it.
+Importing this module imports Hypothesis (the ``hypothesis`` extra); ``import exitcodes``
+does not.
 
 >>> from hypothesis import given
 >>> from exitcodes import resolve

@@ -10,7 +10,8 @@ compose's own event loop (``pkg/compose/printer.go`` before 2.27.0, the listener
 ``pkg/compose/up.go`` after) gives it, and the library's tests check that the resolver
 agrees.
 
-Importing this module imports Hypothesis; ``import exitcodes`` does not.
+Importing this module imports Hypothesis (the ``hypothesis`` extra); ``import exitcodes``
+does not.
 
 >>> from exitcodes.compose_strategies import compose_scenarios, compose_error_texts
 >>> strategy = compose_scenarios(versions=["2.26.1"], commands=["up"])
@@ -26,14 +27,8 @@ import signal as _signal
 from collections.abc import Sequence
 
 import attrs
-
-try:
-    from hypothesis import strategies as st
-    from hypothesis.errors import InvalidArgument
-except ImportError as _error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "exitcodes.compose_strategies needs Hypothesis: python -m pip install hypothesis"
-    ) from _error
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from exitcodes.engines.compose import VERIFIED_VERSIONS, ComposeEvidence, ContainerExit, MessageKind
 from exitcodes.errors import ExitCodesError

@@ -5,7 +5,8 @@ system's own syntax (as :mod:`exitcodes.policies` reads them), the evidence is w
 evaluators take, and :func:`verdict_maps` draws the writers' input, a verdict per exit
 code that the system can express.
 
-Importing this module imports Hypothesis; ``import exitcodes.policies`` does not.
+Importing this module imports Hypothesis (the ``hypothesis`` extra); ``import exitcodes.policies``
+does not.
 
 >>> from exitcodes.policies import System
 >>> from exitcodes.policies.strategies import verdict_maps
@@ -16,13 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-try:
-    from hypothesis import strategies as st
-    from hypothesis.errors import InvalidArgument
-except ImportError as _error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "exitcodes.policies.strategies needs Hypothesis: python -m pip install hypothesis"
-    ) from _error
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from exitcodes.policies._base import System, Verdict
 from exitcodes.policies.batch import BATCH_VERDICTS
