@@ -19,7 +19,8 @@ in :mod:`exitcodes.policies.strategies`.
 
 from __future__ import annotations
 
-from exitcodes.policies._base import PolicyDecision, System, Verdict, load_document
+from exitcodes.policies._base import PolicyDecision, System, Verdict
+from exitcodes.policies._reading import load_document
 from exitcodes.policies.batch import evaluate_batch, write_batch
 from exitcodes.policies.docker import (
     RestartPolicy,

@@ -22,16 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
-from exitcodes.policies._base import (
-    Decisions,
-    PolicyDecision,
-    System,
-    Verdict,
-    exit_evidence,
-    mapping,
-    sequence,
-    verdict_codes,
-)
+from exitcodes.policies._base import Decisions, PolicyDecision, System, Verdict, verdict_codes
+from exitcodes.policies._reading import exit_evidence, mapping, sequence
 
 __all__ = ["BATCH_VERDICTS", "evaluate_batch", "write_batch"]
 

@@ -29,14 +29,8 @@ import attrs
 from exitcodes.classify import Classification, EvidenceKind
 from exitcodes.errors import InvalidArgumentError, describe
 from exitcodes.outcome import ExitOutcome
-from exitcodes.policies._base import (
-    Decisions,
-    PolicyDecision,
-    System,
-    Verdict,
-    exit_evidence,
-    verdict_codes,
-)
+from exitcodes.policies._base import Decisions, PolicyDecision, System, Verdict, verdict_codes
+from exitcodes.policies._reading import exit_evidence
 
 __all__ = [
     "DOCKER_VERDICTS",

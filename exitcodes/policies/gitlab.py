@@ -16,16 +16,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
-from exitcodes.policies._base import (
-    Decisions,
-    PolicyDecision,
-    System,
-    Verdict,
-    code_int,
-    exit_evidence,
-    mapping,
-    verdict_codes,
-)
+from exitcodes.policies._base import Decisions, PolicyDecision, System, Verdict, verdict_codes
+from exitcodes.policies._reading import code_int, exit_evidence, mapping
 
 __all__ = ["GITLAB_VERDICTS", "evaluate_gitlab", "write_gitlab"]
 

@@ -23,17 +23,8 @@ from typing import Any
 import attrs
 
 from exitcodes.errors import InvalidArgumentError, MalformedEvidenceError, describe
-from exitcodes.policies._base import (
-    Decisions,
-    PolicyDecision,
-    System,
-    Verdict,
-    code_int,
-    exit_evidence,
-    mapping,
-    sequence,
-    verdict_codes,
-)
+from exitcodes.policies._base import Decisions, PolicyDecision, System, Verdict, verdict_codes
+from exitcodes.policies._reading import code_int, exit_evidence, mapping, sequence
 
 __all__ = [
     "JOB_VERDICTS",
