@@ -21,6 +21,58 @@ _terminated = functools.partial(ReasonRule, state="terminated", from_message=Fal
 _waiting = functools.partial(ReasonRule, state="waiting", source=_WAITING)
 
 
+# (id, reason, summary) of the waiting reasons that say the runtime failed; the message says why.
+_RUNTIME_FAILED = (
+    ("kubernetes/err-image-pull", "ErrImagePull", "The image could not be pulled (ErrImagePull)."),
+    (
+        "kubernetes/image-pull-back-off",
+        "ImagePullBackOff",
+        "Pulling the image keeps failing (ImagePullBackOff).",
+    ),
+    (
+        "kubernetes/invalid-image-name",
+        "InvalidImageName",
+        "The image reference is invalid (InvalidImageName).",
+    ),
+    (
+        "kubernetes/create-container-error",
+        "CreateContainerError",
+        "The runtime could not create the container (CreateContainerError).",
+    ),
+    (
+        "kubernetes/create-container-config-error",
+        "CreateContainerConfigError",
+        "The container's configuration is invalid (CreateContainerConfigError), e.g. a"
+        " missing ConfigMap or Secret.",
+    ),
+    (
+        "kubernetes/run-container-error",
+        "RunContainerError",
+        "The runtime could not start the container (RunContainerError).",
+    ),
+)
+
+# (id, reason, summary) of the waiting reasons that carry no exit status to read.
+_NO_STATUS_YET = (
+    (
+        "kubernetes/crash-loop-back-off",
+        "CrashLoopBackOff",
+        "The container keeps exiting and waits to be restarted (CrashLoopBackOff); its"
+        " lastState holds the last exit.",
+    ),
+    (
+        "kubernetes/container-creating",
+        "ContainerCreating",
+        "The container is being created: no exit status yet.",
+    ),
+    (
+        "kubernetes/pod-initializing",
+        "PodInitializing",
+        "Init containers are still running: no exit status yet.",
+    ),
+)
+
+
 REASONS: tuple[ReasonRule, ...] = (
     _terminated(
         id="kubernetes/completed",
@@ -122,70 +174,25 @@ REASONS: tuple[ReasonRule, ...] = (
         source=_KUBELET,
         summary="The kubelet evicted the pod (node pressure).",
     ),
-    _waiting(
-        id="kubernetes/err-image-pull",
-        reason="ErrImagePull",
-        outcome=ExitOutcome.ENGINE_ERROR,
-        from_message=True,
-        summary="The image could not be pulled (ErrImagePull).",
+    *(
+        _waiting(
+            id=id,
+            reason=reason,
+            outcome=ExitOutcome.ENGINE_ERROR,
+            from_message=True,
+            summary=summary,
+        )
+        for id, reason, summary in _RUNTIME_FAILED
     ),
-    _waiting(
-        id="kubernetes/image-pull-back-off",
-        reason="ImagePullBackOff",
-        outcome=ExitOutcome.ENGINE_ERROR,
-        from_message=True,
-        summary="Pulling the image keeps failing (ImagePullBackOff).",
-    ),
-    _waiting(
-        id="kubernetes/invalid-image-name",
-        reason="InvalidImageName",
-        outcome=ExitOutcome.ENGINE_ERROR,
-        from_message=True,
-        summary="The image reference is invalid (InvalidImageName).",
-    ),
-    _waiting(
-        id="kubernetes/create-container-error",
-        reason="CreateContainerError",
-        outcome=ExitOutcome.ENGINE_ERROR,
-        from_message=True,
-        summary="The runtime could not create the container (CreateContainerError).",
-    ),
-    _waiting(
-        id="kubernetes/create-container-config-error",
-        reason="CreateContainerConfigError",
-        outcome=ExitOutcome.ENGINE_ERROR,
-        from_message=True,
-        summary="The container's configuration is invalid (CreateContainerConfigError), e.g. a"
-        " missing ConfigMap or Secret.",
-    ),
-    _waiting(
-        id="kubernetes/run-container-error",
-        reason="RunContainerError",
-        outcome=ExitOutcome.ENGINE_ERROR,
-        from_message=True,
-        summary="The runtime could not start the container (RunContainerError).",
-    ),
-    _waiting(
-        id="kubernetes/crash-loop-back-off",
-        reason="CrashLoopBackOff",
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        from_message=False,
-        summary="The container keeps exiting and waits to be restarted (CrashLoopBackOff); its"
-        " lastState holds the last exit.",
-    ),
-    _waiting(
-        id="kubernetes/container-creating",
-        reason="ContainerCreating",
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        from_message=False,
-        summary="The container is being created: no exit status yet.",
-    ),
-    _waiting(
-        id="kubernetes/pod-initializing",
-        reason="PodInitializing",
-        outcome=ExitOutcome.STATUS_UNKNOWN,
-        from_message=False,
-        summary="Init containers are still running: no exit status yet.",
+    *(
+        _waiting(
+            id=id,
+            reason=reason,
+            outcome=ExitOutcome.STATUS_UNKNOWN,
+            from_message=False,
+            summary=summary,
+        )
+        for id, reason, summary in _NO_STATUS_YET
     ),
 )
 """Every Kubernetes reason the classifier knows, terminated and waiting."""
