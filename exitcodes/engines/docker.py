@@ -6,6 +6,8 @@ rows that answer a status, a detached run and a wait error, which no single row 
 
 from __future__ import annotations
 
+import attrs
+
 from exitcodes import profiles
 from exitcodes.engines._schema import (
     ALL_COMMANDS,
@@ -42,11 +44,61 @@ _CLI_TO_STATUS = (
 _MOBY_ERRORS = "moby daemon/errors.go: setExitCodeFromError (Engine 24+, 83dd99177f)"
 _MOBY_TRANSLATE = "moby daemon/start.go: translateContainerdStartErr (Engine < 24)"
 _ENGINE_24 = "24.0.0"
+_SINCE_ENGINE_24 = since(_ENGINE_24, Component.ENGINE)
+_BEFORE_ENGINE_24 = until(_ENGINE_24, Component.ENGINE)
+_ENGINE_28 = "28.0.0"
+_SINCE_ENGINE_28 = since(_ENGINE_28, Component.ENGINE)
+_MOBY_EXEC = "moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)"
+_RUNC_FAILED = "failed to run runc create/exec call"
 _RUN_CODE = "docker/cli cli/command/container/run.go: runRun/runContainer"
 _WAIT_UTILS = "docker/cli cli/command/container/utils.go: waitExitOrRemoved"
 _STATUS_SOURCE = (
     "containerd pkg/sys/reaper: exitStatus (128+signal); docker/cli os.Exit(int(StatusCode))"
 )
+
+
+@attrs.frozen
+class _StartError:
+    """What the daemon records for a failed start whose error holds one of ``patterns``.
+
+    Both eras (``setExitCodeFromError`` since Engine 24, ``translateContainerdStartErr``
+    before) record the same code for the same phrase; their order and sources differ.
+    """
+
+    patterns: tuple[str, ...]
+    outcome: ExitOutcome
+    exit_code: int
+
+    def row(
+        self,
+        id: str,
+        versions: VersionRange,
+        *,
+        source: str,
+        summary: str,
+        also: tuple[str, ...] = (),
+    ) -> MessageRule:
+        """The era's row; *also* are phrases only its check has. No pattern: any other error."""
+        patterns = (*self.patterns, *also)
+        match = Match.SUBSTRING_IGNORE_CASE if patterns else Match.ALWAYS
+        return _row.message(
+            id,
+            Layer.ENGINE,
+            patterns,
+            match,
+            self.outcome,
+            self.exit_code,
+            versions=versions,
+            source=source,
+            summary=summary,
+        )
+
+
+_PERMISSION_DENIED = _StartError(("permission denied",), ExitOutcome.CANNOT_INVOKE, 126)
+_IS_A_DIRECTORY = _StartError(("is a directory",), ExitOutcome.CANNOT_INVOKE, 126)
+_NOT_A_DIRECTORY = _StartError(("not a directory",), ExitOutcome.ENGINE_ERROR, 127)
+_FILE_NOT_FOUND = _StartError(NOT_FOUND, ExitOutcome.NOT_FOUND, 127)
+_ANY_OTHER = _StartError((), ExitOutcome.ENGINE_ERROR, 128)
 
 
 MESSAGE_RULES: tuple[MessageRule, ...] = (
@@ -219,118 +271,69 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         " reports it as 125 (the engine failed).",
     ),
     # --- the daemon's recorded code on a failed container start, Engine >= 24 ---
-    _row.message(
+    _PERMISSION_DENIED.row(
         "docker-engine/permission-denied",
-        Layer.ENGINE,
-        ("permission denied",),
-        Match.SUBSTRING_IGNORE_CASE,
-        ExitOutcome.CANNOT_INVOKE,
-        126,
-        versions=since(_ENGINE_24, Component.ENGINE),
+        _SINCE_ENGINE_24,
         source=_MOBY_ERRORS,
         summary="The daemon records 126 for a start error that says permission denied.",
     ),
-    _row.message(
+    _IS_A_DIRECTORY.row(
         "docker-engine/is-a-directory",
-        Layer.ENGINE,
-        ("is a directory",),
-        Match.SUBSTRING_IGNORE_CASE,
-        ExitOutcome.CANNOT_INVOKE,
-        126,
-        versions=since(_ENGINE_24, Component.ENGINE),
+        _SINCE_ENGINE_24,
         source=_MOBY_ERRORS + "; EISDIR from moby 713e02e03e (Engine 23.0.2)",
         summary="The daemon records 126 for a start error that says is a directory.",
     ),
-    _row.message(
+    _NOT_A_DIRECTORY.row(
         "docker-engine/not-a-directory",
-        Layer.ENGINE,
-        ("not a directory",),
-        Match.SUBSTRING_IGNORE_CASE,
-        ExitOutcome.ENGINE_ERROR,
-        127,
-        versions=since(_ENGINE_24, Component.ENGINE),
+        _SINCE_ENGINE_24,
         source=_MOBY_ERRORS + "; ENOTDIR since moby PR #24754 (1.13)",
         summary="The daemon records 127 for a start error that says not a directory (a file mounted"
         " onto a directory or the reverse).",
     ),
-    _row.message(
+    _FILE_NOT_FOUND.row(
         "docker-engine/not-found",
-        Layer.ENGINE,
-        (*NOT_FOUND, "failed to run runc create/exec call"),
-        Match.SUBSTRING_IGNORE_CASE,
-        ExitOutcome.NOT_FOUND,
-        127,
-        versions=since(_ENGINE_24, Component.ENGINE),
+        _SINCE_ENGINE_24,
+        also=(_RUNC_FAILED,),
         source=_MOBY_ERRORS,
         summary="The daemon records 127 for a start error that says a file was not found.",
     ),
-    _row.message(
+    _ANY_OTHER.row(
         "docker-engine/unknown",
-        Layer.ENGINE,
-        (),
-        Match.ALWAYS,
-        ExitOutcome.ENGINE_ERROR,
-        128,
-        versions=since(_ENGINE_24, Component.ENGINE),
+        _SINCE_ENGINE_24,
         source=_MOBY_ERRORS + " (exitUnknown)",
         summary="The daemon records 128 for any other start error.",
     ),
     # --- the same, Engine < 24: sequential overrides, ENOTDIR last ---
-    _row.message(
+    _NOT_A_DIRECTORY.row(
         "docker-engine-legacy/not-a-directory",
-        Layer.ENGINE,
-        ("not a directory",),
-        Match.SUBSTRING_IGNORE_CASE,
-        ExitOutcome.ENGINE_ERROR,
-        127,
-        versions=until(_ENGINE_24, Component.ENGINE),
+        _BEFORE_ENGINE_24,
         source=_MOBY_TRANSLATE,
         summary="The daemon records 127 for a start error that says not a directory (its last"
         " override).",
     ),
-    _row.message(
+    _PERMISSION_DENIED.row(
         "docker-engine-legacy/permission-denied",
-        Layer.ENGINE,
-        ("permission denied",),
-        Match.SUBSTRING_IGNORE_CASE,
-        ExitOutcome.CANNOT_INVOKE,
-        126,
-        versions=until(_ENGINE_24, Component.ENGINE),
+        _BEFORE_ENGINE_24,
         source=_MOBY_TRANSLATE,
         summary="The daemon records 126 for a start error that says permission denied.",
     ),
-    _row.message(
+    _IS_A_DIRECTORY.row(
         "docker-engine-legacy/is-a-directory",
-        Layer.ENGINE,
-        ("is a directory",),
-        Match.SUBSTRING_IGNORE_CASE,
-        ExitOutcome.CANNOT_INVOKE,
-        126,
-        versions=between("23.0.2", _ENGINE_24, Component.ENGINE),
+        between("23.0.2", _ENGINE_24, Component.ENGINE),
         source=_MOBY_TRANSLATE + "; moby 713e02e03e (Engine 23.0.2)",
         summary="The daemon records 126 for a start error that says is a directory (Engine"
         " 23.0.2+).",
     ),
-    _row.message(
+    _FILE_NOT_FOUND.row(
         "docker-engine-legacy/not-found",
-        Layer.ENGINE,
-        NOT_FOUND,
-        Match.SUBSTRING_IGNORE_CASE,
-        ExitOutcome.NOT_FOUND,
-        127,
-        versions=until(_ENGINE_24, Component.ENGINE),
+        _BEFORE_ENGINE_24,
         source=_MOBY_TRANSLATE
         + "; command path no longer required since moby 225e046d9d (20.10.7)",
         summary="The daemon records 127 for a start error that says a file was not found.",
     ),
-    _row.message(
+    _ANY_OTHER.row(
         "docker-engine-legacy/unknown",
-        Layer.ENGINE,
-        (),
-        Match.ALWAYS,
-        ExitOutcome.ENGINE_ERROR,
-        128,
-        versions=until(_ENGINE_24, Component.ENGINE),
+        _BEFORE_ENGINE_24,
         source="moby daemon/start.go: containerStart defer (ExitCode 128 when left 0)",
         summary="The daemon records 128 for any other start error.",
     ),
@@ -342,7 +345,7 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         Match.ALWAYS,
         ExitOutcome.CANNOT_INVOKE,
         126,
-        versions=until("28.0.0", Component.ENGINE),
+        versions=until(_ENGINE_28, Component.ENGINE),
         source="moby daemon/exec.go: ContainerExecStart defer (ExitCode 126, v1.12 to v27)",
         summary="Before Engine 28 the daemon records 126 for every exec that fails to start, a"
         " missing"
@@ -355,19 +358,19 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         Match.SUBSTRING_IGNORE_CASE,
         ExitOutcome.CANNOT_INVOKE,
         126,
-        versions=since("28.0.0", Component.ENGINE),
-        source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        versions=_SINCE_ENGINE_28,
+        source=_MOBY_EXEC,
         summary="The daemon records 126 for an exec that says permission denied or is a directory.",
     ),
     _row.message(
         "docker-engine-exec/not-found",
         Layer.ENGINE_EXEC,
-        ("not a directory", *NOT_FOUND, "failed to run runc create/exec call"),
+        ("not a directory", *NOT_FOUND, _RUNC_FAILED),
         Match.SUBSTRING_IGNORE_CASE,
         ExitOutcome.NOT_FOUND,
         127,
-        versions=since("28.0.0", Component.ENGINE),
-        source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        versions=_SINCE_ENGINE_28,
+        source=_MOBY_EXEC,
         summary="Since Engine 28 the daemon records 127 for an exec whose binary was not found.",
     ),
     _row.message(
@@ -377,8 +380,8 @@ MESSAGE_RULES: tuple[MessageRule, ...] = (
         Match.ALWAYS,
         ExitOutcome.ENGINE_ERROR,
         128,
-        versions=since("28.0.0", Component.ENGINE),
-        source="moby daemon/exec.go + " + _MOBY_ERRORS + "; c866a7e5f8 (Engine 28)",
+        versions=_SINCE_ENGINE_28,
+        source=_MOBY_EXEC,
         summary="Since Engine 28 the daemon records 128 for an exec that the runtime failed to"
         " start"
         " for another reason.",
