@@ -52,6 +52,7 @@ is not an exit code.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shlex
 import sys
@@ -301,15 +302,22 @@ class _Decide:
         return ContainerRun(resolution, None, None, wait, inspect, self.profile)
 
 
-def _quietly(call: Callable[..., object], **kwargs: Any) -> bool:
-    """Call *call*; False if the client failed (the exit code is decided already)."""
+@contextlib.contextmanager
+def _client_errors_ignored() -> Iterator[None]:
+    """Ignore the client's errors (the exit code is decided already); others propagate."""
     try:
-        call(**kwargs)
+        yield
     except Exception as error:
         if not _is_client_error(error):
             raise
-        return False
-    return True
+
+
+def _quietly(call: Callable[..., object], **kwargs: Any) -> bool:
+    """Call *call*; False if the client failed (the exit code is decided already)."""
+    with _client_errors_ignored():
+        call(**kwargs)
+        return True
+    return False
 
 
 def _stream_output(container: Any, output: Callable[[bytes], object]) -> None:
@@ -586,7 +594,8 @@ async def run_container_async(
             raise
         run = decide.failed(error, "start")
         if remove:
-            await _quietly_async(container.delete, v=True)
+            with _client_errors_ignored():
+                await container.delete(v=True)
         return run
     if detach:
         return decide.detached()
@@ -603,26 +612,13 @@ async def run_container_async(
         first = decide.status(wait)
         document = None
         if first.exit_code != 0:
-            try:
+            with _client_errors_ignored():
                 document = await container.show()
-            except Exception as error:
-                if not _is_client_error(error):
-                    raise
         run = decide.exited(wait, first, document)
     if remove:
-        await _quietly_async(container.delete, v=True)
+        with _client_errors_ignored():
+            await container.delete(v=True)
     return run
-
-
-async def _quietly_async(call: Callable[..., Any], **kwargs: Any) -> bool:
-    """Await *call*; False if the client failed (the exit code is decided already)."""
-    try:
-        await call(**kwargs)
-    except Exception as error:
-        if not _is_client_error(error):
-            raise
-        return False
-    return True
 
 
 def run_like_docker(

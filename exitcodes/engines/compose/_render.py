@@ -15,13 +15,11 @@ def render_rules_table(rules: Sequence[Rule] = RULES) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
     def versions(rule: Rule) -> str:
-        if rule.since and rule.until:
-            return f"{rule.since} to before {rule.until}"
-        if rule.since:
-            return f"since {rule.since}"
-        if rule.until:
+        if rule.until is None:
+            return "all v2" if rule.since is None else f"since {rule.since}"
+        if rule.since is None:
             return f"before {rule.until}"
-        return "all v2"
+        return f"{rule.since} to before {rule.until}"
 
     def on_binaries(rule: Rule) -> str:
         return ", ".join(str(v) for v in VERIFIED_VERSIONS if rule.applies_to(v))
