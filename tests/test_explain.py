@@ -26,6 +26,7 @@ from exitcodes.catalog import (
     pattern_length,
     render_troubleshooting_markdown,
 )
+from exitcodes.diagnosis import Retry, retry_verdict
 from exitcodes.errors import InvalidArgumentError, UnknownRuleError, UnsupportedEvidenceError
 from exitcodes.explanation import Cause, Explanation, explain, explain_exit
 
@@ -859,6 +860,19 @@ def test_the_clis_wait_race_line_does_not_win() -> None:
     assert alone[0] == "wait-canceled-after-error"
     other = ids(explain("Error waiting for container: removal of container web failed"))
     assert other[0] == "wait-error"
+
+
+def test_podmans_events_file_race_is_named() -> None:
+    """podman v4.3.1 pkg/api/handlers/utils/containers.go, waitNextExit: "if evt.err != nil
+    { return -1, evt.err }" -- a half-written line of the events file ends a docker-compat wait
+    for next-exit with json.Unmarshal's error; containers/podman#24406 (5.3.0) skips such
+    lines. The docker CLI 20.10.24 printed it against podman 4.3.1 in CI and exited 125."""
+    stderr = "docker: Error waiting for container: unexpected end of JSON input"
+    explanation = explain_exit(125, output=stderr, profile=profiles.docker("20.10.24"))
+    assert ids(explanation)[:2] == ["podman-events-file-race", "wait-error"]
+    assert retry_verdict("podman-events-file-race").retry is Retry.UNKNOWN
+    # Any other wait error stays a plain wait error.
+    assert "podman-events-file-race" not in ids(explain("Error waiting for container: EOF"))
 
 
 @pytest.mark.parametrize(

@@ -917,6 +917,23 @@ CATALOG: tuple[CatalogEntry, ...] = (
         generic=True,
     ),
     CatalogEntry(
+        "podman-events-file-race",
+        "podman (before 5.3.0) lost the container's status while reading its events file",
+        "Through podman's Docker API (docker CLI, docker-py, compose against podman's socket),"
+        " a `docker run` without `--rm` waits for the container's next exit. podman before"
+        " 5.3.0 answers that wait by tailing its events file; a line read while podman is still"
+        " writing it does not parse, and the wait ends with that parse error (StatusCode -1)."
+        " The container itself ran and exited normally: `podman inspect` (State.ExitCode) or"
+        " `podman ps -a` still holds its code. docker run exits 125. Upgrade podman to 5.3.0 or"
+        " later (containers/podman#24406 skips such lines), or read the status with inspect"
+        " after a 125 that says this; a retry may meet the race again.",
+        (_O.STATUS_UNKNOWN,),
+        "containers/podman#24406",
+        "docker: Error waiting for container: unexpected end of JSON input",
+        messages=("error waiting for container" + _SEP + "unexpected end of json input",),
+        conditions=(Condition.WAIT_ERROR,),
+    ),
+    CatalogEntry(
         "no-command-specified",
         "The image defines no command and none was given",
         "The image has neither ENTRYPOINT nor CMD (base images such as scratch, some OS"

@@ -253,6 +253,11 @@ RETRY_BY_CAUSE: Mapping[str, RetryVerdict] = {
     "docker-socket-permission": _permanent("the user cannot reach the socket"),
     "wait-error": _unknown("the status was lost while waiting: the run itself is unknown"),
     "wait-canceled-after-error": _unknown("a harmless line: the other error says why"),
+    "podman-events-file-race": _unknown(
+        "podman lost the status, not the command: inspect holds the container's own code, and"
+        " a retry may meet the race again",
+        "containers/podman#24406",
+    ),
     "no-command-specified": _permanent(_CONFIG),
     "exec-container-not-running": _unknown("the container stopped; it may be restarted"),
     "kill-container-not-running": _permanent("there is nothing to kill: it is not running"),
