@@ -36,10 +36,14 @@ def test_resolve_gives_the_cli_s_125_for_the_raced_wait(vec: dict[str, Any]) -> 
 
 @pytest.mark.parametrize("vec", SEEN, ids=lambda vec: f"{vec['podman']}-{vec['name']}")
 def test_explain_names_the_failed_wait(vec: dict[str, Any]) -> None:
-    """The stderr alone is read as a failed wait, not as the container's status."""
+    """The stderr alone is read as podman's race first, then as any failed wait; not as the
+    container's status."""
     found = explain(vec["stderr"], profile=profile(vec["podman"], vec["cli"]))
     assert found.classification.exit_code == 125
-    assert found.causes[0].entry.id == "wait-error"
+    assert [cause.entry.id for cause in found.causes[:2]] == [
+        "podman-events-file-race",
+        "wait-error",
+    ]
 
 
 def test_only_attached_runs_without_rm_wait_for_next_exit() -> None:
