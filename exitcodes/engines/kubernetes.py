@@ -73,6 +73,18 @@ _NO_STATUS_YET = (
 )
 
 
+def _waiting_rows(
+    table: tuple[tuple[str, str, str], ...], outcome: ExitOutcome, *, from_message: bool
+) -> tuple[ReasonRule, ...]:
+    """One waiting row per ``(id, reason, summary)`` of *table*, all with *outcome*."""
+    return tuple(
+        _waiting(
+            id=row_id, reason=reason, outcome=outcome, from_message=from_message, summary=summary
+        )
+        for row_id, reason, summary in table
+    )
+
+
 REASONS: tuple[ReasonRule, ...] = (
     _terminated(
         id="kubernetes/completed",
@@ -174,25 +186,7 @@ REASONS: tuple[ReasonRule, ...] = (
         source=_KUBELET,
         summary="The kubelet evicted the pod (node pressure).",
     ),
-    *(
-        _waiting(
-            id=id,
-            reason=reason,
-            outcome=ExitOutcome.ENGINE_ERROR,
-            from_message=True,
-            summary=summary,
-        )
-        for id, reason, summary in _RUNTIME_FAILED
-    ),
-    *(
-        _waiting(
-            id=id,
-            reason=reason,
-            outcome=ExitOutcome.STATUS_UNKNOWN,
-            from_message=False,
-            summary=summary,
-        )
-        for id, reason, summary in _NO_STATUS_YET
-    ),
+    *_waiting_rows(_RUNTIME_FAILED, ExitOutcome.ENGINE_ERROR, from_message=True),
+    *_waiting_rows(_NO_STATUS_YET, ExitOutcome.STATUS_UNKNOWN, from_message=False),
 )
 """Every Kubernetes reason the classifier knows, terminated and waiting."""
