@@ -17,7 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import Any
 
 from exitcodes.cli import EX_DATAERR, EX_OK, EX_USAGE
 from exitcodes.cli._common import (
@@ -178,37 +179,23 @@ def _evidence(argument: str, system: str, io: Any) -> object:
     return classify(document)
 
 
-class _Evaluator(NamedTuple):
-    """An evaluator of :mod:`exitcodes.policies` and the ``policy check`` options it reads.
-
-    Each option's dest is the name of the evaluator's keyword argument. The evaluator is
-    named, not imported: the policies are loaded only when the subcommand runs.
-    """
-
-    function: str
-    options: tuple[str, ...] = ()
-
-
-_EVALUATORS = {
-    "kubernetes-job": _Evaluator(
-        "evaluate_pod_failure_policy", options=("failed", "backoff_limit")
-    ),
-    "kubernetes-container": _Evaluator("evaluate_container_restart"),
-    "docker": _Evaluator(
-        "evaluate_docker_restart", options=("restart_count", "manually_stopped", "daemon_start")
-    ),
-    "systemd": _Evaluator("evaluate_systemd", options=("manually_stopped",)),
-    "aws-batch": _Evaluator("evaluate_batch", options=("attempt", "reason", "status_reason")),
-    "gitlab-ci": _Evaluator("evaluate_gitlab", options=("retries_count", "failure_reason")),
-}
-
-
 def _decide(system: str, policy: object, evidence: object, args: argparse.Namespace) -> Any:
     from exitcodes import policies  # noqa: PLC0415 - loaded only when it runs
 
-    evaluator = _EVALUATORS[system]
-    keywords = {option: getattr(args, option) for option in evaluator.options}
-    return getattr(policies, evaluator.function)(policy, evidence, **keywords)
+    # Each system's evaluator and the `policy check` options it reads (dest = its keyword).
+    evaluators: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
+        "kubernetes-job": (policies.evaluate_pod_failure_policy, ("failed", "backoff_limit")),
+        "kubernetes-container": (policies.evaluate_container_restart, ()),
+        "docker": (
+            policies.evaluate_docker_restart,
+            ("restart_count", "manually_stopped", "daemon_start"),
+        ),
+        "systemd": (policies.evaluate_systemd, ("manually_stopped",)),
+        "aws-batch": (policies.evaluate_batch, ("attempt", "reason", "status_reason")),
+        "gitlab-ci": (policies.evaluate_gitlab, ("retries_count", "failure_reason")),
+    }
+    evaluate, options = evaluators[system]
+    return evaluate(policy, evidence, **{option: getattr(args, option) for option in options})
 
 
 def _check(args: argparse.Namespace, io: Any) -> int:
