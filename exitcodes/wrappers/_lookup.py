@@ -250,7 +250,7 @@ def _rule_exit_code(rule: ExitRule, command_status: int | None, signal: int | st
         assert rule.exit_code is not None
         return rule.exit_code
     if rule.situation is _W.COMMAND_EXITED:
-        return _exited_status(status)
+        return _exited_status(command_status)
     if rule.situation is _W.COMMAND_SIGNALED:
         return _signaled_status(signal)
     # timed out with --preserve-status: COMMAND's status, or 128 + the signal sent
