@@ -7,7 +7,6 @@ library's own errors naming the field and the value.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -59,19 +58,16 @@ _BLOCK_COPIES = 512
 _BLOCKS = tuple(prefix * _BLOCK_COPIES for prefix in MESSAGE_PREFIXES)
 
 
-@functools.lru_cache(maxsize=1)  # compiled on first use: import stays cheap
-def prefixes_pattern() -> re.Pattern[str] | None:
-    """The CLI's prefixes, repeated, at the start of a text (it matches, if only empty).
-
-    The repetition is possessive (Python 3.11+): no prefix starts another, so at most
-    one matches at any place and nothing is given back, and the engine keeps no
-    backtracking state per repetition (a greedy ``*`` kept some: 16 times the text's
-    size in memory for ``"Error: "`` repeated). ``None`` before Python 3.11, where
-    :func:`prefix_end` loops over the prefixes instead.
-    """
-    if sys.version_info < (3, 11):  # pragma: no cover - no possessive repetition before 3.11
-        return None
-    return re.compile("(?:" + "|".join(map(re.escape, MESSAGE_PREFIXES)) + ")*+")
+# The CLI's prefixes, repeated, at the start of a text (it matches, if only empty). The
+# repetition is possessive (Python 3.11+): no prefix starts another, so at most one matches
+# at any place and nothing is given back, and the engine keeps no backtracking state per
+# repetition (a greedy ``*`` kept some: 16 times the text's size in memory for "Error: "
+# repeated). None before Python 3.11, where prefix_end loops over the prefixes instead.
+_PREFIXES: re.Pattern[str] | None = (
+    re.compile("(?:" + "|".join(map(re.escape, MESSAGE_PREFIXES)) + ")*+")
+    if sys.version_info >= (3, 11)
+    else None  # pragma: no cover - no possessive repetition before 3.11
+)
 
 
 def prefix_end(message: str) -> int:
@@ -87,9 +83,8 @@ def prefix_end(message: str) -> int:
         block = next(block for block in _BLOCKS if message.startswith(block))
         while message.startswith(block, end):
             end += len(block)
-    pattern = prefixes_pattern()
-    if pattern is not None:
-        return pattern.match(message, end).end()  # type: ignore[union-attr] # it matches
+    if _PREFIXES is not None:
+        return _PREFIXES.match(message, end).end()  # type: ignore[union-attr] # it matches
     found = True  # pragma: no cover - Python 3.10
     while found:  # pragma: no cover - Python 3.10
         found = False

@@ -13,7 +13,6 @@ Version('20.10.24')
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -45,13 +44,11 @@ __all__ = [
 ]
 
 
-@functools.lru_cache(maxsize=1)  # compiled on first use: import stays cheap
-def _version_pattern() -> re.Pattern[str]:
-    return re.compile(
-        r"v?(?P<major>[0-9]{1,4})\.(?P<minor>[0-9]{1,4})(?:\.(?P<patch>[0-9]{1,6}))?"
-        r"(?:-(?P<pre>[0-9A-Za-z][0-9A-Za-z.]{0,40}))?"
-        r"(?:\+[0-9A-Za-z][0-9A-Za-z.~-]{0,60})?"
-    )
+_VERSION = re.compile(
+    r"v?(?P<major>[0-9]{1,4})\.(?P<minor>[0-9]{1,4})(?:\.(?P<patch>[0-9]{1,6}))?"
+    r"(?:-(?P<pre>[0-9A-Za-z][0-9A-Za-z.]{0,40}))?"
+    r"(?:\+[0-9A-Za-z][0-9A-Za-z.~-]{0,60})?"
+)
 
 
 # Pre-release tags that Docker used for final releases (17.06.0-ce, 18.09.1-ee).
@@ -173,7 +170,7 @@ def parse_version(text: str | Version) -> Version:
     if not isinstance(text, str):
         raise InvalidVersionError(f"version must be a str such as '28.2.2', got {describe(text)}")
     stripped = text.strip()
-    match = _version_pattern().fullmatch(stripped) if len(stripped) <= _MAX_VERSION_TEXT else None
+    match = _VERSION.fullmatch(stripped) if len(stripped) <= _MAX_VERSION_TEXT else None
     if match is None:
         raise InvalidVersionError(
             f"cannot parse version {describe(text)}: expected MAJOR.MINOR[.PATCH][-PRE][+BUILD],"

@@ -19,13 +19,22 @@ def test_quick_benchmark_runs_and_prints_every_table() -> None:
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    for heading in ("## Per message", "## Import", "## Start-up", "## Cost growth", "## Batch"):
+    for heading in (
+        "## Per message",
+        "## Import",
+        "## Start-up",
+        "## Cost growth",
+        "## Batch",
+        "## Memos",
+    ):
         assert heading in out, out
     for row in (
         "classify(message)",
         'resolve("run", error=message)',
         "lines per second",
         "explain 137 / pass (paired ratio)",
+        "what classify defers",
+        "_message_plan",
     ):
         assert row in out, out
     assert "machine: " in out and "python: " in out

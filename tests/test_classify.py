@@ -585,10 +585,7 @@ def _fake_host(monkeypatch: pytest.MonkeyPatch, numbering: dict[str, int]) -> No
     monkeypatch.setattr(
         _statuses, "_host_signals", lambda: {member.name: member for member in fake}
     )
-    _statuses.linux_signals.cache_clear()
-    _statuses.signals_by_name.cache_clear()
-    for profile in (profiles.DEFAULT, profiles.docker(platform="darwin")):
-        _matcher.tables(profile).statuses.clear()
+    _matcher.forget()
 
 
 def _darwin_numbering() -> dict[str, int]:
@@ -638,10 +635,7 @@ def _answers() -> list[tuple[object, ...]]:
 @pytest.fixture
 def restore_signal_tables() -> Any:
     yield
-    _statuses.linux_signals.cache_clear()
-    _statuses.signals_by_name.cache_clear()
-    for profile in (profiles.DEFAULT, profiles.docker(platform="darwin")):
-        _matcher.tables(profile).statuses.clear()
+    _matcher.forget()
 
 
 @pytest.mark.parametrize("host", ["darwin", "windows"])

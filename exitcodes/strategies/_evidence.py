@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -167,7 +166,6 @@ _START_TEMPLATES = tuple(
 )
 
 
-@functools.lru_cache(maxsize=256)
 def _by_labels(templates: tuple[_Template, ...]) -> tuple[tuple[_Template, ...], ...]:
     groups: dict[frozenset[str], list[_Template]] = {}
     for template in templates:
