@@ -279,3 +279,30 @@ def test_scenarios_for_the_toy_expect_what_resolve_answers(toy: engines.EngineSp
 
     check()
     assert {"toyctl-cli/engine-error", "toyctl-cli/container-status"} <= rules_seen
+
+
+def test_a_re_registered_engine_is_drawn_with_its_new_gates() -> None:
+    """Registering empties every memo (``_matcher.forget``): the strategies' version pool
+    for an engine name follows the rows registered under it now, not the earlier ones."""
+    import attrs
+
+    from exitcodes.strategies import _versions
+
+    since_1_5 = VersionRange(since=Version(1, 5, 0))
+    moved = attrs.evolve(
+        ENGINE,
+        message_rules=tuple(
+            attrs.evolve(row, versions=since_1_5) if row.versions == SINCE_2 else row
+            for row in MESSAGE_RULES
+        ),
+    )
+    for spec, gate, gone in (
+        (ENGINE, Version(2, 0, 0), Version(1, 5, 0)),
+        (moved, Version(1, 5, 0), Version(2, 0, 0)),
+    ):
+        engines.register(spec)
+        try:
+            pool = _versions._boundaries_between(TOY, OLDEST, NEWEST)
+            assert gate in pool and gone not in pool
+        finally:
+            engines.unregister(spec)
