@@ -5,7 +5,7 @@ Run it with the interpreter to measure::
     python benchmarks/bench.py                # the full run (under a minute)
     python benchmarks/bench.py --quick        # small sizes, few rounds (CI: it cannot rot)
     python benchmarks/bench.py --only growth  # one section (repeatable): per-message,
-                                              # import, startup, growth, batch
+                                              # import, startup, growth, batch, memos
 
 Every timing is ``time.perf_counter_ns`` around a plain loop, with the garbage
 collector off (as :mod:`timeit` does). The candidates are measured side by side:
