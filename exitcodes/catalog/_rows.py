@@ -1234,8 +1234,8 @@ CATALOG: tuple[CatalogEntry, ...] = (
         "`docker compose up --wait --wait-timeout N` gave up after N seconds: a healthcheck"
         " had not passed yet (a slow start, a start_period longer than the timeout, a check"
         " that never succeeds). Raise the timeout or fix the healthcheck. compose exits 1."
-        " compose 2.26.1 sometimes exits 0 with no message when the deadline strikes between"
-        " two polls.",
+        " compose (seen on 2.26.1 and 2.40.3) sometimes exits 0 with no message: when the"
+        " deadline strikes between two polls, nothing reports it.",
         (_O.ENGINE_ERROR,),
         "docker/compose: pkg/compose/start.go",
         "application not healthy after 2s",

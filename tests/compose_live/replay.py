@@ -32,8 +32,13 @@ def load_vectors(path: Path) -> list[dict[str, Any]]:
 
 
 def all_vectors() -> list[dict[str, Any]]:
-    """Every recorded vector of every compose version."""
-    return [v for path in sorted(VECTOR_DIR.glob("*/scenarios.jsonl")) for v in load_vectors(path)]
+    """Every recorded vector of every compose version, with the other answers of its races.
+
+    ``races.jsonl`` keeps the real runs of a scenario that came out otherwise than its
+    recording because compose itself races; each says why in ``race``.
+    """
+    paths = sorted(VECTOR_DIR.glob("*/scenarios.jsonl")) + sorted(VECTOR_DIR.glob("*/races.jsonl"))
+    return [v for path in paths for v in load_vectors(path)]
 
 
 def _exec_code(vector: dict[str, Any]) -> int | None:
