@@ -4,7 +4,9 @@
 Both versions run at once (each its own daemon, ``EXITCODES_COMPOSE_WORKERS`` scenarios at a
 time). A version whose binary or daemon is unavailable fails, with the reason: CI provisions
 both. The recorded vectors are not rewritten; a scenario whose real code differs from its
-recording (a race of compose itself, e.g. ``ecf-three-b`` on 2.26.1) is listed in the summary.
+recording (a race of compose itself, e.g. ``ecf-three-b`` on 2.26.1) is listed in the summary,
+as a known race when ``vectors/<version>/races.jsonl`` holds that other answer already, else
+as a new one (to be kept there, with its reason).
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ def test_real_compose_agrees(
     recorded = {
         v["name"]: v["exit_code"] for v in load_vectors(VECTOR_DIR / version / "scenarios.jsonl")
     }
+    races_file = VECTOR_DIR / version / "races.jsonl"
+    races = load_vectors(races_file) if races_file.exists() else []
+    known = {(v["name"], v["exit_code"]) for v in races}
     disagreements = []
     changed = []
     for vec in vectors:
@@ -63,7 +68,10 @@ def test_real_compose_agrees(
                 f" stderr ends {vec['stderr'][-600:]!r}"
             )
         if recorded.get(vec["name"]) != vec["exit_code"]:
-            changed.append(f"{vec['name']} {recorded.get(vec['name'])}->{vec['exit_code']}")
+            seen = "known" if (vec["name"], vec["exit_code"]) in known else "NEW"
+            changed.append(
+                f"{vec['name']} {recorded.get(vec['name'])}->{vec['exit_code']} ({seen})"
+            )
     SUMMARY.append(
         f"compose {version} on dockerd {DAEMON_OF[version]}: {len(vectors)} scenarios,"
         f" {len(disagreements)} disagreements, {seconds:.1f} s ({WORKERS} at a time)"
