@@ -227,9 +227,8 @@ def wrapper_exit_code(
     return _rule_exit_code(rule, command_status, signal)
 
 
-def _exited_status(command_status: int | None) -> int:
-    """COMMAND's own status (0..255), which ``COMMAND_EXITED`` needs."""
-    status = _status(command_status)
+def _exited_status(status: int | None) -> int:
+    """COMMAND's own status, as :func:`_status` read it, which ``COMMAND_EXITED`` needs."""
     if status is None:
         raise InvalidArgumentError("COMMAND_EXITED needs command_status=")
     return status
@@ -250,7 +249,7 @@ def _rule_exit_code(rule: ExitRule, command_status: int | None, signal: int | st
         assert rule.exit_code is not None
         return rule.exit_code
     if rule.situation is _W.COMMAND_EXITED:
-        return _exited_status(command_status)
+        return _exited_status(status)
     if rule.situation is _W.COMMAND_SIGNALED:
         return _signaled_status(signal)
     # timed out with --preserve-status: COMMAND's status, or 128 + the signal sent
@@ -430,7 +429,7 @@ def shell_exit_code(
         return exit_builtin_status(rule.tool.value, argument)
     if rule.situation is _S.COMMAND_SIGNALED:
         return _signaled_status(signal)
-    return _exited_status(command_status)
+    return _exited_status(_status(command_status))
 
 
 # --------------------------------------------------------------------------- reading a status
